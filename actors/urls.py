@@ -1,0 +1,8 @@
+from django.urls import path
+
+from actors import views
+
+urlpatterns = [
+    path("actors/", views.ActorListView.as_view(), name="actor-list"),
+    path("actors/<slug:slug>/", views.ActorDetailView.as_view(), name="actor-detail"),
+]

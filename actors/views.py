@@ -1,0 +1,29 @@
+from django.db.models import Count
+from django.views.generic import DetailView, ListView
+
+from actors.models import Actor
+from statements.models import Quote
+
+
+class ActorListView(ListView):
+    template_name = "actors/actor_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return Actor.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
+
+
+class ActorDetailView(DetailView):
+    model = Actor
+    template_name = "actors/actor_detail.html"
+
+    def get_context_data(self, **kwargs):
+        actor = self.object
+        return super().get_context_data(
+            aliases=actor.aliases.all(),
+            affiliations=actor.affiliations.select_related("organisation"),
+            statements=Quote.objects.published().by_actor(actor).select_related("article").chronological()[:200],
+            about=Quote.objects.published().about_actor(actor)
+            .select_related("article", "speaker").chronological()[:50],
+            **kwargs,
+        )

@@ -1,0 +1,53 @@
+"""Fixtures shared by every app's tests. The database is always real PostgreSQL."""
+
+import pytest
+
+from actors.models import Actor, Affiliation, Alias, ReviewStatus
+from statements.models import Article
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user("curator", password="pw-curator", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def putin(db):
+    actor = Actor.objects.create(name="Vladimir Putin", slug="vladimir-putin", kind="person", country="RU",
+                                 gender="male", review_status=ReviewStatus.REVIEWED)
+    for name, language in [("Putin", "en"), ("Poutine", "fr"), ("Vladimir Poutine", "fr"), ("Путин", "ru")]:
+        Alias.objects.create(actor=actor, name=name, language=language)
+    Affiliation.objects.create(actor=actor, title="President of Russia", start_date="2012-05-07",
+                               descriptors={"fr": ["le président russe"], "en": ["the Russian president"]})
+    return actor
+
+
+@pytest.fixture
+def biden(db):
+    actor = Actor.objects.create(name="Joe Biden", slug="joe-biden", kind="person", country="US", gender="male",
+                                 review_status=ReviewStatus.REVIEWED)
+    Alias.objects.create(actor=actor, name="Biden", language="")
+    Affiliation.objects.create(actor=actor, title="President of the United States", start_date="2021-01-20",
+                               end_date="2025-01-20",
+                               descriptors={"fr": ["le président américain"], "en": ["the US president"]})
+    return actor
+
+
+@pytest.fixture
+def make_article(db):
+    counter = iter(range(1, 10_000))
+
+    def make(text="Un texte.", **fields):
+        n = next(counter)
+        fields.setdefault("title", f"Article {n}")
+        fields.setdefault("language", "fr")
+        fields.setdefault("content_hash", f"{n:064x}")
+        return Article.objects.create(text=text, **fields)
+
+    return make

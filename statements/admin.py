@@ -1,0 +1,165 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from statements.models import (
+    Article,
+    ArticleCopy,
+    AttributionClaim,
+    Event,
+    EventAlias,
+    ImportItem,
+    ImportJob,
+    Incident,
+    IncidentAlias,
+    Quote,
+    Topic,
+)
+from statements.reviewing import quote_review
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 0
+    fields = ["text", "speaker", "kind", "review_status", "confidence"]
+    readonly_fields = ["text", "confidence"]
+    autocomplete_fields = ["speaker"]
+    show_change_link = True
+
+
+class ArticleCopyInline(admin.TabularInline):
+    model = ArticleCopy
+    extra = 0
+    fields = ["publisher", "url", "title"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "published_date", "published_precision", "publisher", "quote_count"]
+    list_filter = ["language", "published_precision", "publisher"]
+    search_fields = ["title", "publisher", "url"]
+    date_hierarchy = "published_date"
+    readonly_fields = ["content_hash", "import_job", "extracted_at", "created_at"]
+    inlines = [ArticleCopyInline, QuoteInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, article):
+        return article.quote_count
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_text", "speaker", "speaker_as_written", "kind", "statement_date", "confidence", "review_status",
+    ]
+    list_filter = ["review_status", "kind", "language", "claim_type", "topics"]
+    search_fields = ["text", "speaker__name", "speaker_as_written", "article__title"]
+    list_select_related = ["speaker"]
+    autocomplete_fields = ["speaker", "addressee", "mentioned_actors", "incidents", "events", "article"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    actions = ["verify", "reject", "back_to_machine"]
+
+    @admin.display(description="quote")
+    def short_text(self, quote):
+        return quote.text[:100]
+
+    def save_model(self, request, obj, form, change):
+        """An edit by a curator is a human decision: it must survive re-extraction."""
+        super().save_model(request, obj, form, change)
+        if change and obj.review_status == Quote.Review.MACHINE and form.changed_data:
+            quote_review(quote=obj, user=request.user, verdict=Quote.Review.VERIFIED)
+
+    def _review(self, request, queryset, verdict):
+        for quote in queryset:
+            quote_review(quote=quote, user=request.user, verdict=verdict)
+        self.message_user(request, f"{queryset.count()} quote(s) marked {verdict}.")
+
+    @admin.action(description="Verify selected quotes")
+    def verify(self, request, queryset):
+        self._review(request, queryset, Quote.Review.VERIFIED)
+
+    @admin.action(description="Reject selected quotes")
+    def reject(self, request, queryset):
+        self._review(request, queryset, Quote.Review.REJECTED)
+
+    @admin.action(description="Return selected quotes to machine status")
+    def back_to_machine(self, request, queryset):
+        self._review(request, queryset, Quote.Review.MACHINE)
+
+
+class IncidentAliasInline(admin.TabularInline):
+    model = IncidentAlias
+    extra = 1
+    fields = ["name", "language"]
+
+
+class AttributionInline(admin.TabularInline):
+    model = AttributionClaim
+    extra = 0
+    autocomplete_fields = ["claimant", "attributed_to", "quote"]
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "start_date", "start_precision"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["victims"]
+    inlines = [IncidentAliasInline, AttributionInline]
+
+
+class EventAliasInline(admin.TabularInline):
+    model = EventAlias
+    extra = 1
+    fields = ["name", "language"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "start_date", "end_date", "location"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "location"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["participants", "incidents"]
+    inlines = [EventAliasInline]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name_en", "name_fr"]
+    search_fields = ["slug", "name_en", "name_fr"]
+
+
+@admin.register(AttributionClaim)
+class AttributionClaimAdmin(admin.ModelAdmin):
+    list_display = ["incident", "claimant", "attributed_to", "claimed_date"]
+    search_fields = ["incident__name", "claimant__name", "attributed_to__name"]
+    autocomplete_fields = ["incident", "claimant", "attributed_to", "quote"]
+
+
+class ImportItemInline(admin.TabularInline):
+    model = ImportItem
+    extra = 0
+    fields = ["name", "status", "error", "article"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["pk", "origin", "status", "created_at", "finished_at", "submitted_by"]
+    list_filter = ["origin", "status"]
+    readonly_fields = ["origin", "submitted", "submitted_by", "status", "created_at", "finished_at"]
+    inlines = [ImportItemInline]
+
+
+@admin.register(ImportItem)
+class ImportItemAdmin(admin.ModelAdmin):
+    list_display = ["name", "job", "status", "error"]
+    list_filter = ["status"]
+    search_fields = ["name", "error"]
+    readonly_fields = ["job", "name", "status", "error", "article"]

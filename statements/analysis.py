@@ -1,0 +1,123 @@
+"""Running extraction over a stored article and storing what it found.
+
+Human decisions win: quotes a curator verified or rejected are never deleted or changed by a
+new extraction, and a machine quote overlapping one of them is not stored again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
+from statements.extraction import Gazetteer, extract
+from statements.models import Article, Event, Incident, IncidentAlias, Quote, Topic
+
+logger = logging.getLogger(__name__)
+
+_cache = threading.local()
+
+
+def current_gazetteer() -> Gazetteer:
+    """The gazetteer built from the database, rebuilt only when curators changed it."""
+    version = (
+        Actor.objects.aggregate(n=Count("pk"), changed=Max("updated_at")),
+        Alias.objects.aggregate(n=Count("pk"), last=Max("pk")),
+        Affiliation.objects.aggregate(n=Count("pk"), last=Max("pk")),
+        IncidentAlias.objects.aggregate(n=Count("pk"), last=Max("pk")),
+        Event.objects.count(),
+        Topic.objects.count(),
+    )
+    if getattr(_cache, "version", None) != version:
+        from statements.gazetteer import entries_from_database
+
+        _cache.gazetteer = Gazetteer.from_entries(**entries_from_database())
+        _cache.version = version
+    return _cache.gazetteer
+
+
+@transaction.atomic
+def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """(Re-)extract an article's quotes, keeping every human-reviewed quote as it is."""
+    gazetteer = gazetteer or current_gazetteer()
+    result = extract(article.text, gazetteer=gazetteer, published=article.published, language=article.language or None)
+    if not article.language:
+        article.language = result.language
+    article.extracted_at = timezone.now()
+    article.save(update_fields=["language", "extracted_at"])
+
+    article.quotes.filter(review_status=Quote.Review.MACHINE).delete()
+    kept_spans = list(article.quotes.values_list("start", "end"))
+    resolver = _Resolver(result)
+    stored = []
+    for found in result.quotes:
+        if any(found.start < end and start < found.end for start, end in kept_spans):
+            continue
+        statement = found.statement_date or article.published
+        quote = Quote.objects.create(
+            article=article,
+            text=found.text,
+            start=found.start,
+            end=found.end,
+            speaker=resolver.actor(found.speaker),
+            speaker_as_written=(found.speaker_as_written or "")[:300],
+            kind=found.kind,
+            statement_date=statement.date if statement else None,
+            statement_precision=statement.precision if statement else "day",
+            language=result.language,
+            claim_type=found.claim_type or "",
+            addressee=resolver.actor(found.addressee),
+            confidence=max(0.0, min(1.0, found.confidence)),
+        )
+        quote.mentioned_actors.set(filter(None, (resolver.actor(name) for name in found.actors)))
+        quote.incidents.set(Incident.objects.filter(name__in=found.incidents))
+        quote.events.set(Event.objects.filter(name__in=found.events))
+        quote.topics.set(Topic.objects.filter(slug__in=found.topics))
+        stored.append(quote)
+    resolver.store_roles(result.roles)
+    return stored
+
+
+class _Resolver:
+    """Canonical names from the extractor to Actor rows; NER finds become unreviewed actors."""
+
+    def __init__(self, result):
+        self.new = {actor.name: actor for actor in result.new_actors}
+        self.rows: dict[str, Actor | None] = {}
+
+    def actor(self, name: str | None) -> Actor | None:
+        if not name:
+            return None
+        if name not in self.rows:
+            actor = Actor.objects.filter(name=name).first() or Actor.objects.by_alias(name).first()
+            if actor is None and name in self.new:
+                actor = _actor_create_unreviewed(name, self.new[name].kind)
+            self.rows[name] = actor
+        return self.rows[name]
+
+    def store_roles(self, roles) -> None:
+        for role in roles:
+            actor = self.actor(role.actor)
+            if actor is None:
+                continue
+            Affiliation.objects.get_or_create(
+                actor=actor,
+                title=role.title[:200],
+                start_date=None,
+                defaults={"organisation": self.actor(role.organisation), "review_status": ReviewStatus.UNREVIEWED},
+            )
+
+
+def _actor_create_unreviewed(name: str, kind: str) -> Actor:
+    base = slugify(name)[:180] or "actor"
+    slug, n = base, 1
+    while Actor.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    kind = kind if kind in ActorKind.values else ActorKind.OTHER
+    return Actor.objects.create(name=name[:200], slug=slug, kind=kind, review_status=ReviewStatus.UNREVIEWED)

@@ -1,0 +1,206 @@
+"""Turning submitted bytes into documents: decode, recognise the format, read the metadata.
+
+Every way in (command, inbox, upload, API, feeds) goes through `read_documents`, so a format
+is supported everywhere or nowhere. Bad input raises `DocumentError` with a message meant for
+the person who submitted it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from statements.dates import PartialDate
+
+
+class DocumentError(ValueError):
+    """A document that cannot be imported, with the reason in plain words."""
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    title: str = ""
+    published: PartialDate | None = None
+    language: str = ""
+    publisher: str = ""
+    url: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with Unicode, case and white space normalised."""
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# " date 2021-07 Joe Biden a demandé ...": a date header, then the text on the same line.
+_DATE_HEADER = re.compile(r"^\s*date\s*:?\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\s+", re.IGNORECASE)
+# Plain "Key: value" header lines at the top of a text file.
+_HEADER_LINE = re.compile(r"^(title|date|source|publisher|url|language|lang)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+
+
+def read_documents(name: str, raw: bytes, *, max_bytes: int) -> list[Document]:
+    """Decode `raw` (a file called `name`) into one document, or several for JSON Lines."""
+    if not raw or not raw.strip():
+        raise DocumentError("empty document")
+    if len(raw) > max_bytes:
+        raise DocumentError(f"document too large: {len(raw):,} bytes, the limit is {max_bytes:,}")
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(f"unsupported file type {suffix!r}: use .txt, .md, .html, .json or .jsonl")
+    if _looks_binary(raw):
+        raise DocumentError("binary content, not text")
+    text = decode(raw)
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        return _read_records(name, text, lines=suffix in JSONL_SUFFIXES)
+    if suffix in HTML_SUFFIXES or (suffix == "" and text.lstrip()[:1] == "<"):
+        return [_from_html(name, text)]
+    return [_from_text(name, text)]
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) first, then the legacy Western encodings news files come in."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return _clean(raw.decode(encoding, errors="strict").lstrip("\ufeff"))
+    try:
+        return _clean(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if sum(char.isprintable() or char.isspace() for char in text) < 0.95 * len(text):
+        raise DocumentError("undecodable text: neither UTF-8 nor a Western encoding")
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARS.sub("", unicodedata.normalize("NFC", text))
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head or head.startswith((b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"\x89PNG", b"GIF8", b"\xff\xd8"))
+
+
+def _from_text(name: str, text: str) -> Document:
+    document = Document(name=name, text="")
+    lines = text.split("\n")
+    while lines and (match := _HEADER_LINE.match(lines[0])):
+        _set_metadata(document, match.group(1).lower(), match.group(2))
+        lines.pop(0)
+    body = "\n".join(lines)
+    if match := _DATE_HEADER.match(body):
+        document.published = PartialDate.parse(match.group(1))
+        body = body[match.end():]
+    body = body.strip()
+    if PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        body, title = _strip_markdown(body)
+        document.title = document.title or title
+    return _finish(document, body)
+
+
+def _from_html(name: str, html: str) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    if not extracted or not (extracted.text or "").strip():
+        raise DocumentError("no article text found in the HTML (only scripts, styles or navigation?)")
+    document = Document(name=name, text="", title=extracted.title or "", publisher=extracted.sitename or "",
+                        url=extracted.url or "", language=extracted.language or "")
+    if extracted.date:
+        document.published = _parse_date(extracted.date)
+    return _finish(document, extracted.text)
+
+
+def _read_records(name: str, text: str, *, lines: bool) -> list[Document]:
+    try:
+        records = [json.loads(line) for line in text.splitlines() if line.strip()] if lines else json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"invalid JSON: {error}") from None
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+        raise DocumentError("JSON must be an object or a list of objects with a 'text' field")
+    documents = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record.get("text"), str) or not record["text"].strip():
+            raise DocumentError(f"record {number} has no 'text'")
+        document = Document(name=f"{name}#{number}" if len(records) > 1 else name, text="")
+        for key in ("title", "date", "source", "publisher", "url", "language"):
+            if isinstance(record.get(key), str) and record[key].strip():
+                _set_metadata(document, key, record[key])
+        documents.append(_finish(document, _clean(record["text"]).strip()))
+    return documents
+
+
+def _set_metadata(document: Document, key: str, value: str) -> None:
+    value = value.strip()
+    if key == "title":
+        document.title = value[:500]
+    elif key == "date":
+        document.published = _parse_date(value)
+    elif key in {"source", "publisher"}:
+        document.publisher = value[:200]
+    elif key == "url":
+        document.url = value[:1000]
+    elif key in {"language", "lang"}:
+        document.language = value[:8].lower()
+
+
+def _parse_date(value: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value[:10])
+    except ValueError:
+        return None
+
+
+def _strip_markdown(body: str) -> tuple[str, str]:
+    title = ""
+    if match := re.match(r"^#\s+(.+)\n+", body):
+        title, body = match.group(1).strip(), body[match.end():]
+    body = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", body)
+    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
+    body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
+    return body.strip(), title
+
+
+def _finish(document: Document, body: str) -> Document:
+    if not body.strip():
+        raise DocumentError("no text left after extraction")
+    document.text = body
+    if not document.title:
+        document.title = first_sentence(body)
+    return document
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    line = text.strip().split("\n", 1)[0]
+    sentence = _SENTENCE_END.split(line, 1)[0].strip()
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

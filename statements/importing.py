@@ -1,0 +1,154 @@
+"""Import pipeline: submitted files become import items, each item becomes articles with quotes.
+
+    job_submit(...)        one ImportJob, one ImportItem per file holding its bytes
+    item_process(item_id)  read → ingest (deduplicate) → analyse, in one transaction
+
+`item_process` is what the Celery task `statements.tasks.import_item` runs and what `--sync`
+runs in-process. It is idempotent: a re-delivered item that is already done is left alone, and
+an article is unique by content hash, so a document is imported exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from statements.analysis import article_analyse
+from statements.documents import Document, DocumentError, read_documents
+from statements.models import Article, ImportItem, ImportJob
+
+logger = logging.getLogger(__name__)
+
+
+def files_under(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and those found recursively in the folders named, in a stable order."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return found
+
+
+@transaction.atomic
+def job_submit(*, origin: str, files: Iterable[tuple[str, bytes]], submitted: str, user=None) -> ImportJob:
+    """Record a submission and its documents; nothing is parsed yet, so nothing can be lost."""
+    job = ImportJob.objects.create(origin=origin, submitted=submitted[:10000], submitted_by=user)
+    ImportItem.objects.bulk_create([ImportItem(job=job, name=name[:500], payload=raw) for name, raw in files])
+    return job
+
+
+def job_enqueue(job: ImportJob) -> None:
+    """Queue one task per pending item once the job's rows are committed."""
+    from statements.tasks import import_item
+
+    item_ids = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
+    transaction.on_commit(lambda: [import_item.delay(item_id) for item_id in item_ids])
+
+
+def job_run_sync(job: ImportJob, progress=None) -> ImportJob:
+    for item_id in job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True):
+        item_process(item_id)
+        if progress:
+            progress()
+    job.refresh_from_db()
+    return job
+
+
+def item_process(item_id: int) -> ImportItem | None:
+    """Import one submitted file. Safe to call again for the same item."""
+    with transaction.atomic():
+        item = ImportItem.objects.select_for_update().select_related("job").filter(pk=item_id).first()
+        if item is None or item.status != ImportItem.Status.PENDING:
+            return item
+        _job_started(item.job)
+        item.attempts += 1
+        try:
+            documents = read_documents(item.name, bytes(item.payload or b""), max_bytes=settings.IMPORT_MAX_BYTES)
+        except DocumentError as error:
+            _item_finish(item, ImportItem.Status.FAILED, error=str(error))
+            return item
+        try:
+            with transaction.atomic():
+                if len(documents) == 1:
+                    article, created = article_ingest(document=documents[0], job=item.job)
+                    status = ImportItem.Status.IMPORTED if created else ImportItem.Status.DUPLICATE
+                    _item_finish(item, status, article=article,
+                                 error="" if created else f"same text as article #{article.pk}")
+                else:
+                    _item_split(item, documents)
+        except (OperationalError, InterfaceError):
+            raise  # transient: the task retries the whole item
+        except Exception as error:
+            # A bug in analysis must not block the batch; the bytes stay on the item for a retry.
+            logger.exception("import item %s failed", item.pk)
+            reason = f"could not be analysed: {type(error).__name__}: {error}"
+            _item_finish(item, ImportItem.Status.FAILED, error=reason)
+    return item
+
+
+def _item_split(item: ImportItem, documents: list[Document]) -> None:
+    """A JSON Lines file: one item per record, so each record has its own outcome."""
+    for document in documents:
+        record = ImportItem(job=item.job, name=document.name[:500], attempts=1)
+        article, created = article_ingest(document=document, job=item.job)
+        record.article = article
+        record.status = ImportItem.Status.IMPORTED if created else ImportItem.Status.DUPLICATE
+        record.error = "" if created else f"same text as article #{article.pk}"
+        record.save()
+    _item_finish(item, ImportItem.Status.IMPORTED, error=f"split into {len(documents)} records")
+
+
+def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Article | None = None) -> None:
+    item.status, item.error, item.article = status, error, article
+    if status != ImportItem.Status.FAILED:
+        item.payload = None  # the text now lives in the article
+    item.save()
+    _job_refresh(item.job)
+
+
+def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Article, bool]:
+    """Store a document as an article unless its text is already known; analyse new ones."""
+    existing = Article.objects.filter(content_hash=document.content_hash).first()
+    if existing:
+        return existing, False
+    published = document.published
+    article = Article.objects.create(
+        title=document.title[:500],
+        text=document.text,
+        language=document.language,
+        published_date=published.date if published else None,
+        published_precision=published.precision if published else "day",
+        publisher=document.publisher,
+        url=document.url,
+        content_hash=document.content_hash,
+        import_job=job,
+    )
+    article_analyse(article)
+    return article, True
+
+
+def _job_started(job: ImportJob) -> None:
+    if job.status == ImportJob.Status.PENDING:
+        ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PENDING).update(status=ImportJob.Status.RUNNING)
+
+
+def _job_refresh(job: ImportJob) -> None:
+    counts = job_counts(job)
+    if counts.get(ImportItem.Status.PENDING):
+        return
+    status = ImportJob.Status.DONE_WITH_ERRORS if counts.get(ImportItem.Status.FAILED) else ImportJob.Status.DONE
+    ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now())
+
+
+def job_counts(job: ImportJob) -> dict[str, int]:
+    rows = job.items.values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}
+

@@ -1,0 +1,44 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from statements.importing import files_under, job_counts, job_enqueue, job_run_sync, job_submit
+from statements.models import ImportItem, ImportJob
+
+
+class Command(BaseCommand):
+    help = "Import documents (files, or folders recursively) as articles; queued for the worker unless --sync."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--sync", action="store_true", help="import in this process instead of the worker")
+
+    def handle(self, *args, paths: list[Path], sync: bool, verbosity: int, **options):
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+        files = files_under(paths)
+        job = job_submit(
+            origin=ImportJob.Origin.COMMAND,
+            files=((str(path), path.read_bytes()) for path in files),
+            submitted="\n".join(str(path) for path in paths),
+        )
+        if not sync:
+            job_enqueue(job)
+            self.stdout.write(f"Import job #{job.pk}: {len(files)} document(s) queued for the worker.")
+            return
+        with tqdm(total=len(files), unit="doc", disable=verbosity == 0 or None, file=sys.stderr) as bar:
+            job_run_sync(job, progress=bar.update)
+        self._summary(job)
+
+    def _summary(self, job: ImportJob) -> None:
+        counts = job_counts(job)
+        self.stdout.write(
+            f"Import job #{job.pk}: {counts.get(ImportItem.Status.IMPORTED, 0)} imported, "
+            f"{counts.get(ImportItem.Status.DUPLICATE, 0)} duplicate(s), "
+            f"{counts.get(ImportItem.Status.FAILED, 0)} failed."
+        )
+        for item in job.items.filter(status=ImportItem.Status.FAILED):
+            self.stdout.write(f"  failed: {item.name}: {item.error}")

@@ -1,0 +1,59 @@
+"""Serve the site with its Celery worker and beat, as `make run` does.
+
+Starts the private Redis (when CELERY_BROKER_URL is not set), then gunicorn, a Celery worker
+and Celery beat as child processes, and stops them all on Ctrl-C or when one of them dies.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from config import local_services
+
+
+class Command(BaseCommand):
+    help = "Serve the site at http://127.0.0.1:8000 with a Celery worker and beat (local run)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("CELERY_CONCURRENCY", 2)))
+
+    def handle(self, *args, bind: str, workers: int, **options):
+        if not os.environ.get("CELERY_BROKER_URL"):
+            socket_path = local_services.ensure_local_redis(settings.VAR_DIR)
+            self.stdout.write(f"Private Redis on {socket_path}")
+        bin_dir = os.path.dirname(sys.executable)
+        commands = {
+            "web": [os.path.join(bin_dir, "gunicorn"), "config.wsgi", "--bind", bind, "--workers", "3",
+                    "--access-logfile", "-"],
+            "worker": [os.path.join(bin_dir, "celery"), "-A", "config", "worker", "--loglevel", "INFO",
+                       "--concurrency", str(workers)],
+            "beat": [os.path.join(bin_dir, "celery"), "-A", "config", "beat", "--loglevel", "INFO",
+                     "--schedule", str(settings.VAR_DIR / "celerybeat-schedule")],
+        }
+        children = {name: subprocess.Popen(command) for name, command in commands.items()}
+        self.stdout.write(f"Démarche at http://{bind}/ (admin at /admin/); Ctrl-C stops web, worker and beat.")
+        stop = []
+        signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+        try:
+            while not stop:
+                if dead := [name for name, child in children.items() if child.poll() is not None]:
+                    self.stderr.write(f"{', '.join(dead)} stopped; stopping the rest.")
+                    break
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for child in children.values():
+                if child.poll() is None:
+                    child.terminate()
+            for child in children.values():
+                try:
+                    child.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    child.kill()

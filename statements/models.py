@@ -1,0 +1,347 @@
+"""Articles, the quotes extracted from them, and what they are about: incidents, events, topics."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor, AliasBase
+from statements.dates import DatePrecision, PartialDate
+
+
+def _precision_field():
+    return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+
+
+class ImportJob(models.Model):
+    """One submission: a folder, an upload, an API call or a feed poll, and what became of it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        DONE_WITH_ERRORS = "partial", _("done with errors")
+        FAILED = "failed", _("failed")
+
+    class Origin(models.TextChoices):
+        COMMAND = "command", _("command line")
+        UPLOAD = "upload", _("web upload")
+        API = "api", _("API")
+        INBOX = "inbox", _("inbox folder")
+        FEED = "feed", _("feed")
+        SAMPLES = "samples", _("sample articles")
+
+    origin = models.CharField(max_length=16, choices=Origin.choices)
+    submitted = models.TextField(help_text=_("What was submitted: paths, file names, a URL."))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Import #{self.pk} ({self.get_origin_display()}, {self.get_status_display()})"
+
+
+class ImportItem(models.Model):
+    """One document of a job: imported, a duplicate, or failed with a clear reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        IMPORTED = "imported", _("imported")
+        DUPLICATE = "duplicate", _("duplicate")
+        FAILED = "failed", _("failed")
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
+    name = models.CharField(max_length=500, help_text=_("File name, path or URL of the document."))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    payload = models.BinaryField(null=True, editable=False, help_text=_("The submitted bytes, kept until imported."))
+    article = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["job", "pk"]
+        indexes = [models.Index(fields=["job", "status"])]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_status_display()}"
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(max_length=120)
+    name_fr = models.CharField(max_length=120)
+    keywords = models.JSONField(default=dict, blank=True, help_text=_('Per language: {"fr": ["rançongiciel"]}'))
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("topic-detail", kwargs={"slug": self.slug})
+
+
+class Incident(models.Model):
+    class Kind(models.TextChoices):
+        RANSOMWARE = "ransomware", _("ransomware")
+        ESPIONAGE = "espionage", _("espionage")
+        SABOTAGE = "sabotage", _("sabotage / wiper")
+        HACK_AND_LEAK = "hack-and-leak", _("hack and leak")
+        DDOS = "ddos", _("DDoS")
+        SUPPLY_CHAIN = "supply-chain", _("supply-chain compromise")
+        DATA_BREACH = "data-breach", _("data breach")
+        INFLUENCE = "influence", _("influence operation")
+        OTHER = "other", _("other")
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    summary = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = _precision_field()
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = _precision_field()
+    victims = models.ManyToManyField(Actor, blank=True, related_name="incidents_suffered")
+    victims_text = models.CharField(
+        max_length=500, blank=True, help_text=_("Victims with no actor of their own, comma-separated.")
+    )
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("incident-detail", kwargs={"slug": self.slug})
+
+    @property
+    def start(self):
+        return PartialDate.from_fields(self.start_date, self.start_precision)
+
+
+class IncidentAlias(AliasBase):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "incident aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["normalized", "language"], name="incident_alias_unique_per_language")
+        ]
+
+
+class Event(models.Model):
+    """A diplomatic event: a summit, a call, a communiqué, sanctions, an indictment."""
+
+    class Kind(models.TextChoices):
+        SUMMIT = "summit", _("summit")
+        CALL = "call", _("call")
+        MEETING = "meeting", _("meeting")
+        COMMUNIQUE = "communique", _("communiqué")
+        SANCTIONS = "sanctions", _("sanctions")
+        INDICTMENT = "indictment", _("indictment")
+        STATEMENT = "statement", _("statement")
+        NEGOTIATION = "negotiation", _("negotiation")
+        OTHER = "other", _("other")
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = _precision_field()
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = _precision_field()
+    location = models.CharField(max_length=200, blank=True)
+    participants = models.ManyToManyField(Actor, blank=True, related_name="events")
+    incidents = models.ManyToManyField(Incident, blank=True, related_name="events")
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("event-detail", kwargs={"slug": self.slug})
+
+    @property
+    def start(self):
+        return PartialDate.from_fields(self.start_date, self.start_precision)
+
+
+class EventAlias(AliasBase):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "event aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["normalized", "language"], name="event_alias_unique_per_language")
+        ]
+
+
+class Article(models.Model):
+    """A news article or statement, its text stored exactly as imported."""
+
+    title = models.CharField(max_length=500)
+    text = models.TextField()
+    language = models.CharField(max_length=8, db_index=True)
+    published_date = models.DateField(null=True, blank=True, db_index=True)
+    published_precision = _precision_field()
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 of the normalised text."))
+    import_job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_date", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def published(self):
+        return PartialDate.from_fields(self.published_date, self.published_precision)
+
+
+class ArticleCopy(models.Model):
+    """Another outlet that ran the same story (a syndicated copy): one text, every source kept."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="copies")
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    import_job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name_plural = "article copies"
+
+    def __str__(self):
+        return f"{self.publisher or self.url}: {self.article}"
+
+
+class QuoteQuerySet(models.QuerySet):
+    def by_actor(self, actor):
+        return self.filter(speaker=actor)
+
+    def about_actor(self, actor):
+        return self.filter(mentioned_actors=actor).exclude(speaker=actor)
+
+    def published(self):
+        """Quotes a reader may see: everything but what a curator rejected."""
+        return self.exclude(review_status=Quote.Review.REJECTED)
+
+    def needing_review(self, below: float = 0.6):
+        return self.filter(review_status=Quote.Review.MACHINE, confidence__lt=below)
+
+    def human_reviewed(self):
+        return self.exclude(review_status=Quote.Review.MACHINE)
+
+    def chronological(self):
+        return self.order_by("-statement_date", "-pk")
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", _("direct")
+        PARTIAL = "partial", _("partial")
+        INDIRECT = "indirect", _("indirect")
+        READOUT = "readout", _("communiqué / readout")
+
+    class Review(models.TextChoices):
+        MACHINE = "machine", _("machine (not reviewed)")
+        VERIFIED = "verified", _("verified")
+        REJECTED = "rejected", _("rejected")
+
+    class Claim(models.TextChoices):
+        DEMAND = "demand", _("demand")
+        ACCUSATION = "accusation", _("accusation / attribution")
+        DENIAL = "denial", _("denial")
+        WARNING = "warning", _("threat / warning")
+        COMMITMENT = "commitment", _("commitment / offer")
+        ASSESSMENT = "assessment", _("assessment")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField(help_text=_("The exact words, without the quote marks."))
+    start = models.PositiveIntegerField(help_text=_("Offset of the first character in the article text."))
+    end = models.PositiveIntegerField()
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    speaker_as_written = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+    statement_date = models.DateField(null=True, blank=True, db_index=True)
+    statement_precision = _precision_field()
+    language = models.CharField(max_length=8)
+    mentioned_actors = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
+    incidents = models.ManyToManyField(Incident, blank=True, related_name="quotes")
+    events = models.ManyToManyField(Event, blank=True, related_name="quotes")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="quotes")
+    claim_type = models.CharField(max_length=12, choices=Claim.choices, blank=True)
+    addressee = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="addressed_by")
+    confidence = models.FloatField(default=1.0)
+    review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE, db_index=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            models.Index(fields=["speaker", "statement_date"]),
+            models.Index(fields=["statement_date", "id"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="quote_span_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1), name="quote_confidence_0_1"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker or self.speaker_as_written or '?'}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("quote-detail", kwargs={"pk": self.pk})
+
+    @property
+    def statement(self):
+        return PartialDate.from_fields(self.statement_date, self.statement_precision)
+
+
+class AttributionClaim(models.Model):
+    """Who attributed an incident to whom, when, and in which statement."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="attributions")
+    claimant = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="attributions_made")
+    attributed_to = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="attributions_received")
+    claimed_date = models.DateField(null=True, blank=True)
+    claimed_precision = _precision_field()
+    quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="attributions")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["incident", "claimed_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "claimant", "attributed_to", "claimed_date"],
+                name="attribution_unique",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.claimant} attributes {self.incident} to {self.attributed_to}"

@@ -1,0 +1,17 @@
+"""Celery tasks: thin wrappers that load ids and call the import functions."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from statements import importing
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, ConnectionError),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=8,
+)
+def import_item(item_id: int) -> None:
+    importing.item_process(item_id)

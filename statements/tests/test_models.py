@@ -1,0 +1,28 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from statements.models import Article, Quote
+
+
+def test_article_content_hash_is_unique(make_article):
+    make_article(content_hash="a" * 64)
+    with pytest.raises(IntegrityError):
+        make_article(content_hash="a" * 64)
+
+
+def test_quote_span_is_unique_and_not_empty(make_article):
+    article = make_article("« Oui », dit-il.")
+    Quote.objects.create(article=article, text="Oui", start=2, end=5, language="fr")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.create(article=article, text="Oui", start=2, end=5, language="fr")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.create(article=article, text="", start=5, end=5, language="fr")
+
+
+def test_rejected_quotes_are_not_published(make_article):
+    article = make_article("« Oui » et « non ».")
+    kept = Quote.objects.create(article=article, text="Oui", start=2, end=5, language="fr")
+    Quote.objects.create(article=article, text="non", start=13, end=16, language="fr",
+                         review_status=Quote.Review.REJECTED)
+    assert list(Quote.objects.published()) == [kept]
+    assert Article.objects.get().quotes.count() == 2

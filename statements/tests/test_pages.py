@@ -1,0 +1,70 @@
+import pytest
+from django.urls import reverse
+
+from statements.models import Event, ImportItem, ImportJob, Incident, Quote, Topic
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def hostile_quote(make_article, putin):
+    text = f"Le président russe a déclaré : « {HOSTILE} » selon l'agence."
+    start = text.index(HOSTILE)
+    article = make_article(text, title=f"Titre {HOSTILE}", publisher=HOSTILE, published_date="2021-07-01",
+                           published_precision="month")
+    quote = Quote.objects.create(article=article, text=HOSTILE, start=start, end=start + len(HOSTILE),
+                                 speaker=putin, speaker_as_written=HOSTILE, language="fr",
+                                 statement_date="2021-07-01", statement_precision="month")
+    incident = Incident.objects.create(name="Kaseya", slug="kaseya", kind="ransomware", summary=HOSTILE)
+    topic = Topic.objects.create(slug="ransomware", name_en="Ransomware", name_fr="Rançongiciels")
+    quote.incidents.add(incident)
+    quote.topics.add(topic)
+    Event.objects.create(name="Geneva summit", slug="geneva-summit", kind="summit", description=HOSTILE)
+    job = ImportJob.objects.create(origin=ImportJob.Origin.COMMAND, submitted="x")
+    ImportItem.objects.create(job=job, name=HOSTILE, status=ImportItem.Status.FAILED, error=HOSTILE)
+    return quote
+
+
+def page_urls(quote):
+    return [
+        reverse("home"),
+        reverse("article-list"),
+        reverse("article-detail", args=[quote.article.pk]),
+        reverse("quote-detail", args=[quote.pk]),
+        reverse("incident-list"),
+        reverse("incident-detail", args=["kaseya"]),
+        reverse("event-detail", args=["geneva-summit"]),
+        reverse("topic-detail", args=["ransomware"]),
+        reverse("import-list"),
+        reverse("actor-list"),
+        reverse("actor-detail", args=[quote.speaker.slug]),
+    ]
+
+
+def test_every_page_escapes_imported_text(client, hostile_quote, django_assert_max_num_queries):
+    for url in page_urls(hostile_quote):
+        with django_assert_max_num_queries(15):
+            response = client.get(url)
+        assert response.status_code == 200, url
+        assert "<script>alert" not in response.text, url
+        assert "<img src=x" not in response.text, url
+
+
+def test_partial_dates_are_shown_no_more_precisely_than_known(client, hostile_quote):
+    response = client.get(reverse("quote-detail", args=[hostile_quote.pk]), headers={"accept-language": "fr"})
+    assert "juillet 2021" in response.text
+    assert "1 juillet 2021" not in response.text
+    response = client.get(reverse("quote-detail", args=[hostile_quote.pk]), headers={"accept-language": "en"})
+    assert "July 2021" in response.text
+
+
+def test_article_page_highlights_each_quote_with_a_link(client, hostile_quote):
+    response = client.get(reverse("article-detail", args=[hostile_quote.article.pk]))
+    assert f'<mark id="quote-{hostile_quote.pk}"' in response.text
+    assert hostile_quote.get_absolute_url() in response.text
+
+
+def test_rejected_quote_has_no_page(client, hostile_quote):
+    hostile_quote.review_status = Quote.Review.REJECTED
+    hostile_quote.save()
+    assert client.get(reverse("quote-detail", args=[hostile_quote.pk])).status_code == 404

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from statements import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("articles/", views.ArticleListView.as_view(), name="article-list"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote-detail"),
+    path("incidents/", views.IncidentListView.as_view(), name="incident-list"),
+    path("incidents/<slug:slug>/", views.IncidentDetailView.as_view(), name="incident-detail"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
+    path("imports/", views.ImportJobListView.as_view(), name="import-list"),
+]
