@@ -18,6 +18,7 @@ install: $(BIN)/.installed
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) ensure_admin
 	$(MANAGE) load_gazetteer
 	$(MANAGE) import_documents --sync fixtures/samples
 
