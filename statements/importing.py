@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -47,10 +48,54 @@ def job_submit(*, origin: str, files: Iterable[tuple[str, bytes]], submitted: st
 
 def job_enqueue(job: ImportJob) -> None:
     """Queue one task per pending item once the job's rows are committed."""
+    item_ids = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
+    transaction.on_commit(lambda: items_enqueue(item_ids))
+
+
+def items_enqueue(item_ids: list[int]) -> int:
+    """Send the items to the worker; with the broker down they stay pending for `stale_items_requeue`."""
     from statements.tasks import import_item
 
-    item_ids = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-    transaction.on_commit(lambda: [import_item.delay(item_id) for item_id in item_ids])
+    sent = 0
+    try:
+        for item_id in item_ids:
+            import_item.delay(item_id)
+            sent += 1
+    except Exception as error:  # kombu raises several types; the items are safe in the database
+        logger.warning("broker unavailable (%s): %d item(s) wait for the next sweep", error, len(item_ids) - sent)
+    return sent
+
+
+def stale_items_requeue(older_than: timedelta = timedelta(minutes=5)) -> int:
+    """Queue again the items still pending long after submission (a lost message, a broker outage)."""
+    cutoff = timezone.now() - older_than
+    item_ids = list(
+        ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    return items_enqueue(item_ids)
+
+
+def inbox_collect(directory: Path) -> ImportJob | None:
+    """Submit the files dropped in `directory`, then move them to `directory/.imported/`.
+
+    A file is moved only after its bytes are committed in an import job, so a crash in between
+    imports it twice at worst, which the content hash turns into a duplicate, never a loss.
+    """
+    if not directory.is_dir():
+        return None
+    files = [path for path in files_under([directory]) if ".imported" not in path.relative_to(directory).parts]
+    if not files:
+        return None
+    job = job_submit(origin=ImportJob.Origin.INBOX, files=((path.name, path.read_bytes()) for path in files),
+                     submitted="\n".join(str(path) for path in files))
+    done = directory / ".imported" / timezone.now().strftime("%Y%m%dT%H%M%S")
+    done.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        target = done / path.relative_to(directory)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(target)
+    items_enqueue(list(job.items.values_list("pk", flat=True)))
+    return job
 
 
 def job_run_sync(job: ImportJob, progress=None) -> ImportJob:

@@ -1,6 +1,7 @@
 """Celery tasks: thin wrappers that load ids and call the import functions."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db import OperationalError
 
 from statements import importing
@@ -15,3 +16,13 @@ from statements import importing
 )
 def import_item(item_id: int) -> None:
     importing.item_process(item_id)
+
+
+@shared_task
+def import_inbox() -> None:
+    importing.inbox_collect(settings.INBOX_DIR)
+
+
+@shared_task
+def requeue_stale_items() -> None:
+    importing.stale_items_requeue()
