@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from actors.models import Actor
 from statements.models import Quote
+from statements.timeline import monthly_counts
 
 
 class ActorListView(ListView):
@@ -23,6 +24,7 @@ class ActorDetailView(DetailView):
             aliases=actor.aliases.all(),
             affiliations=actor.affiliations.select_related("organisation"),
             statements=Quote.objects.published().by_actor(actor).select_related("article").chronological()[:200],
+            monthly=monthly_counts(Quote.objects.by_actor(actor)),
             about=Quote.objects.published().about_actor(actor)
             .select_related("article", "speaker").chronological()[:50],
             **kwargs,

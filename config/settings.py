@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
     "actors",
     "statements",
 ]
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -111,6 +114,7 @@ else:
     }
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Démarche runs on PostgreSQL only: DATABASE_URL must be postgres://...")
+LOGIN_URL = "admin:login"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -149,7 +153,10 @@ CELERY_TASK_IGNORE_RESULT = True
 # A task whose worker died is delivered again after this many seconds (imports are idempotent).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600))}
 CELERY_BEAT_SCHEDULE = {
-    "import-inbox": {"task": "statements.tasks.import_inbox", "schedule": float(os.environ.get("INBOX_POLL_SECONDS", 60))},
+    "import-inbox": {
+        "task": "statements.tasks.import_inbox",
+        "schedule": float(os.environ.get("INBOX_POLL_SECONDS", 60)),
+    },
     "requeue-stale-imports": {"task": "statements.tasks.requeue_stale_items", "schedule": 300.0},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -160,13 +167,41 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "statements.api.schema.ApiAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.NumberedPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "1000/minute"),
+        "user": os.environ.get("API_USER_RATE", "5000/minute"),
+    },
+    "EXCEPTION_HANDLER": "statements.api.exceptions.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Démarche API",
     "DESCRIPTION": "Cyber-diplomacy statements: who said what, to whom, when, about which incident.",
     "VERSION": "1",
+    # Swagger UI and ReDoc served from our own static files (drf-spectacular-sidecar), as the CSP requires.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "actors.models.ReviewStatus",
+        "QuoteReviewEnum": "statements.models.Quote.Review",
+        "ImportJobStatusEnum": "statements.models.ImportJob.Status",
+        "ImportItemStatusEnum": "statements.models.ImportItem.Status",
+        "DatePrecisionEnum": "statements.dates.DatePrecision",
+    },
 }
 
 # Demarche's own settings.
@@ -191,3 +226,22 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: pages load nothing but their own static files; no inline script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

@@ -83,6 +83,16 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     return stored
 
 
+def articles_reextract(article_ids, progress=None) -> int:
+    """Re-analyse articles one transaction each, so a failure leaves the others done."""
+    stored = 0
+    for article in Article.objects.filter(pk__in=article_ids).order_by("pk").iterator():
+        stored += len(article_analyse(article))
+        if progress:
+            progress()
+    return stored
+
+
 class _Resolver:
     """Canonical names from the extractor to Actor rows; NER finds become unreviewed actors."""
 

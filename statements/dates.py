@@ -55,5 +55,15 @@ class PartialDate:
             return f"{self.date.year:04d}-{self.date.month:02d}"
         return self.date.isoformat()
 
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day of the period: 2021-07 ends on 2021-07-31."""
+        if self.precision == DatePrecision.YEAR:
+            return datetime.date(self.date.year, 12, 31)
+        if self.precision == DatePrecision.MONTH:
+            following = (self.date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            return following - datetime.timedelta(days=1)
+        return self.date
+
     def __str__(self) -> str:
         return self.isoformat()

@@ -1,6 +1,8 @@
 """Articles, the quotes extracted from them, and what they are about: incidents, events, topics."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -294,6 +296,9 @@ class Quote(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written by a database trigger on every insert (COPY and bulk_create included) and on every
+    # update of text, language, speaker_as_written or speaker: see statements/search/ and migration 0002.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
 
@@ -302,6 +307,7 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["speaker", "statement_date"]),
             models.Index(fields=["statement_date", "id"]),
+            GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),

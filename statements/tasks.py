@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from statements import importing
+from statements import analysis, importing
 
 
 @shared_task(
@@ -26,3 +26,8 @@ def import_inbox() -> None:
 @shared_task
 def requeue_stale_items() -> None:
     importing.stale_items_requeue()
+
+
+@shared_task(acks_late=True)
+def reextract_articles(article_ids: list[int]) -> None:
+    analysis.articles_reextract(article_ids)

@@ -4,6 +4,8 @@ from statements import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("timeline/compare/", views.CompareView.as_view(), name="compare"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote-detail"),
@@ -12,4 +14,8 @@ urlpatterns = [
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
     path("imports/", views.ImportJobListView.as_view(), name="import-list"),
+    path("imports/upload/", views.ImportUploadView.as_view(), name="import-upload"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/export.csv", views.SearchExportView.as_view(), {"format": "csv"}, name="search-export-csv"),
+    path("search/export.jsonl", views.SearchExportView.as_view(), {"format": "jsonl"}, name="search-export-jsonl"),
 ]

@@ -1,8 +1,22 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.paginator import Paginator
 from django.db.models import Count
-from django.views.generic import DetailView, ListView, TemplateView
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from actors.models import Actor
+from statements.filters import QuoteFilter
+from statements.forms import UploadForm
+from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportJob, Incident, Quote, Topic
+from statements.search import SearchQueryError, search_quotes
+from statements.search.export import csv_lines, jsonl_lines
+from statements.search.forms import SearchForm
+from statements.timeline import monthly_counts, timeline_page
 
 
 class HomeView(TemplateView):
@@ -73,6 +87,7 @@ class IncidentDetailView(DetailView):
         return super().get_context_data(
             attributions=incident.attributions.select_related("claimant", "attributed_to", "quote"),
             statements=incident.quotes.published().select_related("speaker", "article").chronological()[:200],
+            monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
         )
 
@@ -89,11 +104,134 @@ class TopicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             statements=self.object.quotes.published().select_related("speaker", "article").chronological()[:200],
+            monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,
         )
 
 
 class ImportJobListView(ListView):
     template_name = "statements/import_list.html"
-    paginate_by = 50
+    paginate_by = 20
     queryset = ImportJob.objects.prefetch_related("items")
+
+
+class ImportUploadView(LoginRequiredMixin, UserPassesTestMixin, FormView):
+    """Staff upload documents from the browser; the worker imports them like any other job."""
+
+    template_name = "statements/import_upload.html"
+    form_class = UploadForm
+
+    def test_func(self):
+        return self.request.user.is_staff
+
+    def form_valid(self, form):
+        limit = settings.IMPORT_MAX_BYTES
+        # One byte over the limit is enough for the reader to refuse an oversized file with its reason.
+        files = [(upload.name, upload.read(limit + 1)) for upload in form.cleaned_data["files"]]
+        job = job_submit(origin=ImportJob.Origin.UPLOAD, files=files, user=self.request.user,
+                         submitted=", ".join(name for name, _ in files))
+        job_enqueue(job)
+        messages.success(self.request, _("%(count)d document(s) queued for import.") % {"count": len(files)})
+        return redirect("import-list")
+
+
+class TimelineView(TemplateView):
+    """The merged timeline; every filter is a query parameter, so a filtered view is a shareable URL."""
+
+    template_name = "statements/timeline.html"
+    context_filters = {"date_after", "date_before"}  # incidents and events are shown unless narrowed further
+
+    def get_context_data(self, **kwargs):
+        quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
+        narrowed = any(value for key, value in quote_filter.data.items()
+                       if key in quote_filter.filters and key not in self.context_filters)
+        page = timeline_page(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
+                             cursor=self.request.GET.get("cursor"), with_context=not narrowed)
+        return super().get_context_data(filter=quote_filter, page=page, **kwargs)
+
+
+class CompareView(TemplateView):
+    """Two actors side by side over the same filters (Biden vs Putin on ransomware)."""
+
+    template_name = "statements/compare.html"
+
+    def get_context_data(self, **kwargs):
+        columns = []
+        for key in ("a", "b"):
+            actor = Actor.objects.filter(slug=self.request.GET.get(key, "")).first()
+            quotes = Quote.objects.none()
+            if actor:
+                quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.by_actor(actor))
+                quotes = quote_filter.qs if quote_filter.is_valid() else quotes
+            columns.append((actor, timeline_page(quotes, with_context=False, size=30).entries))
+        return super().get_context_data(
+            columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
+            filter=QuoteFilter(self.request.GET), **kwargs,
+        )
+
+
+class SearchView(TemplateView):
+    """Quote search: the query box, the same filters as fields, facets as links, 20 results a page."""
+
+    template_name = "statements/search.html"
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        form = SearchForm(request.GET or None)
+        context = {"form": form, "result": None, "error": None}
+        status = 200
+        if form.is_bound and not form.is_valid():
+            status = 400
+        elif form.is_bound and form.has_search():
+            try:
+                result = search_quotes(**form.search_arguments())
+                paginator = Paginator(result.queryset, self.paginate_by)
+                paginator.__dict__["count"] = result.count  # counted once, shared with the facets' page
+                page = paginator.get_page(request.GET.get("page"))
+                context.update(result=result, page_obj=page, quotes=result.highlight(page.object_list),
+                               facets=facet_links(request.GET, result.facets))
+            except SearchQueryError as error:
+                context["error"] = str(error)
+                status = 400
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+
+def facet_links(params, facets) -> dict[str, list[dict]]:
+    """Each facet value with the query string that narrows the search to it."""
+
+    def narrowed(**changes):
+        query = params.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            query[key] = value
+        return query.urlencode()
+
+    return {
+        "speakers": [dict(row, query=narrowed(speaker=row["name"])) for row in facets["speakers"]],
+        "incidents": [dict(row, query=narrowed(incident=row["slug"])) for row in facets["incidents"]],
+        "years": [dict(row, query=narrowed(date_from=row["year"], date_to=row["year"])) for row in facets["years"]],
+        "languages": [dict(row, query=narrowed(lang=row["code"])) for row in facets["languages"]],
+        "claims": [dict(row, query=narrowed(claim=row["code"])) for row in facets["claims"]],
+    }
+
+
+class SearchExportView(View):
+    """The whole matching set, streamed as CSV or JSON Lines (same parameters as the search page)."""
+
+    formats = {
+        "csv": ("text/csv; charset=utf-8", csv_lines),
+        "jsonl": ("application/jsonl; charset=utf-8", jsonl_lines),
+    }
+
+    def get(self, request, format):
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            return HttpResponseBadRequest(_("Invalid search parameters."), content_type="text/plain; charset=utf-8")
+        try:
+            result = search_quotes(**form.search_arguments())
+        except SearchQueryError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        content_type, lines = self.formats[format]
+        response = StreamingHttpResponse(lines(result, request.build_absolute_uri), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="demarche-quotes.{format}"'
+        return response

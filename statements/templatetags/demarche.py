@@ -30,3 +30,15 @@ def query_with(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.inclusion_tag("statements/_month_chart.html")
+def month_chart(counts, height=80):
+    """Statements per month as an SVG bar chart drawn server-side (no JavaScript)."""
+    peak = max((n for _, n in counts), default=0) or 1
+    width = 12
+    bars = [
+        {"x": index * width, "height": max(1, round(n * height / peak)), "count": n, "month": month}
+        for index, (month, n) in enumerate(counts)
+    ]
+    return {"bars": bars, "height": height, "width": max(width, len(bars) * width), "bar_width": width - 2}

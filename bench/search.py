@@ -1,0 +1,277 @@
+"""Quote search at scale: the search page, its SQL alone, and a naive icontains search, on a generated corpus.
+
+    python -m bench.search [--quotes 1000000] [--repeat 5] [--keep]
+
+The corpus goes into its own database (demarche_bench, never the one `make run` serves): actors with a
+Zipf distribution of quotes (a few speak a lot), French, English and other-language quotes built from
+the search glossary and real cyber-diplomacy phrasing, dates over ten years, a third of the quotes tied
+to an incident. Rows are loaded with COPY, so the search vectors are written by the database trigger,
+as in production; the GIN index is dropped during the load and rebuilt after it.
+
+The search page is timed through Django's test Client, in-process (URL routing, the view, the ORM
+queries: count, facets, the page and its headlines, template rendering; no network or WSGI server).
+Beside it: the page's SQL alone (the ranked top 20), and a naive `text__icontains` search (every
+word, AND-ed, newest first, top 20 and a count), which ignores fields, stems, accents and languages.
+`--keep` reuses a corpus of the same size already loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from bench.common import django_setup, percentiles, write_results
+
+QUERIES = [
+    "rançongiciel",
+    "ransomware",
+    "rancongiciel",
+    "cyberattack",
+    "attaques hôpitaux",
+    '"infrastructures critiques"',
+    "sanctions OR extradition",
+    "ransomware -russie",
+    "speaker:Poutin",
+    "speaker:Putine ransomware",
+    "Biden sanctions",
+    "espionage lang:fr",
+    "incident:Kaseya",
+    "claim:denial date:2021-06..2021-07",
+    "election interference",
+    "cybercriminal extradition date:2020..",
+]
+
+PEOPLE = [
+    ("Vladimir Putin", "RU", ["Putin", "Poutine", "Vladimir Poutine"]),
+    ("Joe Biden", "US", ["Biden"]),
+    ("Emmanuel Macron", "FR", ["Macron"]),
+    ("Sergei Lavrov", "RU", ["Lavrov", "Sergueï Lavrov"]),
+    ("Antony Blinken", "US", ["Blinken"]),
+    ("Xi Jinping", "CN", ["Xi"]),
+    ("Volodymyr Zelensky", "UA", ["Zelensky", "Zelenski"]),
+    ("Dmitry Peskov", "RU", ["Peskov", "Dmitri Peskov"]),
+    ("Jean-Yves Le Drian", "FR", ["Le Drian"]),
+    ("Ursula von der Leyen", "BE", ["von der Leyen"]),
+    ("Jake Sullivan", "US", ["Sullivan"]),
+    ("Maria Zakharova", "RU", ["Zakharova", "Maria Zakharova"]),
+]
+FIRST = ["Anna", "Marc", "Olga", "Pierre", "John", "Li", "Sofia", "Ahmed", "Elena", "Tomas", "Claire", "Ivan",
+         "Yuki", "Paolo", "Nadia", "Kofi", "Ines", "Lars", "Mei", "Omar"]
+LAST = ["Dupont", "Ivanov", "Smith", "Wang", "Novak", "Garcia", "Kowalski", "Müller", "Rossi", "Haddad",
+        "Tanaka", "Petrov", "Martin", "Silva", "Nielsen", "Okafor", "Moreau", "Schmidt", "Kim", "Laurent"]
+INCIDENTS = ["Kaseya", "SolarWinds", "Colonial Pipeline", "NotPetya", "WannaCry", "Microsoft Exchange",
+             "Bundestag hack", "TV5Monde", "JBS", "Log4Shell", "Viasat", "MOVEit"]
+
+FR = {
+    "subject": ["La France", "Le gouvernement", "Nos services", "L'Union européenne", "La Russie", "Paris",
+                "Le ministère", "Moscou", "Les alliés", "Washington"],
+    "verb": ["condamne", "dénonce", "ne tolérera pas", "réfute toute implication dans", "appelle à mettre fin à",
+             "s'inquiète de", "n'a rien à voir avec", "prépare une riposte à", "attribue à Moscou",
+             "exige des comptes pour"],
+    "object": ["les attaques de rançongiciels", "la cyberattaque contre nos hôpitaux", "l'ingérence électorale",
+               "l'espionnage de nos infrastructures critiques", "les cybercriminels opérant depuis son territoire",
+               "le piratage des infrastructures essentielles", "la désinformation", "les logiciels malveillants",
+               "les attaques contre la chaîne d'approvisionnement", "l'extradition des pirates informatiques"],
+    "tail": ["", " et promet des sanctions.", ", a-t-il souligné.", " dans le respect du droit international.",
+             " et réclame l'extradition des responsables.", " sans la moindre preuve.", " avec la plus grande fermeté.",
+             " au nom de la coopération internationale."],
+}
+EN = {
+    "subject": ["The United States", "We", "Our government", "The Kremlin", "NATO", "The administration",
+                "Britain", "Our allies", "Beijing", "This country"],
+    "verb": ["condemns", "will not tolerate", "denies any role in", "calls for an end to", "is deeply concerned by",
+             "has nothing to do with", "will respond to", "attributes to Russia", "demands accountability for",
+             "imposes sanctions over"],
+    "object": ["ransomware attacks", "the cyberattack on our hospitals", "election interference",
+               "espionage against critical infrastructure", "cybercriminals operating from its territory",
+               "hacking of critical infrastructure", "disinformation campaigns", "malware",
+               "supply chain attacks", "the extradition of hackers"],
+    "tail": ["", " and will impose sanctions.", ", he said.", " under international law.",
+             " and seeks the extradition of those responsible.", " without any evidence.", " in the strongest terms.",
+             " in the name of international cooperation."],
+}
+OTHER = {
+    "de": ["Die Bundesregierung verurteilt den Cyberangriff auf kritische Infrastruktur.",
+           "Wir weisen jede Beteiligung an Ransomware-Angriffen zurück.",
+           "Die Sanktionen gegen die Verantwortlichen treten heute in Kraft."],
+    "es": ["El gobierno condena el ciberataque contra los hospitales.",
+           "Rechazamos cualquier injerencia electoral.",
+           "Pedimos la extradición de los ciberdelincuentes."],
+    "ru": ["Россия не имеет никакого отношения к атакам программ-вымогателей.",
+           "Мы осуждаем санкции против наших граждан.",
+           "Обвинения в кибершпионаже беспочвенны."],
+}
+CLAIMS = ["demand", "accusation", "denial", "warning", "commitment", "assessment", ""]
+KINDS = ["direct", "direct", "direct", "partial", "indirect", "readout"]
+
+
+def sentence(rng: random.Random, language: str) -> str:
+    if language in OTHER:
+        return rng.choice(OTHER[language])
+    parts = FR if language == "fr" else EN
+    text = f"{rng.choice(parts['subject'])} {rng.choice(parts['verb'])} {rng.choice(parts['object'])}"
+    text += rng.choice(parts["tail"]) or "."
+    if rng.random() < 0.3:  # a second sentence: quotes vary in length
+        second = f" {rng.choice(parts['subject'])} {rng.choice(parts['verb'])} {rng.choice(parts['object'])}."
+        text += second
+    return text
+
+
+def load_corpus(count: int, seed: int = 11) -> dict:
+    """Empty the benchmark database and COPY a corpus of `count` quotes into it."""
+    from django.db import connection
+
+    from actors.names import fold
+
+    assert connection.settings_dict["NAME"].startswith("demarche_bench"), "the bench writes only its own database"
+    rng = random.Random(seed)  # noqa: S311 (a corpus, not a secret)
+    started = time.perf_counter()
+    actors = [(name, country, aliases) for name, country, aliases in PEOPLE]
+    actors += [(f"{first} {last}", "", []) for first in FIRST for last in LAST]  # 400 more, fewer quotes
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE statements_quote, statements_article, actors_actor, statements_incident, "
+                       "actors_alias RESTART IDENTITY CASCADE")
+        cursor.execute("DROP INDEX IF EXISTS quote_search_vector_gin")
+        raw = cursor.cursor
+        with raw.copy("COPY actors_actor (id, name, normalized_name, slug, kind, country, gender, description, "
+                      "wikidata_id, descriptors, review_status, created_at, updated_at) FROM STDIN") as copy:
+            for n, (name, country, _) in enumerate(actors, 1):
+                copy.write_row([n, name, fold(name), f"actor-{n}", "person", country, "", "", "", "{}",
+                                "reviewed", "now", "now"])
+        with raw.copy("COPY actors_alias (name, normalized, language, actor_id) FROM STDIN") as copy:
+            for n, (_, _, aliases) in enumerate(actors, 1):
+                for alias in aliases:
+                    copy.write_row([alias, fold(alias), "", n])
+        with raw.copy("COPY statements_incident (id, name, slug, kind, summary, start_precision, end_precision, "
+                      "victims_text) FROM STDIN") as copy:
+            for n, name in enumerate(INCIDENTS, 1):
+                copy.write_row([n, name, name.lower().replace(" ", "-"), "other", "", "day", "day", ""])
+        articles = count // 4 + 1
+        with raw.copy("COPY statements_article (id, title, text, language, published_date, published_precision, "
+                      "publisher, url, content_hash, created_at) FROM STDIN") as copy:
+            for n in range(1, articles + 1):
+                copy.write_row([n, f"Dépêche {n}", f"Dépêche n° {n}.", "fr", None, "day", "Agence", "",
+                                f"{n:064x}", "now"])
+        weights = [1 / (rank ** 1.1) for rank in range(1, len(actors) + 1)]  # Zipf: a few speak a lot
+        speakers = rng.choices(range(1, len(actors) + 1), weights=weights, k=count)
+        day0 = 16071  # 2014-01-01 as days since 1970-01-01
+        with raw.copy("COPY statements_quote (id, article_id, text, start, \"end\", speaker_id, speaker_as_written, "
+                      "kind, statement_date, statement_precision, language, claim_type, confidence, review_status, "
+                      "created_at) FROM STDIN") as copy:
+            incident_links = []
+            for n in range(1, count + 1):
+                language = rng.choices(["fr", "en", "de", "es", "ru"], weights=[45, 45, 4, 3, 3])[0]
+                text = sentence(rng, language)
+                speaker = speakers[n - 1] if rng.random() < 0.8 else None
+                written = actors[speaker - 1][0] if speaker else rng.choice(["un porte-parole", "a spokesperson",
+                                                                             "une source diplomatique"])
+                day = day0 + rng.randrange(3650)
+                start = (n % 4) * 1000
+                copy.write_row([n, (n - 1) // 4 + 1, text, start, start + len(text), speaker, written,
+                                rng.choice(KINDS), _date(day), "day", language, rng.choice(CLAIMS), 0.9,
+                                "machine", "now"])
+                if rng.random() < 0.33:
+                    incident_links.append((n, rng.randrange(len(INCIDENTS)) + 1))
+        with raw.copy("COPY statements_quote_incidents (quote_id, incident_id) FROM STDIN") as copy:
+            for link in incident_links:
+                copy.write_row(link)
+        loaded = time.perf_counter()
+        cursor.execute("CREATE INDEX quote_search_vector_gin ON statements_quote USING gin (search_vector)")
+        for table in ("actors_actor", "actors_alias", "statements_incident", "statements_article"):
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        cursor.execute("SELECT setval(pg_get_serial_sequence('statements_quote', 'id'), %s)", [count])
+        cursor.execute("ANALYZE")
+        cursor.execute("SELECT count(*) FROM statements_quote WHERE search_vector IS NULL")
+        missing = cursor.fetchone()[0]
+    indexed = time.perf_counter()
+    return {"quotes": count, "articles": articles, "actors": len(actors), "incident_links": len(incident_links),
+            "copy_seconds": round(loaded - started, 1), "index_and_analyze_seconds": round(indexed - loaded, 1),
+            "quotes_without_vector": missing}
+
+
+def _date(days: int) -> str:
+    import datetime
+
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=days)).isoformat()
+
+
+def timed(function, repeat: int) -> list[float]:
+    function()  # warm up: plans, caches
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def measure(repeat: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    from statements.models import Quote
+    from statements.search import search_quotes
+
+    client = Client(HTTP_HOST="localhost")
+    page, sql, naive, per_query = [], [], [], {}
+
+    for query in QUERIES:
+        def get_page(query=query):
+            response = client.get("/search/", {"q": query})
+            assert response.status_code == 200, (query, response.status_code)
+
+        result = search_quotes(query)
+        top_sql, top_params = result.queryset.values_list("pk", flat=True)[:20].query.sql_with_params()
+
+        def raw_sql(top_sql=top_sql, top_params=top_params):
+            with connection.cursor() as cursor:
+                cursor.execute(top_sql, top_params)
+                cursor.fetchall()
+
+        words = [term.text for clause in result.query.clauses for term in clause[:1]]
+
+        def icontains(words=words):
+            quotes = Quote.objects.published()
+            for word in words:
+                quotes = quotes.filter(text__icontains=word)
+            list(quotes.order_by("-statement_date", "-pk").values_list("pk", flat=True)[:20])
+            quotes.count()
+
+        samples = {"page": timed(get_page, repeat), "sql_top20": timed(raw_sql, repeat)}
+        if words:
+            samples["naive_icontains"] = timed(icontains, repeat)
+            naive += samples["naive_icontains"]
+        page += samples["page"]
+        sql += samples["sql_top20"]
+        per_query[query] = {"matches": result.count,
+                            **{name: percentiles(values)["p50_ms"] for name, values in samples.items()}}
+    return {"search_page_http": percentiles(page), "search_sql_top20": percentiles(sql),
+            "naive_icontains_top20_and_count": percentiles(naive), "per_query_p50_ms": per_query}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="reuse the corpus already loaded if its size matches")
+    options = parser.parse_args()
+    django_setup("demarche_bench")
+    from statements.models import Quote
+
+    if options.keep and Quote.objects.count() == options.quotes:
+        corpus = {"quotes": options.quotes, "reused": True}
+    else:
+        corpus = load_corpus(options.quotes)
+    results = measure(options.repeat)
+    write_results("search", {
+        "corpus": corpus,
+        "method": "search page through django.test.Client in-process (view, ORM, template; no WSGI server); "
+                  "sql_top20 = the page's ranked query alone; naive = text__icontains on every word, AND-ed",
+        "queries": QUERIES,
+        **results,
+    })
+
+
+if __name__ == "__main__":
+    main()

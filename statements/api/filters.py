@@ -1,0 +1,137 @@
+"""FilterSets of the API: the same names as the timeline pages' filters (statements/filters.py).
+
+Every value is checked while the form is validated, so a bad one is a 400 naming the parameter:
+an unknown slug, a date that is not YYYY, YYYY-MM or YYYY-MM-DD, a choice that does not exist.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from actors.models import Actor
+from statements.dates import PartialDate
+from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
+
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class PartialDateFormField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"})
+class PartialDateFilter(django_filters.Filter):
+    """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
+
+    field_class = PartialDateFormField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        bound = value.date if self.lookup_expr == "gte" else value.last_day
+        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
+
+
+def slug_filter(model, field_name: str, help_text: str, **kwargs):
+    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
+    return django_filters.ModelChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
+                                            help_text=help_text, error_messages={"invalid_choice": unknown}, **kwargs)
+
+
+class QuoteFilter(django_filters.FilterSet):
+    speaker = slug_filter(Actor, "speaker", "Slug of the actor who speaks.")
+    actor = slug_filter(Actor, "mentioned_actors", "Slug of an actor the quote mentions.")
+    incident = slug_filter(Incident, "incidents", "Slug of an incident the quote is about.")
+    event = slug_filter(Event, "events", "Slug of an event the quote is about.")
+    topic = slug_filter(Topic, "topics", "Slug of a topic.")
+    country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact",
+                                        help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
+    claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, help_text="What the statement does.")
+    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, help_text="Direct, partial, indirect, readout.")
+    language = django_filters.CharFilter(lookup_expr="iexact", help_text="Language of the quote, ISO 639-1.")
+    review_status = django_filters.ChoiceFilter(
+        choices=Quote.Review.choices, help_text="Curation state (rejected quotes are shown to staff only).")
+    date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte",
+                                   help_text=f"Said on or after ({DATE_HELP}; 2021-07 means from July 1st).")
+    date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte",
+                                    help_text=f"Said on or before ({DATE_HELP}; 2021-07 means up to July 31st).")
+
+    class Meta:
+        model = Quote
+        fields = []
+
+
+class MonthlyFilter(django_filters.FilterSet):
+    speaker = QuoteFilter.base_filters["speaker"]
+    incident = QuoteFilter.base_filters["incident"]
+    topic = QuoteFilter.base_filters["topic"]
+
+    class Meta:
+        model = Quote
+        fields = []
+
+
+class ArticleFilter(django_filters.FilterSet):
+    language = django_filters.CharFilter(lookup_expr="iexact", help_text="Language of the article, ISO 639-1.")
+    publisher = django_filters.CharFilter(lookup_expr="icontains", help_text="Part of the publisher's name.")
+    published_after = PartialDateFilter(field_name="published_date", lookup_expr="gte",
+                                        help_text=f"Published on or after ({DATE_HELP}).")
+    published_before = PartialDateFilter(field_name="published_date", lookup_expr="lte",
+                                         help_text=f"Published on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Article
+        fields = []
+
+
+class IncidentFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Incident.Kind.choices, help_text="Kind of incident.")
+    victim = slug_filter(Actor, "victims", "Slug of a victim.")
+    attributed_to = slug_filter(Actor, "attributions", "Slug of an actor it was attributed to.",
+                                method="filter_attributed_to")
+    started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
+                                      help_text=f"Started on or after ({DATE_HELP}).")
+    started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
+                                       help_text=f"Started on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Incident
+        fields = []
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_attributed_to(self, queryset, name, value):
+        return queryset.filter(pk__in=AttributionClaim.objects.filter(attributed_to=value).values("incident_id"))
+
+
+class EventFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="Kind of event.")
+    participant = slug_filter(Actor, "participants", "Slug of a participant.")
+    incident = slug_filter(Incident, "incidents", "Slug of an incident the event concerns.")
+    started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
+                                      help_text=f"Started on or after ({DATE_HELP}).")
+    started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
+                                       help_text=f"Started on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Event
+        fields = []
+
+
+class ImportJobFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ImportJob.Status.choices, help_text="State of the job.")
+    origin = django_filters.ChoiceFilter(choices=ImportJob.Origin.choices, help_text="How it was submitted.")
+
+    class Meta:
+        model = ImportJob
+        fields = []
+

@@ -1,0 +1,293 @@
+"""Serializers of the statements API. Thin: what to show, in which shape; no business rules."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from django.conf import settings
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from rest_framework import serializers
+
+from actors.api import ActorLinkSerializer, ActorSerializer
+from actors.models import Actor
+from statements.api.fields import PartialDateField
+from statements.models import (
+    Article,
+    AttributionClaim,
+    Event,
+    EventAlias,
+    ImportItem,
+    ImportJob,
+    Incident,
+    IncidentAlias,
+    Quote,
+    Topic,
+)
+
+EXPANDABLE = ("speaker", "article")
+
+
+class ArticleLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url"]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
+    published_date = PartialDateField("published_date", "published_precision", allow_null=True)
+    source_url = serializers.URLField(source="url", help_text="The article at its publisher.")
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "title", "language", "published_date", "published_precision", "publisher",
+                  "source_url", "created_at"]
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    quotes = serializers.HyperlinkedRelatedField(many=True, read_only=True, view_name="api-quote-detail",
+                                                 help_text="The quotes found in the article.")
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text", "quotes"]
+
+
+class TopicLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-topic-detail", lookup_field="slug")
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "name_en", "url"]
+
+
+class IncidentLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-incident-detail", lookup_field="slug")
+
+    class Meta:
+        model = Incident
+        fields = ["slug", "name", "url"]
+
+
+class EventLinkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-event-detail", lookup_field="slug")
+
+    class Meta:
+        model = Event
+        fields = ["slug", "name", "url"]
+
+
+SpeakerField = PolymorphicProxySerializer(
+    component_name="QuoteSpeaker", serializers=[ActorLinkSerializer, ActorSerializer], resource_type_field_name=None,
+    many=False,
+)
+ArticleField = PolymorphicProxySerializer(
+    component_name="QuoteArticle", serializers=[ArticleLinkSerializer, ArticleSerializer],
+    resource_type_field_name=None, many=False,
+)
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    """A quote. `speaker` and `article` are links ({slug|id, name|title, url}) unless `?expand=` names them."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api-quote-detail")
+    speaker = serializers.SerializerMethodField()
+    article = serializers.SerializerMethodField()
+    statement_date = PartialDateField("statement_date", "statement_precision", allow_null=True)
+    addressee = ActorLinkSerializer(read_only=True, allow_null=True)
+    mentioned_actors = ActorLinkSerializer(many=True, read_only=True)
+    incidents = IncidentLinkSerializer(many=True, read_only=True)
+    events = EventLinkSerializer(many=True, read_only=True)
+    topics = TopicLinkSerializer(many=True, read_only=True)
+    csl = serializers.HyperlinkedIdentityField(view_name="api-quote-csl", help_text="CSL-JSON citation.")
+
+    class Meta:
+        model = Quote
+        fields = ["id", "url", "text", "kind", "speaker", "speaker_as_written", "statement_date",
+                  "statement_precision", "language", "claim_type", "addressee", "article", "start", "end",
+                  "mentioned_actors", "incidents", "events", "topics", "confidence", "review_status", "reviewed_at",
+                  "created_at", "csl"]
+
+    def _expanded(self, name: str) -> bool:
+        return name in self.context.get("expand", ())
+
+    @extend_schema_field(SpeakerField)
+    def get_speaker(self, quote):
+        if quote.speaker is None:
+            return None
+        serializer = ActorSerializer if self._expanded("speaker") else ActorLinkSerializer
+        return serializer(quote.speaker, context=self.context).data
+
+    @extend_schema_field(ArticleField)
+    def get_article(self, quote):
+        serializer = ArticleSerializer if self._expanded("article") else ArticleLinkSerializer
+        return serializer(quote.article, context=self.context).data
+
+
+class QuoteReviewSerializer(serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=Quote.Review.choices, help_text="The curator's verdict.")
+    speaker = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=False,
+        help_text="Slug of the right speaker, when extraction got it wrong.",
+    )
+
+
+class IncidentAliasSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IncidentAlias
+        fields = ["name", "language"]
+
+
+class EventAliasSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EventAlias
+        fields = ["name", "language"]
+
+
+class AttributionSerializer(serializers.ModelSerializer):
+    claimant = ActorLinkSerializer(read_only=True)
+    attributed_to = ActorLinkSerializer(read_only=True)
+    claimed_date = PartialDateField("claimed_date", "claimed_precision", allow_null=True)
+    quote = serializers.HyperlinkedRelatedField(read_only=True, view_name="api-quote-detail", allow_null=True,
+                                                help_text="The statement that made the claim.")
+
+    class Meta:
+        model = AttributionClaim
+        fields = ["claimant", "attributed_to", "claimed_date", "claimed_precision", "quote", "note"]
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-incident-detail", lookup_field="slug")
+    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+    victims = ActorLinkSerializer(many=True, read_only=True)
+    aliases = IncidentAliasSerializer(many=True, read_only=True)
+    attributions = AttributionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Incident
+        fields = ["slug", "name", "url", "kind", "summary", "start_date", "start_precision", "end_date",
+                  "end_precision", "victims", "victims_text", "aliases", "attributions"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-event-detail", lookup_field="slug")
+    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+    participants = ActorLinkSerializer(many=True, read_only=True)
+    incidents = IncidentLinkSerializer(many=True, read_only=True)
+    aliases = EventAliasSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = ["slug", "name", "url", "kind", "description", "start_date", "start_precision", "end_date",
+                  "end_precision", "location", "participants", "incidents", "aliases"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-topic-detail", lookup_field="slug")
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "name_en", "name_fr", "url", "keywords"]
+
+
+class ImportItemSerializer(serializers.ModelSerializer):
+    article = serializers.HyperlinkedRelatedField(read_only=True, view_name="api-article-detail", allow_null=True)
+
+    class Meta:
+        model = ImportItem
+        fields = ["name", "status", "error", "article", "attempts", "updated_at"]
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-importjob-detail")
+    counts = serializers.SerializerMethodField(help_text="Number of items per status.")
+    items = ImportItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ImportJob
+        fields = ["id", "url", "origin", "status", "submitted", "created_at", "finished_at", "counts", "items"]
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "integer"},
+                          "example": {"imported": 3, "duplicate": 1, "failed": 1}})
+    def get_counts(self, job) -> dict[str, int]:
+        # Counted over the prefetched items (the same figures as statements.importing.job_counts, no query each).
+        return dict(Counter(item.status for item in job.items.all()))
+
+
+class ImportAcceptedSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-importjob-detail",
+                                              help_text="Poll this to follow the import.")
+
+    class Meta:
+        model = ImportJob
+        fields = ["id", "url", "status"]
+
+
+class ImportCreateSerializer(serializers.Serializer):
+    """Exactly one of: `file` (multipart, repeatable), `text` (+ metadata), `html`, `records`."""
+
+    file = serializers.ListField(child=serializers.FileField(), required=False,
+                                 help_text="Multipart upload: .txt, .md, .html, .json or .jsonl files.")
+    text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
+    title = serializers.CharField(required=False, max_length=500)
+    url = serializers.URLField(required=False, max_length=1000)
+    date = serializers.CharField(required=False, max_length=10, help_text="YYYY, YYYY-MM or YYYY-MM-DD.")
+    source = serializers.CharField(required=False, max_length=200, help_text="The publisher.")
+    language = serializers.CharField(required=False, max_length=8, help_text="ISO 639-1 code.")
+    html = serializers.CharField(required=False, trim_whitespace=False, help_text="A whole HTML page.")
+    records = serializers.ListField(
+        child=serializers.DictField(), required=False, max_length=1000,
+        help_text='Articles as objects: {"text", "title", "url", "date", "source", "language"}.',
+    )
+
+    METADATA = ("title", "url", "date", "source", "language")
+    SOURCES = ("file", "text", "html", "records")
+
+    def validate_date(self, value):
+        from statements.dates import PartialDate
+
+        try:
+            PartialDate.parse(value)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from error
+        return value
+
+    def validate_records(self, records):
+        for number, record in enumerate(records, start=1):
+            if not isinstance(record.get("text"), str) or not record["text"].strip():
+                raise serializers.ValidationError(f"record {number} has no 'text'.")
+        return records
+
+    def validate(self, attrs):
+        given = [name for name in self.SOURCES if attrs.get(name)]
+        if len(given) != 1:
+            raise serializers.ValidationError(
+                {"non_field_errors": ["send exactly one of file, text, html or records."]})
+        return attrs
+
+    def files(self) -> list[tuple[str, bytes]]:
+        """The submission as (name, bytes) pairs, the shape every import reader takes."""
+        data, limit = self.validated_data, settings.IMPORT_MAX_BYTES
+        if data.get("file"):
+            # One byte over the limit is enough for the reader to refuse an oversized file with its reason.
+            return [(upload.name, upload.read(limit + 1)) for upload in data["file"]]
+        if data.get("html"):
+            return [("api-submission.html", data["html"].encode("utf-8"))]
+        if data.get("text"):
+            record = {"text": data["text"], **{key: data[key] for key in self.METADATA if data.get(key)}}
+            return [("api-submission.json", _json_bytes(record))]
+        return [(f"api-record-{number}.json", _json_bytes(record))
+                for number, record in enumerate(data["records"], start=1)]
+
+
+def _json_bytes(record) -> bytes:
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+class MonthlyCountSerializer(serializers.Serializer):
+    month = serializers.CharField(help_text="YYYY-MM")
+    quotes = serializers.IntegerField()

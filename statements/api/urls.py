@@ -1,0 +1,27 @@
+"""/api/v1/: the router's resources, the quote exports and the statistics."""
+
+from django.urls import path, re_path
+from rest_framework.routers import DefaultRouter
+
+from actors.api import ActorViewSet
+from statements.api import views
+from statements.api.exceptions import api_not_found
+
+router = DefaultRouter()
+router.include_format_suffixes = False
+router.register("actors", ActorViewSet, basename="api-actor")
+router.register("articles", views.ArticleViewSet, basename="api-article")
+router.register("quotes", views.QuoteViewSet, basename="api-quote")
+router.register("incidents", views.IncidentViewSet, basename="api-incident")
+router.register("events", views.EventViewSet, basename="api-event")
+router.register("topics", views.TopicViewSet, basename="api-topic")
+router.register("imports", views.ImportJobViewSet, basename="api-importjob")
+
+urlpatterns = [
+    path("quotes/export.csv", views.QuoteExportView.as_view(export_format="csv"), name="api-quote-export-csv"),
+    path("quotes/export.jsonl", views.QuoteExportView.as_view(export_format="jsonl"), name="api-quote-export-jsonl"),
+    path("quotes/export/", views.QuoteExportView.as_view(), name="api-quote-export"),
+    path("stats/monthly/", views.MonthlyStatsView.as_view(), name="api-stats-monthly"),
+    *router.urls,
+    re_path(r"^.*$", api_not_found),
+]

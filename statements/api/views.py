@@ -1,0 +1,311 @@
+"""Views of the statements API. Thin: a queryset, a filter set, a serializer, and a call to a domain function."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from actors.api import IsStaff
+from actors.models import Affiliation
+from statements.api import filters, serializers
+from statements.api.conditional import ConditionalRetrieveMixin
+from statements.api.csl import quote_csl
+from statements.api.pagination import IdCursorPagination, NumberedPagination
+from statements.importing import job_enqueue, job_submit
+from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
+from statements.reviewing import quote_review
+from statements.search.export import csv_lines, jsonl_lines
+from statements.timeline import monthly_counts
+
+EXPAND_PARAMETER = OpenApiParameter(
+    "expand", str, description="Comma-separated: `speaker`, `article`. Embeds the full objects instead of links.",
+    examples=[OpenApiExample("Both", value="speaker,article")],
+)
+
+
+def visible_quotes(request):
+    """Quotes a client may read: staff see everything, others all but what curators rejected."""
+    quotes = Quote.objects.all() if request.user.is_staff else Quote.objects.published()
+    return quotes.select_related("speaker", "article", "addressee")
+
+
+# --- Articles ----------------------------------------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", description="Newest first by id; cursor-paginated."),
+    retrieve=extend_schema(summary="One article", description="With its full text and its quotes' URLs. "
+                                                              "Supports ETag conditional requests."),
+)
+class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Article.objects.all()
+    serializer_class = serializers.ArticleSerializer
+    pagination_class = IdCursorPagination
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = filters.ArticleFilter
+    ordering_fields = ["id", "created_at"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            quotes = Quote.objects.all() if self.request.user.is_staff else Quote.objects.published()
+            return self.queryset.prefetch_related(Prefetch("quotes", queryset=quotes.only("pk", "article_id")))
+        return self.queryset
+
+    def get_serializer_class(self):
+        return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleSerializer
+
+
+# --- Quotes ------------------------------------------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="List quotes", parameters=[EXPAND_PARAMETER],
+                       description="Newest first by id; cursor-paginated (`page_size` up to 500). Rejected quotes "
+                                   "are visible to staff only."),
+    retrieve=extend_schema(summary="One quote", parameters=[EXPAND_PARAMETER],
+                           description="Supports ETag conditional requests."),
+)
+class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.QuoteSerializer
+    pagination_class = IdCursorPagination
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = filters.QuoteFilter
+    ordering_fields = ["id"]
+    ordering = ["-id"]
+
+    def expand(self) -> set[str]:
+        raw = self.request.query_params.get("expand", "")
+        names = {name.strip() for name in raw.split(",") if name.strip()}
+        unknown = names - set(serializers.EXPANDABLE)
+        if unknown:
+            raise exceptions.ValidationError(
+                {"expand": [f"cannot expand {', '.join(sorted(unknown))}: use speaker and/or article."]})
+        return names
+
+    def get_queryset(self):
+        quotes = visible_quotes(self.request).prefetch_related("mentioned_actors", "incidents", "events", "topics")
+        if self.action in ("list", "retrieve") and "speaker" in self.expand():
+            quotes = quotes.prefetch_related(
+                "speaker__aliases",
+                Prefetch("speaker__affiliations", queryset=Affiliation.objects.select_related("organisation")),
+            )
+        return quotes
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action in ("list", "retrieve"):
+            context["expand"] = self.expand()
+        return context
+
+    @extend_schema(
+        summary="Review a quote (staff)",
+        description="Records the curator's verdict, and the right speaker if given. A verified or rejected quote "
+                    "is never changed by re-extraction. Answers with the quote.",
+        request=serializers.QuoteReviewSerializer,
+        responses={200: serializers.QuoteSerializer},
+        examples=[OpenApiExample("Verify with the right speaker", request_only=True,
+                                 value={"verdict": "verified", "speaker": "joe-biden"})],
+    )
+    @action(detail=True, methods=["patch"], permission_classes=[IsStaff], filter_backends=[])
+    def review(self, request, pk=None):
+        quote = self.get_object()
+        body = serializers.QuoteReviewSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        quote_review(quote=quote, user=request.user, verdict=body.validated_data["verdict"],
+                     speaker=body.validated_data.get("speaker"))
+        return Response(self.get_serializer(self.get_queryset().get(pk=quote.pk)).data)
+
+    @extend_schema(
+        summary="Cite a quote (CSL-JSON)",
+        description="A one-item CSL-JSON array citing the quote's article, the quote in `note`: import it into "
+                    "Zotero, or give it to Pandoc's citeproc.",
+        responses={(200, "application/vnd.citationstyles.csl+json"): OpenApiResponse(
+            response={"type": "array", "items": {"type": "object", "additionalProperties": True}},
+            description="CSL-JSON",
+            examples=[OpenApiExample("Citation", value=[{
+                "id": "demarche-quote-1", "type": "article-newspaper", "title": "Biden presse Poutine",
+                "container-title": "Le Monde", "URL": "https://example.org/a", "language": "fr",
+                "issued": {"date-parts": [[2021, 7]]}, "note": "Joe Biden: “...”"}])],
+        )},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], renderer_classes=[JSONRenderer])
+    def csl(self, request, pk=None):
+        quote = self.get_object()
+        response = Response([quote_csl(quote, url=request.build_absolute_uri(quote.get_absolute_url()))])
+        response.content_type = "application/vnd.citationstyles.csl+json"
+        return response
+
+
+class FirstRendererNegotiation(BaseContentNegotiation):
+    """The export chooses its format from the URL; `?format=` is a filter of ours, not DRF's renderer switch."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", csv_lines),
+    "jsonl": ("application/jsonl; charset=utf-8", jsonl_lines),
+}
+
+
+@extend_schema(
+    summary="Export quotes",
+    description="Exactly the quotes the same filters select on the list, all of them, streamed (CSV with a BOM for "
+                "spreadsheets, or JSON Lines). `format` is `csv` or `jsonl`; the `.csv` / `.jsonl` URLs fix it.",
+    filters=True,
+    parameters=[OpenApiParameter("format", str, enum=["csv", "jsonl"], description="Only on /quotes/export/.")],
+    responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"): OpenApiTypes.STR},
+)
+class QuoteExportView(generics.GenericAPIView):
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.QuoteFilter
+    content_negotiation_class = FirstRendererNegotiation
+    renderer_classes = [JSONRenderer]
+    pagination_class = None
+    serializer_class = None
+    export_format: str | None = None
+
+    def get_queryset(self):
+        return visible_quotes(self.request).order_by("-id")
+
+    def get(self, request, *args, **kwargs):
+        fmt = self.export_format or request.query_params.get("format", "csv")
+        if fmt not in EXPORT_FORMATS:
+            raise exceptions.ValidationError({"format": ["must be csv or jsonl."]})
+        quotes = self.filter_queryset(self.get_queryset())
+        content_type, lines = EXPORT_FORMATS[fmt]
+        stream = lines(SimpleNamespace(queryset=quotes), request.build_absolute_uri)
+        response = StreamingHttpResponse(stream, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="demarche-quotes.{fmt}"'
+        return response
+
+
+# --- Statistics --------------------------------------------------------------------------------------------------
+
+@extend_schema(
+    summary="Statements per month",
+    description="How many (non-rejected, dated) quotes fall in each month, oldest first.",
+    filters=True,
+    responses={200: serializers.MonthlyCountSerializer(many=True)},
+    examples=[OpenApiExample("Months", value=[{"month": "2021-07", "quotes": 12}], response_only=True)],
+)
+class MonthlyStatsView(generics.GenericAPIView):
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.MonthlyFilter
+    queryset = Quote.objects.all()
+    serializer_class = serializers.MonthlyCountSerializer
+    pagination_class = None
+
+    def get(self, request, *args, **kwargs):
+        counts = monthly_counts(self.filter_queryset(self.get_queryset()))
+        return Response([{"month": month.isoformat(), "quotes": n} for month, n in counts])
+
+
+# --- Incidents, events, topics -----------------------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="List incidents"),
+    retrieve=extend_schema(summary="One incident", description="With attributions, victims and aliases."),
+)
+class IncidentViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Incident.objects.prefetch_related("victims", "aliases",
+                                                 "attributions__claimant", "attributions__attributed_to")
+    serializer_class = serializers.IncidentSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    pagination_class = NumberedPagination
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = filters.IncidentFilter
+    ordering_fields = ["start_date", "name"]
+    ordering = ["-start_date", "name"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List events"),
+    retrieve=extend_schema(summary="One event", description="With participants, incidents and aliases."),
+)
+class EventViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Event.objects.prefetch_related("participants", "incidents", "aliases")
+    serializer_class = serializers.EventSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    pagination_class = NumberedPagination
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = filters.EventFilter
+    ordering_fields = ["start_date", "name"]
+    ordering = ["-start_date", "name"]
+
+
+@extend_schema_view(list=extend_schema(summary="List topics"), retrieve=extend_schema(summary="One topic"))
+class TopicViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Topic.objects.all()
+    serializer_class = serializers.TopicSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    pagination_class = NumberedPagination
+    filter_backends = [OrderingFilter]
+    ordering_fields = ["slug", "name_en", "name_fr"]
+    ordering = ["slug"]
+
+
+# --- Imports -----------------------------------------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="List import jobs"),
+    retrieve=extend_schema(summary="One import job", description="Counts per status, and every item's outcome."),
+    create=extend_schema(
+        summary="Submit documents for import",
+        description="Send exactly one of: multipart `file` (repeatable); JSON `text` with optional `title`, `url`, "
+                    "`date`, `source`, `language`; JSON `html`; JSON `records` (a list of such objects, one import "
+                    "item each). The job is queued and answered at once with 202: poll its `url`.",
+        request={"application/json": serializers.ImportCreateSerializer,
+                 "multipart/form-data": serializers.ImportCreateSerializer},
+        responses={202: serializers.ImportAcceptedSerializer},
+        examples=[
+            OpenApiExample("Text", request_only=True, media_type="application/json", value={
+                "text": "Joe Biden a demandé à Vladimir Poutine d'agir contre les rançongiciels.",
+                "title": "Biden presse Poutine", "date": "2021-07-09", "source": "Le Monde", "language": "fr"}),
+            OpenApiExample("Records", request_only=True, media_type="application/json",
+                           value={"records": [{"text": "...", "date": "2021-07"}]}),
+        ],
+    ),
+)
+class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = ImportJob.objects.prefetch_related(
+        Prefetch("items", queryset=ImportItem.objects.defer("payload"))  # the bytes stay in the database
+    )
+    serializer_class = serializers.ImportJobSerializer
+    pagination_class = NumberedPagination
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = filters.ImportJobFilter
+    ordering_fields = ["created_at", "id"]
+    ordering = ["-created_at"]
+
+    def get_permissions(self):
+        if self.action == "create":
+            return [permissions.IsAuthenticated()]
+        return super().get_permissions()
+
+    def create(self, request, *args, **kwargs):
+        body = serializers.ImportCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        files = body.files()
+        job = job_submit(origin=ImportJob.Origin.API, files=files, user=request.user,
+                         submitted=", ".join(name for name, _ in files))
+        job_enqueue(job)
+        data = serializers.ImportAcceptedSerializer(job, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})

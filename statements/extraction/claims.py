@@ -1,0 +1,25 @@
+"""Claim type of a statement from cue words (language data CLAIM_CUES)."""
+
+from __future__ import annotations
+
+import re
+
+from .languages import LanguageData
+from .text import fold
+
+PRIORITY = ["denial", "accusation", "warning", "demand", "commitment", "assessment"]
+
+
+def _hits(folded: str, cues: list[str]) -> int:
+    return sum(1 for cue in cues if re.search(r"(?<!\w)" + re.escape(cue), folded))
+
+
+def claim_type(quote: str, verb: str, data: LanguageData) -> str:
+    fq, fv = fold(quote), fold(verb)
+    best, best_score = "", 0
+    for kind in PRIORITY:
+        cues = data.claim_cues.get(kind, [])
+        score = 2 * _hits(fv, cues) + _hits(fq, cues)
+        if score > best_score:
+            best, best_score = kind, score
+    return best

@@ -1,0 +1,759 @@
+"""The extraction pipeline: quotes, speakers, actors, incidents, events, topics, dates, claims.
+
+All language knowledge comes from `languages/<code>.py`; this module holds only logic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from statements.dates import PartialDate
+
+from . import ner
+from .claims import claim_type
+from .gazetteer import Gazetteer
+from .languages import LanguageData, detect_language, language_data
+from .model import ExtractedQuote, Extraction, NewActor, StatedRole
+from .quotes import STRIP, QuoteSpan, find_quote_spans, paragraphs
+from .text import Folded, fold
+from .when import find_date
+
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ",
+                            "\u2009": " ", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+QUOTE_MARKS = "«»“”\"‘„"
+NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
+                  r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
+                  r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
+ORG_KINDS = ("agency", "igo", "state", "group", "company", "media", "other")
+
+ANON = "anonymous"
+_CONJ = {}  # a subject that names no one ("un responsable", "des experts")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    gender: str
+    how: str  # alias | descriptor | ner | name
+    written: str
+    is_new: bool = False
+
+    @property
+    def person(self) -> bool:
+        return self.kind == "person"
+
+
+@dataclass
+class Who:
+    name: str | None
+    written: str = ""
+    is_new: bool = False
+    confidence: float = 0.0
+    how: str = ""
+    kind: str = "direct"
+    verb: str = ""
+
+
+@dataclass
+class _Quote:
+    span: QuoteSpan
+    para: int
+    prefix_start: int
+    tail_end: int
+    tail_new_sentence: bool
+    who: Who | None = None
+
+
+def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
+            language: str | None = None) -> Extraction:
+    return _Run(text, gazetteer or Gazetteer(), published, language).run()
+
+
+class _Run:
+    def __init__(self, text, gazetteer, published, language):
+        data = language_data(language if language in ("fr", "en") else detect_language(text or ""))
+        if data.CODE not in _CONJ:
+            _CONJ[data.CODE] = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, data.CONJUNCTIONS))})\s*$", re.I)
+        self.text = text or ""
+        self.norm = self.text.translate(_NORMALISE)
+        self.gaz = gazetteer
+        self.published = published
+        self.lang = language if language in ("fr", "en") else detect_language(self.text)
+        self.data: LanguageData = language_data(self.lang)
+        self.new_actors: dict[str, NewActor] = {}
+        self.surnames: dict[str, str] = {}
+        self.new_gender: dict[str, str] = {}
+        self.documents: list[tuple[int, str]] = []  # (position, actor) of "communiqué de X"
+
+    # ------------------------------------------------------------------ pipeline
+    def run(self) -> Extraction:
+        doc = Folded(self.text)
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.mentions = self._gazetteer_mentions(doc)
+        self._quote_marks = [(s.open, s.close) for s in find_quote_spans(self.text)]
+        incidents = self.gaz.incident_matcher(self.lang).find(doc)
+        events = self.gaz.event_matcher(self.lang).find(doc)
+        self._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
+        self.mentions.sort(key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self._name_candidates()
+        spans = [s for s in find_quote_spans(self.text) if self._is_statement(s)]
+        self.kept = spans
+        self.inside = [(s.open, s.close) for s in spans]
+        self._documents()
+        quotes = [self._context(s) for s in spans]
+        for q in quotes:
+            q.who = self._attribute(q)
+        self._chains(quotes)
+        self._continuations(quotes)
+        topics = self._topics(doc.folded, 0, len(doc.folded), doc)
+        result = Extraction(language=self.lang, published=self.published)
+        result.quotes = [self._output(q, incidents, events, doc) for q in quotes]
+        result.actors = _unique(m.name for m in self.mentions if not m.is_new or m.name in self.new_actors)
+        for q in result.quotes:
+            if q.speaker and q.speaker not in result.actors:
+                result.actors.append(q.speaker)
+        result.incidents = _unique(m.value for m in incidents)
+        named = {m.name for m in self.mentions}
+        for name, victims, culprits in self.gaz.incident_parties:
+            # a victim and its attacker named together denote the incident ("Conti" + "Costa Rica")
+            if name not in result.incidents and named & victims and named & culprits:
+                result.incidents.append(name)
+        result.events = _unique(m.value for m in events)
+        result.topics = topics
+        result.new_actors = list(self.new_actors.values())
+        result.roles = self._roles()
+        return result
+
+    # ------------------------------------------------------------------ mentions
+    def _gazetteer_mentions(self, doc: Folded) -> list[Mention]:
+        out = []
+        for m in self.gaz.actor_matcher(self.lang, self.published).find(doc):
+            info = self.gaz.actor(m.value)
+            out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
+                               info.gender if info else "", m.how, m.written))
+        return out
+
+    def _ner_mentions(self, other_spans=()):
+        taken = [(m.start, m.end) for m in self.mentions] + list(other_spans)
+        found = []
+        for start, end, label in ner.entities(self.text, self.data.SPACY_MODEL, taken):
+            if label not in ("PER", "PERSON", "ORG"):
+                continue
+            start, end, name = self._clean_name(start, end)
+            if not name or any(a < end and start < b for a, b in taken):
+                continue
+            if not label.startswith("PER") and any(a <= start < b for a, b in self._quote_marks):
+                continue
+            found.append((start, end, name, "person" if label.startswith("PER") else self._org_kind(name)))
+        persons = {n for _, _, n, k in found if k == "person" and len(n.split()) >= 2}
+        for full in persons:
+            self.surnames.setdefault(full.split()[-1], full)
+        for start, end, name, kind in found:
+            words = name.split()
+            if kind == "person" and len(words) == 1:
+                if name not in self.surnames:
+                    continue
+                name = self.surnames[name]
+            elif kind != "person" and len(words) == 1 and not (name.isupper() and len(name) >= 3):
+                continue
+            self._mention_new(start, end, name, kind)
+
+    def _name_candidates(self):
+        """Full names written somewhere in the text, so that a later bare surname resolves to them."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        for m in NAME.finditer(self.text):
+            start, end, name = self._clean_name(m.start(), m.end())
+            words = name.split()
+            if not (2 <= len(words) <= 3) or self._org_kind(name) != "other":
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            self.surnames.setdefault(words[-1], name)
+
+    def _clean_name(self, start, end):
+        text = self.text
+        while start < end and (text[start] in STRIP + QUOTE_MARKS + "'’(" or not text[start].isalnum()):
+            start += 1
+        while end > start and (text[end - 1] in STRIP + QUOTE_MARKS + "'’)," or text[end - 1] == "."):
+            end -= 1
+        name = re.sub(r"\s+", " ", text[start:end])
+        words = name.split()
+        while words and (words[0] in self.data.not_names or words[0] in self.data.NAME_TITLES
+                         or fold(words[0]) in self.data.stopwords
+                         or fold(words[0]).rstrip("'") in self.data.determiners):
+            start = text.find(words[1], start) if len(words) > 1 else end
+            words = words[1:]
+        words = words[-4:]
+        if words and len(words) < len(name.split()):
+            start = text.find(words[0], start)
+        name = " ".join(words)
+        if not name or not name[0].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
+            return start, end, ""
+        if "\n" in text[start:end] or any(c in name for c in QUOTE_MARKS):
+            return start, end, ""
+        return start, end, name
+
+    def _org_kind(self, name: str) -> str:
+        words = set(re.findall(r"\w+", fold(name)))
+        for kind, markers in self.data.org_words.items():
+            if words & markers:
+                return kind
+        return "other"
+
+    def _mention_new(self, start, end, name, kind) -> Mention:
+        gender = self._guess_gender(start, end) if kind == "person" else ""
+        if gender:
+            self.new_gender.setdefault(name, gender)
+        mention = Mention(start, end, name, kind, self.new_gender.get(name, ""), "ner", self.text[start:end], True)
+        self.mentions.append(mention)
+        if name not in self.new_actors:
+            self.new_actors[name] = NewActor(name, kind, self.lang)
+        if kind == "person" and len(name.split()) >= 2:
+            self.surnames.setdefault(name.split()[-1], name)
+        return mention
+
+    def _guess_gender(self, start, end) -> str:
+        before = fold(self.norm[max(0, start - 40):start])
+        after = fold(self.norm[end:end + 40])
+        for markers, gender in ((self.data.female_markers, "female"), (self.data.male_markers, "male")):
+            for marker in markers:
+                if re.search(r"(?<!\w)" + re.escape(marker) + r"\W*$", before) or \
+                        re.match(r"^\s*,\s*(?:la |le |l')?" + re.escape(marker) + r"(?!\w)", after):
+                    return gender
+        return ""
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mention_starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos <= b for a, b in self.inside)
+
+    def _preposition_before(self, pos: int) -> bool:
+        words = re.findall(r"[\w]+'?|'", self.norm[max(0, pos - 40):pos])
+        words = [fold(w) for w in words][-3:]
+        while words and words[-1].rstrip("'") in self.data.determiners:
+            words.pop()
+        return bool(words) and words[-1].rstrip("'") in self.data.prepositions
+
+    # ------------------------------------------------------------------ quotes
+    def _is_statement(self, span: QuoteSpan) -> bool:
+        inner = self.text[span.start:span.end]
+        words = inner.split()
+        if len(words) <= 3 and span.closed:
+            return False
+        before = self.norm[max(0, span.open - 40):span.open]
+        if len(words) <= 8 and self.data.naming_cue_end.search(before):
+            return False
+        if len(words) <= 8 and not re.search(r"[.!?;:,]", inner.rstrip(".")):
+            content = [w for w in words if fold(w).rstrip("'") not in self.data.title_function_words]
+            capitals = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+            if content and len(capitals) >= 0.6 * len(content) and len(capitals) >= 2:
+                return False
+        return bool(re.search(r"\w", inner))
+
+    def _para(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def _boundary(self, i: int) -> bool:
+        text = self.text
+        char = text[i]
+        if char not in ".!?…":
+            return False
+        j = i + 1
+        while j < len(text) and text[j] in " \t" + "\u00a0\u202f":
+            j += 1
+        if j < len(text) and not (text[j].isupper() or text[j] in QUOTE_MARKS + "\n" or text[j].isdigit()):
+            return False
+        if char == ".":
+            head = text[max(0, i - 12):i + 1]
+            for abbr in self.data.abbreviations:
+                if head.endswith(abbr) and (len(head) == len(abbr) or not head[-len(abbr) - 1].isalnum()):
+                    return False
+            if i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalnum()):
+                return False
+        return True
+
+    def _context(self, span: QuoteSpan) -> _Quote:
+        para = self._para(span.open)
+        pstart, pend = self.paras[para]
+        previous = [s.close for s in self.kept if s.close < span.open]
+        lower = max(pstart, (previous[-1] + 1) if previous else 0)
+        start = lower
+        for i in range(span.open - 1, lower - 1, -1):
+            if self._boundary(i):
+                start = i + 1
+                break
+        following = [s.open for s in self.kept if s.open > span.close]
+        upper = min(pend, following[0] if following else len(self.text))
+        end = upper
+        if span.closed:
+            for i in range(span.close + 1, upper):
+                if self._boundary(i):
+                    end = i
+                    break
+        else:
+            end = span.close
+        inner = self.text[span.start:span.end].rstrip(" " + QUOTE_MARKS)
+        tail = self.text[span.close + 1:end].lstrip(STRIP)
+        new_sentence = bool(inner) and inner[-1] in ".!?…" and bool(tail) and (tail[0].isupper() or tail[0] in "«“\"")
+        return _Quote(span, para, start, max(end, span.close + 1), new_sentence)
+
+    # ------------------------------------------------------------------ attribution
+    def _attribute(self, q: _Quote) -> Who | None:
+        s = q.span
+        tail_a, tail_b = s.close + 1, q.tail_end
+        pre_a, pre_b = q.prefix_start, s.open
+        tail = self.norm[tail_a:tail_b]
+        prefix = self.norm[pre_a:pre_b]
+        if q.tail_new_sentence:
+            m = self.data.verb.search(tail)
+            if m and m.start() < 45 and len(tail.strip()) < 90:
+                who = self._verb_subject(m, tail_a, tail_b, tail_a, strict_before=True)
+                if who:
+                    return who
+            tail_b = tail_a
+            tail = ""
+        # 1. attribution right after the quote: ", a déclaré X" / ", X said" / ", selon X"
+        src = self.data.source.search(tail)
+        if src and not re.search(r"\w", tail[:src.start()]):
+            return self._source(tail_a + src.end(), tail_b)
+        m = self.data.verb.search(tail)
+        if m and m.start() < 60 and len(re.findall(r"\w+", tail[:m.start()])) <= 6:
+            who = self._verb_subject(m, tail_a, tail_b, tail_a)
+            if who:
+                return who
+        # 2. attribution introducing the quote: "X a déclaré : «", "Selon X, «", "X : «"
+        who = self._prefix_immediate(prefix, pre_a, pre_b)
+        if who:
+            return who
+        # 3. anywhere after the quote in its sentence
+        if src:
+            return self._source(tail_a + src.end(), tail_b)
+        if m:
+            who = self._verb_subject(m, tail_a, tail_b, tail_a)
+            if who:
+                return who
+        # 4. anywhere before it
+        verbs = list(self.data.verb.finditer(prefix))
+        if verbs:
+            who = self._verb_subject(verbs[-1], pre_a, pre_b, pre_a, prefix_mode=True)
+            if who:
+                return who
+        src = list(self.data.source.finditer(prefix))
+        if src:
+            return self._source(pre_a + src[-1].end(), pre_b)
+        return None
+
+    def _prefix_immediate(self, prefix: str, a: int, b: int) -> Who | None:
+        src = self.data.prefix_source.search(prefix)
+        verbs = list(self.data.verb.finditer(prefix))
+        if verbs:
+            v = verbs[-1]
+            rest = prefix[v.end():]
+            if len(re.findall(r"\w+", rest)) <= 5 or re.search(r"[:]\s*$", rest):
+                who = self._verb_subject(v, a, b, a, prefix_mode=True)
+                if who:
+                    return who
+        sources = list(self.data.source.finditer(prefix))
+        if sources:
+            last = sources[-1]
+            if re.search(r",\s*$", prefix) and not re.search(r"[,;]", prefix[last.end():].rstrip().rstrip(",")):
+                return self._source(a + last.end(), b)
+        if src and not verbs:
+            who = self._resolve(a + src.start("np"), a + src.end("np"), "after")
+            if who and who.name and who.name is not ANON:
+                return who
+        colon = re.search(r"(?:^|[.;,]\s*)([^.;,:]{2,80}?)\s*:\s*$", prefix)
+        if colon and not verbs:
+            who = self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
+            if who:
+                return who
+        return None
+
+    def _source(self, a: int, b: int) -> Who:
+        end = self._clause_end(a, b, ",")
+        who = self._resolve(a, end, "after")
+        if who is None:
+            return Who(None, self.text[a:end].strip(), how="source-unknown")
+        who.confidence = min(who.confidence, 0.85)
+        return who
+
+    def _clause_end(self, a: int, b: int, extra: str = "") -> int:
+        for i in range(a, b):
+            char = self.norm[i]
+            if char in ";:!?\n()" + extra or (char == "." and self._boundary(i)):
+                return i
+            if char == "-" and self.norm[i - 1:i + 2] == " - ":
+                return i
+        return b
+
+    def _verb_subject(self, m, base, limit, region_start, strict_before=False, prefix_mode=False) -> Who | None:
+        """The subject of a speech verb matched in norm[base:...] (region from region_start to limit)."""
+        verb_a, verb_b = base + m.start(), base + m.end()
+        pron = m.groupdict().get("pron") or m.groupdict().get("pron2")
+        if pron:
+            return self._pronoun(pron, verb_a, m.group())
+        before = self.norm[region_start:verb_a]
+        conj = _CONJ.get(self.data.CODE)
+        if conj and conj.search(before):
+            earlier = [v for v in self.data.verb.finditer(self.norm, region_start, verb_a - 1)]
+            if earlier:
+                return self._verb_subject(self._shift(earlier[-1], base), base, limit, region_start,
+                                          strict_before, prefix_mode)
+        has_words = re.search(r"\w", before.replace("-", ""))
+        if has_words:
+            who = self._resolve(region_start, verb_a, "before")
+            if who:
+                who.verb = m.group()
+                return who
+            if strict_before or prefix_mode:
+                return None
+        if prefix_mode and has_words:
+            return None
+        end = self._clause_end(verb_b, limit)
+        who = self._resolve(verb_b, end, "after")
+        if who:
+            who.verb = m.group()
+        return who
+
+    def _pronoun(self, pron: str, pos: int, verb: str = "") -> Who | None:
+        gender = self.data.PRONOUNS.get(pron.lower())
+        if gender in (None, "plural"):
+            return Who(ANON, pron, how="pronoun-plural")
+        fallback = None
+        for mention in reversed(self.mentions_in(0, pos)):
+            if not mention.person or self._in_quote(mention.start):
+                continue
+            if mention.gender and mention.gender != gender:
+                continue
+            if self._preposition_before(mention.start):
+                fallback = fallback or mention
+                continue
+            return Who(mention.name, pron, mention.is_new, 0.7, "pronoun", verb=verb)
+        if fallback:
+            return Who(fallback.name, pron, fallback.is_new, 0.55, "pronoun", verb=verb)
+        return None
+
+    def _resolve(self, a: int, b: int, direction: str, require_mention: bool = False) -> Who | None:
+        """Who a noun phrase norm[a:b] names: a person, an institution, a document's author, no one."""
+        region = self.norm[a:b]
+        if not re.search(r"\w", region):
+            return None
+        words = [fold(w) for w in re.findall(r"[\w-]+'?", region)]
+        # a pronoun subject next to the verb
+        if direction == "before" and not require_mention:
+            pm = re.search(r"(?<![\w-])(\w+)((?:\s+[\w']+){0,2})\s*$", region)
+            if pm and pm.group(1).lower() in self.data.PRONOUNS and all(
+                    fold(c) in self.data.clitics for c in pm.group(2).split()):
+                return self._pronoun(pm.group(1), a + pm.start(1))
+        if direction == "after" and words and words[0] in self.data.PRONOUNS:
+            return self._pronoun(words[0], a)
+        mentions = [m for m in self.mentions_in(a, b) if not self._preposition_before(m.start)]
+        # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
+        doc = self.data.document.search(region)
+        if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2:
+            owners = [m for m in mentions if m.start >= a + doc.end() and not m.person]
+            if owners:
+                return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "communique")
+            owner = self._last_document(a)
+            if owner:
+                return Who(owner, self.text[a:b].strip(), False, 0.7, "document-anaphora", "communique")
+            return Who(ANON, self.text[a:b].strip(), how="document-unknown")
+        persons = [m for m in mentions if m.person]
+        if persons:
+            pick = persons[-1] if direction == "before" else persons[0]
+            if direction == "after":
+                first_segment = re.split(r",", region)[0]
+                if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
+                    org = self._org_first(mentions, a + len(first_segment))
+                    if not self.data.role.search(first_segment):
+                        return self._who(org)
+            return self._who(pick)
+        if direction == "before":
+            segments = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", region) if re.search(r"\w", x.group())]
+            segments = segments[::-1]
+        else:
+            first = re.search(r"[^,]+", region)
+            segments = [(first.start(), first.end())] if first else []
+        for sa, sb in segments:
+            seg_mentions = [m for m in mentions if a + sa <= m.start and m.end <= a + sb]
+            seg_text = region[sa:sb]
+            if seg_mentions:
+                org = seg_mentions[0]
+                head = self.norm[a + sa:org.start]
+                if self.data.role.search(head) and not self.data.spokes.search(head):
+                    return Who(ANON, seg_text.strip(), how="role-of-org")
+                if self._anonymous(head):
+                    return Who(ANON, seg_text.strip(), how="anonymous")
+                return self._who(org)
+            if self._anonymous(seg_text):
+                return Who(ANON, seg_text.strip(), how="anonymous")
+            if require_mention:
+                return None
+            anaphora = self._definite_role(a + sa, a + sb)
+            if anaphora:
+                return anaphora
+            name = self._new_name(a + sa, a + sb, direction)
+            if name:
+                return name
+        if self._anonymous(region):
+            return Who(ANON, region.strip(), how="anonymous")
+        return None
+
+    def _definite_role(self, a: int, b: int) -> Who | None:
+        """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
+        region = self.norm[a:b]
+        m = re.match(r"\s*(\w+'?)\s*", region)
+        if not m or fold(m.group(1)) not in {fold(k) for k in self.data.DEFINITE_GENDER}:
+            return None
+        role = self.data.role.match(region, m.end())
+        if not role or len(re.findall(r"\w+", region)) > 8:
+            return None
+        gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
+        person = None
+        for mention in reversed(self.mentions_in(0, a)):
+            if mention.person and not self._in_quote(mention.start) and (not gender or not mention.gender
+                                                                         or mention.gender == gender):
+                person = mention
+                break
+        noun = re.escape(role.group().lower())
+        for anon in re.finditer(rf"(?<!\w)(\w+)(?:\s+[\w-]+){{0,2}}\s+{noun}", self.norm[:a].lower()):
+            if fold(anon.group(1)) in self.data.anonymous and (person is None or anon.start() > person.start):
+                return Who(ANON, region.strip(), how="anonymous-anaphora")
+        if person is None:
+            return None
+        return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _org_first(self, mentions, before):
+        orgs = [m for m in mentions if not m.person and m.end <= before]
+        return orgs[0] if orgs else None
+
+    def _anonymous(self, region: str) -> bool:
+        words = [fold(w) for w in re.findall(r"[\w-]+'?", region)]
+        words = [w for w in words if w not in self.data.stopwords or w in self.data.anonymous][:3]
+        return bool(words) and (words[0] in self.data.anonymous or words[0].rstrip("'") in self.data.anonymous)
+
+    def _who(self, mention: Mention) -> Who:
+        confidence = {"alias": 0.9, "descriptor": 0.8, "ner": 0.75, "name": 0.7}.get(mention.how, 0.7)
+        return Who(mention.name, mention.written, mention.is_new, confidence, mention.how)
+
+    def _new_name(self, a: int, b: int, direction: str) -> Who | None:
+        """An unknown name written in the subject: Capitalised Words, or a known surname."""
+        found = []
+        for m in NAME.finditer(self.text, a, b):
+            start, end, name = self._clean_name(m.start(), m.end())
+            if not name:
+                continue
+            if len(name.split()) < 2 and name not in self.surnames:
+                continue
+            found.append((start, end, name))
+        for m in re.finditer(r"(?<![\w-])[A-Z][\w'-]+(?![\w-])", self.text[a:b]):
+            if m.group() in self.surnames:
+                found.append((a + m.start(), a + m.end(), self.surnames[m.group()]))
+        if not found:
+            return None
+        found.sort()
+        start, end, name = found[-1] if direction == "before" else found[0]
+        name = self.surnames.get(name, name)
+        kind = self._org_kind(name)
+        kind = "person" if kind == "other" and len(name.split()) <= 4 else kind
+        mention = self._mention_new(start, end, name, kind)
+        self.mentions.sort(key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        return Who(mention.name, self.text[start:end], True, 0.65, "name")
+
+    # ------------------------------------------------------------------ documents
+    def _documents(self):
+        for m in self.data.document.finditer(self.norm):
+            if self._in_quote(m.start()):
+                continue
+            window_end = min(len(self.norm), m.end() + 60)
+            clause = self.norm[m.end():window_end]
+            stop = re.search(r"[,;.:!?]", clause)
+            window_end = m.end() + (stop.start() if stop else len(clause))
+            for mention in self.mentions_in(m.end(), window_end):
+                between = fold(self.norm[m.end():mention.start])
+                first = re.findall(r"[\w]+'?", between)
+                if first and first[0].rstrip("'") in self.data.genitive and not mention.person:
+                    self.documents.append((m.start(), mention.name))
+                    break
+
+    def _last_document(self, pos: int) -> str | None:
+        before = [name for p, name in self.documents if p < pos]
+        return before[-1] if before else None
+
+    # ------------------------------------------------------------------ continuation
+    def _chains(self, quotes):
+        chains: dict[int, list[_Quote]] = {}
+        for q in quotes:
+            if q.span.chain >= 0:
+                chains.setdefault(q.span.chain, []).append(q)
+        for members in chains.values():
+            known = [q.who for q in members if q.who and q.who.name]
+            if not known:
+                continue
+            source = known[-1]
+            for q in members:
+                if not q.who or not q.who.name:
+                    q.who = Who(source.name, source.written, source.is_new, min(source.confidence, 0.7),
+                                "multi-paragraph", source.kind, source.verb)
+
+    def _continuations(self, quotes):
+        for index, q in enumerate(quotes):
+            if q.who is not None and (q.who.name or q.who.how in ("source-unknown",)):
+                continue
+            if q.who is not None and q.who.name is ANON:
+                continue
+            if index == 0 or not self._bare(q):
+                continue
+            prev = quotes[index - 1]
+            if q.para - prev.para > 1 or not prev.who or not prev.who.name or prev.who.name is ANON:
+                continue
+            between_a, between_b = prev.tail_end, q.prefix_start
+            who = None
+            for m in self.data.verb.finditer(self.norm, between_a, between_b):
+                start = between_a
+                for i in range(m.start() - 1, between_a - 1, -1):
+                    if self._boundary(i):
+                        start = i + 1
+                        break
+                candidate = self._verb_subject(self._shift(m, start), start, between_b, start, prefix_mode=True)
+                if candidate and candidate.name:
+                    who = candidate
+            if who is None:
+                who = prev.who
+            q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), "continuation", who.kind,
+                        who.verb)
+
+    @staticmethod
+    def _shift(m, base):
+        class _M:
+            def start(self_inner):
+                return m.start() - base
+
+            def end(self_inner):
+                return m.end() - base
+
+            def group(self_inner):
+                return m.group()
+
+            def groupdict(self_inner):
+                return m.groupdict()
+
+        return _M()
+
+    def _bare(self, q: _Quote) -> bool:
+        """Nothing else in the quote's sentence: no attribution and no other predicate."""
+        tail = "" if q.tail_new_sentence else self.norm[q.span.close + 1:q.tail_end]
+        if re.search(r"\w", tail):
+            return False
+        prefix = self.norm[q.prefix_start:q.span.open].strip()
+        if not prefix or prefix.endswith(":"):
+            return True
+        return bool(self.data.complementizer_end.search(prefix))
+
+    # ------------------------------------------------------------------ output
+    def _output(self, q: _Quote, incidents, events, doc) -> ExtractedQuote:
+        s = q.span
+        who = q.who if q.who and q.who.name is not ANON else None
+        name = who.name if who else None
+        written = (q.who.written if q.who else "") or ""
+        inner = self.text[s.start:s.end]
+        prefix = self.norm[q.prefix_start:s.open].rstrip()
+        kind = "direct"
+        if inner[:1].islower() and prefix and re.search(r"[\w']$", prefix):
+            kind = "partial"
+        if who and who.kind == "communique":
+            kind = "communique"
+        context_a, context_b = q.prefix_start, q.tail_end
+        outside = self.norm[context_a:s.open] + " " + self.norm[s.close + 1:context_b]
+        statement_date = find_date(outside, self.data, self.published)
+        quote_mentions = [m for m in self.mentions_in(s.start, s.end)]
+        actors = _unique(m.name for m in quote_mentions)
+        claim = claim_type(inner, who.verb if who else "", self.data)
+        addressee = None
+        if claim in ("demand", "warning", "accusation"):
+            pool = quote_mentions + self.mentions_in(context_a, s.open) + self.mentions_in(s.close, context_b)
+            for m in pool:
+                if m.name != name and m.kind in ("state", "agency", "group", "person", "igo"):
+                    addressee = m.name
+                    break
+        in_context = lambda m: m.start < context_b and context_a < m.end  # noqa: E731
+        return ExtractedQuote(
+            text=inner, start=s.start, end=s.end, kind=kind, speaker=name,
+            speaker_as_written=written if name else (written if q.who else ""),
+            speaker_is_new=bool(who and who.is_new), confidence=who.confidence if who else 0.3,
+            statement_date=statement_date, actors=actors,
+            incidents=_unique(m.value for m in incidents if in_context(m)),
+            events=_unique(m.value for m in events if in_context(m)),
+            topics=self._topics(doc.folded, *self._folded_range(doc, context_a, context_b), doc),
+            claim_type=claim, addressee=addressee, how=q.who.how if q.who else "",
+        )
+
+    def _folded_range(self, doc: Folded, a: int, b: int) -> tuple[int, int]:
+        fa = bisect.bisect_left(doc._map, a)
+        fb = bisect.bisect_left(doc._map, b)
+        return fa, fb
+
+    def _topics(self, folded: str, a: int, b: int, doc) -> list[str]:
+        region = folded[a:b]
+        out = []
+        for slug, keywords in self.gaz.topic_keywords(self.lang):
+            if any(re.search(r"(?<!\w)" + re.escape(k), region) for k in keywords):
+                out.append(slug)
+        return out
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self) -> list[StatedRole]:
+        out, seen = [], set()
+        role = self.data.role.pattern
+        spokes = self.data.spokes.pattern
+        head = rf"(?:{role}|{spokes})"
+        for m in self.mentions:
+            if not m.person:
+                continue
+            before = self.norm[max(0, m.start - 120):m.start]
+            after = self.norm[m.end:m.end + 140]
+            title = None
+            b = re.search(rf"(?P<t>{head}[^,;.:!?()\"«»]{{0,100}}?),\s*$", before, re.IGNORECASE)
+            if b:
+                title = b.group("t")
+                t_start = m.start - len(before) + b.start("t")
+            else:
+                f = re.match(rf"\s*,\s*(?:(?:le|la|l'|the|a|an)\s+)?(?P<t>{head}[^,;:!?()\"«»]{{0,100}}?)\s*,", after,
+                             re.IGNORECASE)
+                if f:
+                    title = f.group("t")
+                    t_start = m.end + f.start("t")
+            if not title:
+                continue
+            title = re.sub(r"\s+", " ", title).strip()
+            orgs = [x for x in self.mentions_in(t_start, t_start + len(title)) if not x.person]
+            organisation = orgs[0].name if orgs else None
+            key = (m.name, fold(title))
+            if key not in seen:
+                seen.add(key)
+                out.append(StatedRole(m.name, self.text[t_start:t_start + len(title)], organisation))
+        return out
+
+
+def _unique(items) -> list:
+    out, seen = [], set()
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

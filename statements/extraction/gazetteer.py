@@ -1,0 +1,299 @@
+"""The gazetteer as the extractor uses it: names, aliases, dated role descriptors, patterns.
+
+Built from plain dicts (docs/gazetteer-format.md) so that it works without a database:
+`Gazetteer.from_entries(...)` or `Gazetteer.from_directory(path)`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from statements.dates import PartialDate
+
+from .languages import all_languages, language_data
+from .text import Folded, fold, tokens
+
+ANY = "*"
+
+
+@dataclass
+class ActorInfo:
+    name: str
+    kind: str = "other"
+    country: str = ""
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    value: str  # canonical name (actor, incident, event)
+    how: str  # alias | descriptor
+    written: str
+
+
+@dataclass
+class _Entry:
+    tokens: tuple[str, ...]
+    value: str
+    how: str
+    alias: str
+    case: str  # exact | cap | any
+    language: str
+
+
+def _case_mode(alias: str) -> str:
+    letters = [c for c in alias if c.isalpha()]
+    if not letters:
+        return "any"
+    if all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "exact"
+    if any(c.isupper() for c in letters):
+        return "cap" if letters[0].isupper() else "any"
+    return "any"
+
+
+class Matcher:
+    """Longest, left-to-right, non-overlapping matching of token sequences."""
+
+    def __init__(self, blockers: set[str] | None = None):
+        self.first: dict[str, list[_Entry]] = {}
+        self.blockers = blockers or set()
+        self._seen: dict[tuple, _Entry] = {}
+        self.ambiguous: set[tuple] = set()
+
+    def add(self, alias: str, value: str, how: str = "alias", language: str = ANY, strip: tuple = ()) -> None:
+        toks = tuple(t for t, _, _ in tokens(fold(alias)))
+        for det in strip:
+            dt = tuple(t for t, _, _ in tokens(fold(det)))
+            if dt and toks[: len(dt)] == dt and len(toks) > len(dt):
+                toks = toks[len(dt):]
+                break
+        if not toks:
+            return
+        previous = self._seen.get(toks)
+        if previous is not None:
+            if previous.value != value and how == "descriptor":
+                self.ambiguous.add(toks)
+            return
+        entry = _Entry(toks, value, how, alias, _case_mode(alias) if how == "alias" else "any", language)
+        self._seen[toks] = entry
+        self.first.setdefault(toks[0], []).append(entry)
+
+    def finalize(self) -> Matcher:
+        for entries in self.first.values():
+            entries.sort(key=lambda e: -len(e.tokens))
+        return self
+
+    def find(self, doc: Folded) -> list[Match]:
+        toks = doc.tokens
+        found: list[Match] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            best = None
+            for entry in self.first.get(toks[i][0], ()):
+                k = len(entry.tokens)
+                if i + k > n or entry.tokens in self.ambiguous:
+                    continue
+                if any(toks[i + j][0] != entry.tokens[j] for j in range(1, k)):
+                    continue
+                start, end = doc.original_span(toks[i][1], toks[i + k - 1][2])
+                written = doc.text[start:end]
+                if not _case_ok(entry, written):
+                    continue
+                if entry.how == "descriptor" and i > 0 and toks[i - 1][0] in self.blockers:
+                    continue
+                best = (entry, k, start, end, written)
+                break
+            if best:
+                entry, k, start, end, written = best
+                found.append(Match(start, end, entry.value, entry.how, written))
+                i += k
+            else:
+                i += 1
+        return found
+
+
+def _case_ok(entry: _Entry, written: str) -> bool:
+    if entry.case == "any":
+        return True
+    if entry.case == "exact":
+        return fold(written).upper() == fold(entry.alias).upper() and _strip(written) == _strip(entry.alias)
+    first = next((c for c in written if c.isalpha()), "")
+    return first.isupper()
+
+
+def _strip(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _date(value) -> PartialDate | None:
+    if not value:
+        return None
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, datetime.date):
+        return PartialDate(value, "day")
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError:
+        return None
+
+
+def _period_end(value: PartialDate) -> datetime.date:
+    d = value.date
+    if value.precision == "year":
+        return datetime.date(d.year, 12, 31)
+    if value.precision == "month":
+        nxt = datetime.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return nxt - datetime.timedelta(days=1)
+    return d
+
+
+@dataclass
+class _Role:
+    actor: str
+    title: str
+    organisation: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    descriptors: dict[str, list[str]] = field(default_factory=dict)
+
+    def valid_at(self, when: PartialDate | None) -> bool:
+        if when is None:
+            return self.end is None
+        if self.start and self.start.date > _period_end(when):
+            return False
+        return not (self.end and _period_end(self.end) < when.date)
+
+
+class Gazetteer:
+    def __init__(self):
+        self.actors: dict[str, ActorInfo] = {}
+        self._actor_aliases: list[tuple[str, str, str]] = []  # (alias, canonical, language)
+        self._descriptors: list[tuple[str, str, str]] = []  # undated (descriptor, canonical, language)
+        self._roles: list[_Role] = []
+        self._incidents: list[tuple[str, str, str]] = []
+        self._events: list[tuple[str, str, str]] = []
+        self.incident_names: set[str] = set()
+        self.incident_parties: list[tuple[str, set[str], set[str]]] = []  # (name, victims, attributed to)
+        self.event_names: set[str] = set()
+        self.topics: list[tuple[str, dict[str, list[str]]]] = []
+        self._cache: dict = {}
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_entries(cls, actors=(), incidents=(), events=(), topics=()) -> Gazetteer:
+        gaz = cls()
+        for entry in actors or ():
+            name = entry["name"]
+            gaz.actors[name] = ActorInfo(name, entry.get("kind") or "other", entry.get("country") or "",
+                                         entry.get("gender") or "")
+            gaz._actor_aliases.append((name, name, ANY))
+            for language, names in (entry.get("aliases") or {}).items():
+                for alias in names or ():
+                    gaz._actor_aliases.append((alias, name, language or ANY))
+            for language, names in (entry.get("descriptors") or {}).items():
+                for descriptor in names or ():
+                    gaz._descriptors.append((descriptor, name, language or ANY))
+            for role in entry.get("roles") or ():
+                gaz._roles.append(_Role(name, role.get("title") or "", role.get("organisation"),
+                                        _date(role.get("start")), _date(role.get("end")),
+                                        role.get("descriptors") or {}))
+        for entry in incidents or ():
+            gaz.incident_names.add(entry["name"])
+            victims = set(entry.get("victims") or ())
+            culprits = {a.get("attributed_to") for a in entry.get("attributions") or () if a.get("attributed_to")}
+            if victims and culprits:
+                gaz.incident_parties.append((entry["name"], victims, culprits))
+            gaz._incidents.append((entry["name"], entry["name"], ANY))
+            for key in ("aliases", "patterns"):
+                for language, names in (entry.get(key) or {}).items():
+                    for alias in names or ():
+                        gaz._incidents.append((alias, entry["name"], language or ANY))
+        for entry in events or ():
+            gaz.event_names.add(entry["name"])
+            gaz._events.append((entry["name"], entry["name"], ANY))
+            for language, names in (entry.get("aliases") or {}).items():
+                for alias in names or ():
+                    gaz._events.append((alias, entry["name"], language or ANY))
+        for entry in topics or ():
+            gaz.topics.append((entry["slug"], entry.get("keywords") or {}))
+        return gaz
+
+    @classmethod
+    def from_directory(cls, directory) -> Gazetteer:
+        directory = Path(directory)
+        data = {}
+        for name in ("actors", "incidents", "events", "topics"):
+            path = directory / f"{name}.json"
+            data[name] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+        return cls.from_entries(**data)
+
+    # ------------------------------------------------------------------ lookups
+    def actor(self, name: str | None) -> ActorInfo | None:
+        return self.actors.get(name) if name else None
+
+    def roles_at(self, when: PartialDate | None) -> list[_Role]:
+        return [role for role in self._roles if role.valid_at(when)]
+
+    def actor_matcher(self, language: str, when: PartialDate | None) -> Matcher:
+        key = ("actors", language, when)
+        if key not in self._cache:
+            data = language_data(language)
+            matcher = Matcher(set(data.DESCRIPTOR_BLOCKERS))
+            for alias, name, lang in self._actor_aliases:
+                if _usable(alias, lang, language):
+                    matcher.add(alias, name, "alias", lang)
+            determiners = _determiners(language)
+            for descriptor, name, lang in self._descriptors:
+                if lang in (language, ANY):
+                    matcher.add(descriptor, name, "descriptor", lang, determiners)
+            for role in self.roles_at(when):
+                for lang, names in role.descriptors.items():
+                    if lang in (language, ANY):
+                        for descriptor in names or ():
+                            matcher.add(descriptor, role.actor, "descriptor", lang, determiners)
+            self._cache[key] = matcher.finalize()
+        return self._cache[key]
+
+    def incident_matcher(self, language: str) -> Matcher:
+        return self._simple("incidents", self._incidents, language)
+
+    def event_matcher(self, language: str) -> Matcher:
+        return self._simple("events", self._events, language)
+
+    def _simple(self, kind, items, language) -> Matcher:
+        key = (kind, language)
+        if key not in self._cache:
+            matcher = Matcher()
+            for alias, name, lang in items:
+                if _usable(alias, lang, language):
+                    matcher.add(alias, name, "alias", lang)
+            self._cache[key] = matcher.finalize()
+        return self._cache[key]
+
+    def topic_keywords(self, language: str) -> list[tuple[str, list[str]]]:
+        out = []
+        for slug, keywords in self.topics:
+            words = [*keywords.get(language, []), *keywords.get(ANY, [])]
+            out.append((slug, [fold(w) for w in words if w]))
+        return out
+
+
+def _usable(alias: str, alias_language: str, language: str) -> bool:
+    """Proper names work across languages; lowercase phrases only in their own language."""
+    if alias_language in (language, ANY):
+        return True
+    return any(c.isupper() for c in alias)
+
+
+def _determiners(language: str) -> tuple:
+    if language == ANY:
+        return tuple(d for data in all_languages() for d in data.DETERMINERS)
+    return tuple(language_data(language).DETERMINERS)

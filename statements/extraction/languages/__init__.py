@@ -1,0 +1,109 @@
+"""Language data, one module per language (fr.py, en.py), compiled into regexes once.
+
+The extraction logic never branches on a language code: everything that differs between
+languages is in these modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+
+from ..text import fold
+
+SUPPORTED = ("fr", "en")
+DEFAULT = "fr"
+
+
+def _er_forms(infinitive: str) -> tuple[list[str], list[str]]:
+    """3rd-person finite forms and participles of a regular -er verb."""
+    reflexive = ""
+    if infinitive.startswith("s'"):
+        reflexive, infinitive = "s'", infinitive[2:]
+    if not infinitive.endswith("er"):
+        return [], []
+    stem = infinitive[:-2]
+    finite = [stem + e for e in ("e", "ent", "ait", "aient", "a", "èrent", "era", "erait", "eront", "eraient")]
+    participles = [stem + e for e in ("é", "ée", "és", "ées")]
+    return [reflexive + f for f in finite], participles
+
+
+def _alternation(words) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace("\\ ", r"\s+").replace("'", "'") for w in words)
+
+
+class LanguageData:
+    def __init__(self, module):
+        self.module = module
+        for name in dir(module):
+            if name.isupper():
+                setattr(self, name, getattr(module, name))
+        finite, participles = [], []
+        for verb in getattr(module, "SPEECH_VERBS_ER", []):
+            f, p = _er_forms(verb)
+            finite += f
+            participles += p
+        irregular = list(getattr(module, "SPEECH_FORMS_IRREGULAR", []))
+        phrases = list(getattr(module, "SPEECH_PHRASES", []))
+        finite += irregular + phrases
+        participles += irregular + phrases
+        self.speech_forms = set(finite) | set(participles)
+        adverbs = _alternation(self.ADVERBS)
+        aux = _alternation(self.AUXILIARIES)
+        inv = self.INVERTED_PRONOUN
+        w = r"(?<![\w-])"
+        e = r"(?![\w'])"
+        self.verb = re.compile(
+            rf"{w}(?:(?:{aux})(?:{inv})?(?:\s+(?:{adverbs}))*\s+(?:{_alternation(participles)})"
+            rf"|(?:{_alternation(finite)})(?:{inv.replace('?P<pron>', '?P<pron2>')})?){e}",
+            re.IGNORECASE,
+        )
+        self.source = re.compile(rf"{w}(?:{_alternation(self.SOURCE_PREPOSITIONS)}){e}", re.IGNORECASE)
+        self.prefix_source = re.compile(
+            rf"(?:^|[,;]\s*|\s)(?:{_alternation(self.PREFIX_SOURCE_PREPOSITIONS)})\s+(?P<np>[^,;:]{{2,80}}?)\s*,\s*$",
+            re.IGNORECASE,
+        )
+        self.pronoun = re.compile(rf"{w}(?P<pron>{_alternation(self.PRONOUNS)}){e}", re.IGNORECASE)
+        self.complementizer_end = re.compile(rf"(?:{_alternation(self.COMPLEMENTIZERS)})\s*$", re.IGNORECASE)
+        self.document = re.compile(rf"{w}(?:{_alternation(self.DOCUMENT_NOUNS)}){e}", re.IGNORECASE)
+        self.spokes = re.compile(rf"{w}(?:{_alternation(self.SPOKES_NOUNS)}){e}", re.IGNORECASE)
+        self.role = re.compile(rf"{w}(?:{_alternation(self.ROLE_NOUNS)})s?{e}", re.IGNORECASE)
+        self.naming_cue_end = re.compile(rf"{w}(?:{_alternation(self.NAMING_CUES)})\s*[:,]?\s*$", re.IGNORECASE)
+        self.stopwords = set(self.STOPWORDS)
+        self.prepositions = {fold(p) for p in self.PREPOSITIONS}
+        self.genitive = {fold(p).rstrip("'") for p in self.GENITIVE}
+        self.anonymous = {fold(p) for p in self.ANONYMOUS_HEADS}
+        self.plural_heads = {fold(p) for p in self.PLURAL_HEADS}
+        self.determiners = {fold(p).rstrip("'") for p in self.DETERMINERS}
+        self.title_function_words = {fold(p).rstrip("'") for p in self.TITLE_FUNCTION_WORDS}
+        self.not_names = set(self.NOT_NAMES)
+        self.clitics = {fold(c) for c in self.SUBJECT_CLITICS}
+        self.abbreviations = sorted(self.ABBREVIATIONS, key=len, reverse=True)
+        self.claim_cues = {kind: [fold(c) for c in cues] for kind, cues in self.CLAIM_CUES.items()}
+        self.female_markers = [fold(m) for m in self.FEMALE_MARKERS]
+        self.male_markers = [fold(m) for m in self.MALE_MARKERS]
+        self.org_words = {kind: {fold(x) for x in words} for kind, words in self.ORG_WORDS.items()}
+
+
+@cache
+def language_data(code: str) -> LanguageData:
+    if code not in SUPPORTED:
+        code = DEFAULT
+    return LanguageData(importlib.import_module(f"{__name__}.{code}"))
+
+
+def all_languages() -> list[LanguageData]:
+    return [language_data(code) for code in SUPPORTED]
+
+
+def detect_language(text: str) -> str:
+    """The supported language whose stopwords are the most frequent in the text."""
+    words = re.findall(r"[a-zà-ÿ']+", text[:5000].lower())
+    best, best_score = DEFAULT, -1
+    for data in all_languages():
+        score = sum(1 for word in words if word in data.stopwords)
+        if score > best_score:
+            best, best_score = data.CODE, score
+    return best

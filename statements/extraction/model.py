@@ -1,0 +1,88 @@
+"""Result types of the extractor (plain dataclasses, no Django)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statements.dates import PartialDate
+
+
+@dataclass
+class ExtractedQuote:
+    text: str
+    start: int
+    end: int
+    kind: str = "direct"  # direct | partial | indirect | communique
+    speaker: str | None = None
+    speaker_as_written: str = ""
+    speaker_is_new: bool = False
+    confidence: float = 0.0
+    statement_date: PartialDate | None = None
+    actors: list[str] = field(default_factory=list)
+    incidents: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    claim_type: str = ""
+    addressee: str | None = None
+    how: str = ""  # which rule attributed the speaker (debugging, tests)
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker_as_written": self.speaker_as_written,
+            "speaker_is_new": self.speaker_is_new,
+            "confidence": round(self.confidence, 3),
+            "statement_date": self.statement_date.isoformat() if self.statement_date else None,
+            "claim_type": self.claim_type,
+            "addressee": self.addressee,
+            "actors": self.actors,
+            "incidents": self.incidents,
+            "events": self.events,
+            "topics": self.topics,
+        }
+
+
+@dataclass
+class NewActor:
+    name: str
+    kind: str  # person | agency | company | group | igo | state | other
+    language: str
+
+
+@dataclass
+class StatedRole:
+    actor: str
+    title: str
+    organisation: str | None = None
+
+
+@dataclass
+class Extraction:
+    language: str
+    published: PartialDate | None = None
+    quotes: list[ExtractedQuote] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    incidents: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    new_actors: list[NewActor] = field(default_factory=list)
+    roles: list[StatedRole] = field(default_factory=list)
+
+    def as_json(self, path: str = "") -> dict:
+        """The document in the scorer's JSON Lines format (plus the extra fields)."""
+        return {
+            "path": str(path),
+            "language": self.language,
+            "date": self.published.isoformat() if self.published else None,
+            "quotes": [quote.as_dict() for quote in self.quotes],
+            "actors": self.actors,
+            "incidents": self.incidents,
+            "events": self.events,
+            "topics": self.topics,
+            "new_actors": [{"name": a.name, "kind": a.kind} for a in self.new_actors],
+            "roles": [{"actor": r.actor, "title": r.title, "organisation": r.organisation} for r in self.roles],
+        }

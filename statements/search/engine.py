@@ -1,0 +1,442 @@
+"""Quote search: a parsed query becomes one PostgreSQL tsquery plus filters, ranked, faceted, highlighted.
+
+The tsquery reads the query in each configuration of languages.QUERY_CONFIGURATIONS and ORs the
+readings, so a French quote is found by French stems and an English one by English stems. Within a
+reading, clauses are AND-ed, and each clause is the OR of its alternatives: the words typed, their
+glossary equivalents, and a token naming an actor when the words are (nearly) that actor's name.
+The tsquery is computed once (one small query) and then used as a literal by the search, the
+ranking and the headlines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
+    SearchRank,
+)
+from django.db import connection
+from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import ExtractYear
+from django.db.models.sql import Query
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from actors.names import fold
+from statements.models import Quote
+from statements.search import glossary, names
+from statements.search.languages import QUERY_CONFIGURATIONS
+from statements.search.parser import DateRange, ParsedQuery, SearchQueryError, Term, parse_date, parse_query
+
+SORTS = ("relevance", "date", "oldest")
+FILTER_NAMES = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")
+ACTOR_NGRAM = 3  # longest run of query words tried as an actor's name
+MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in news copy, escaped around
+SHORT_QUOTE_WORDS = 80  # shorter quotes are shown whole, highlighted; longer ones as fragments
+TYPED_WORDS_BOOST = 2.0  # the words as typed weigh more than their glossary equivalents
+
+CLAIM_SYNONYMS = {
+    "attribution": "accusation", "accuse": "accusation", "threat": "warning", "menace": "warning",
+    "avertissement": "warning", "offer": "commitment", "engagement": "commitment", "promise": "commitment",
+    "dementi": "denial", "deny": "denial", "exigence": "demand", "evaluation": "assessment",
+}
+KIND_SYNONYMS = {"communique": "readout", "direct": "direct", "partial": "partial", "partielle": "partial",
+                 "indirect": "indirect", "indirecte": "indirect", "readout": "readout"}
+
+
+class TsQueryLiteral(SearchQuery):
+    """A tsquery given as text, e.g. the output of a previous tsquery expression."""
+
+    template = "%(expressions)s::tsquery"
+
+
+class LanguageConfig(Func):
+    function = "demarche_ts_config"
+    output_field = TextField()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way a clause may match: words (phrase or all of them), or a resolved actor."""
+
+    text: str = ""
+    phrase: bool = False
+    actor_id: int | None = None
+
+
+# --- from the parsed query to a tsquery ------------------------------------------------------------
+
+
+def _single_word(clause: list[Term]) -> str | None:
+    if len(clause) == 1 and not clause[0].phrase and " " not in clause[0].text:
+        return clause[0].text
+    return None
+
+
+def expand_clauses(parsed: ParsedQuery, actor_matches: dict[str, list[tuple[int, float]]]) -> list[list[Alternative]]:
+    """Clauses with their alternatives; adjacent single words that form a glossary entry or an actor's
+    name become one clause ("critical infrastructure", "joe biden")."""
+    clauses = parsed.clauses
+    expanded: list[list[Alternative]] = []
+    index = 0
+    while index < len(clauses):
+        run = []
+        for clause in clauses[index : index + max(glossary.LONGEST, ACTOR_NGRAM)]:
+            word = _single_word(clause)
+            if word is None:
+                break
+            run.append(word)
+        merged = False
+        for size in range(len(run), 1, -1):
+            words = " ".join(run[:size])
+            forms = glossary.equivalents(words)
+            actors = actor_matches.get(fold(words), []) if size <= ACTOR_NGRAM else []
+            if forms or actors:
+                alternatives = [Alternative(words), *(Alternative(form, phrase=True) for form in forms)]
+                alternatives += [Alternative(actor_id=actor_id) for actor_id, _ in actors]
+                expanded.append(alternatives)
+                index += size
+                merged = True
+                break
+        if merged:
+            continue
+        alternatives = []
+        for term in clauses[index]:
+            alternatives.append(Alternative(term.text, phrase=term.phrase))
+            alternatives += [Alternative(form, phrase=True) for form in glossary.equivalents(term.text)]
+            if not term.phrase:
+                actors = actor_matches.get(fold(term.text), [])
+                alternatives += [Alternative(actor_id=actor_id) for actor_id, _ in actors]
+        expanded.append(list(dict.fromkeys(alternatives)))
+        index += 1
+    return expanded
+
+
+def _candidate_names(parsed: ParsedQuery) -> list[str]:
+    """Runs of 1 to ACTOR_NGRAM adjacent single words: what might be an actor's name."""
+    words = [_single_word(clause) for clause in parsed.clauses]
+    candidates = []
+    for start in range(len(words)):
+        for size in range(1, ACTOR_NGRAM + 1):
+            run = words[start : start + size]
+            if len(run) == size and None not in run:
+                candidates.append(" ".join(run))
+    return candidates
+
+
+def _words_query(text: str, config: str, *, phrase: bool):
+    # Inside double quotes websearch_to_tsquery reads no operators: the text is a phrase.
+    if phrase:
+        return SearchQuery(Value(f'"{text}"'), config=config, search_type="websearch")
+    queries = [_words_query(word, config, phrase=True) for word in text.split()]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined & query
+    return combined
+
+
+def _alternative_query(alternative: Alternative, config: str):
+    if alternative.actor_id is not None:
+        return SearchQuery(f"zzspeaker{int(alternative.actor_id)}", config="simple", search_type="raw")
+    return _words_query(alternative.text, config, phrase=alternative.phrase)
+
+
+def _any_of(queries):
+    combined = None
+    for query in queries:
+        combined = query if combined is None else combined | query
+    return combined
+
+
+def build_tsquery(clauses: list[list[Alternative]]):
+    """OR over configurations of (AND over clauses of (OR over alternatives)). None if no clause."""
+    if not clauses:
+        return None
+    readings = []
+    for config in QUERY_CONFIGURATIONS:
+        reading = None
+        for clause in clauses:
+            either = _any_of(_alternative_query(alternative, config) for alternative in clause)
+            reading = either if reading is None else reading & either
+        readings.append(reading)
+    return _any_of(readings)
+
+
+def build_typed_words(parsed: ParsedQuery):
+    """Any of the words as typed (no equivalents, no actors): ranks the literal match above translations."""
+    terms = [term for clause in parsed.clauses for term in clause]
+    if not terms:
+        return None
+    return _any_of(_words_query(term.text, config, phrase=term.phrase) for config in QUERY_CONFIGURATIONS
+                   for term in terms)
+
+
+def build_exclusions(terms: list[Term]):
+    """Whatever any reading of an excluded word or its equivalents finds is excluded."""
+    alternatives = []
+    for term in terms:
+        alternatives.append(Alternative(term.text, phrase=term.phrase))
+        alternatives += [Alternative(form, phrase=True) for form in glossary.equivalents(term.text)]
+    if not alternatives:
+        return None
+    return _any_of(_alternative_query(alternative, config) for config in QUERY_CONFIGURATIONS
+                   for alternative in alternatives)
+
+
+def evaluate_tsqueries(*expressions) -> list[str]:
+    """The tsqueries as text ('' for None or an empty tsquery), in one round trip."""
+    query = Query(Quote)
+    compiler = query.get_compiler(connection=connection)
+    selects, params = [], []
+    for expression in expressions:
+        if expression is None:
+            selects.append("''")
+            continue
+        sql, expression_params = compiler.compile(expression.resolve_expression(query))
+        selects.append(f"({sql})::text")
+        params.extend(expression_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        return [value or "" for value in cursor.fetchone()]
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def _date_q(dates: list[DateRange]) -> Q:
+    """Quotes whose (possibly partial) date overlaps any of the periods."""
+    either = Q()
+    for period in dates:
+        condition = Q(statement_date__isnull=False)
+        if period.end:
+            condition &= Q(statement_date__lte=period.end)
+        if period.start:
+            start = period.start
+            condition &= (
+                Q(statement_precision="day", statement_date__gte=start)
+                | Q(statement_precision="month", statement_date__gte=start.replace(day=1))
+                | Q(statement_precision="year", statement_date__gte=start.replace(month=1, day=1))
+            )
+        either |= condition
+    return either
+
+
+def _choice(field_name: str, value: str, choices, synonyms: dict[str, str]) -> str:
+    key = fold(value)
+    allowed = {str(choice) for choice in choices.values}
+    resolved = key if key in allowed else synonyms.get(key)
+    if resolved is None:
+        for choice in choices:
+            if fold(str(choice.label)).split(" ")[0] == key:
+                resolved = choice.value
+    if resolved not in allowed:
+        raise SearchQueryError(f"{field_name}: {value!r} is not one of {', '.join(sorted(allowed))}.")
+    return resolved
+
+
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})?$")
+
+
+def filter_q(name: str, values: list[str], resolved: dict[str, list[str]]) -> Q:
+    """The condition for one filter field; `resolved` collects what names were read as (for display)."""
+    through_actors = Quote.mentioned_actors.through.objects
+    through_incidents = Quote.incidents.through.objects
+    through_topics = Quote.topics.through.objects
+    either = Q(pk__in=[])
+    for value in values:
+        if name in ("speaker", "actor"):
+            ids = names.resolve_actors(value)
+            resolved.setdefault(name, []).extend(str(pk) for pk in ids)
+            if name == "speaker":
+                either |= Q(speaker_id__in=ids) if ids else Q(speaker_as_written__unaccent__icontains=value)
+            else:
+                either |= (Q(speaker_id__in=ids) | Q(addressee_id__in=ids)
+                           | Q(pk__in=through_actors.filter(actor_id__in=ids).values("quote_id")))
+        elif name == "incident":
+            ids = names.resolve_incidents(value)
+            either |= Q(pk__in=through_incidents.filter(incident_id__in=ids).values("quote_id"))
+        elif name == "topic":
+            ids = names.resolve_topics(value)
+            either |= Q(pk__in=through_topics.filter(topic_id__in=ids).values("quote_id"))
+        elif name == "claim":
+            either |= Q(claim_type=_choice("claim", value, Quote.Claim, CLAIM_SYNONYMS))
+        elif name == "kind":
+            either |= Q(kind=_choice("kind", value, Quote.Kind, KIND_SYNONYMS))
+        elif name == "lang":
+            code = value.strip().lower()
+            if not _LANG.match(code):
+                raise SearchQueryError(f"lang: {value!r} is not a language code such as fr or en.")
+            either |= Q(language__iexact=code) | Q(language__istartswith=f"{code}-")
+    return either
+
+
+# --- the result -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchResult:
+    """What a search found. `queryset` is ordered and lazy: paginate or stream it."""
+
+    query: ParsedQuery
+    queryset: QuerySet
+    filtered: QuerySet  # the same set, unordered and without rank: for counts and facets
+    sort: str
+    tsquery: str = ""  # the whole tsquery as text ('' when the query has no words)
+    highlight_tsquery: str = ""  # what to highlight: the wanted words, not the excluded ones
+    resolved: dict[str, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def count(self) -> int:
+        return self.filtered.count()
+
+    @cached_property
+    def facets(self) -> dict[str, list[dict]]:
+        quotes = self.filtered.order_by()
+        ids = quotes.values("pk")
+        claim_labels = dict(Quote.Claim.choices)
+        return {
+            "speakers": [
+                {"id": row["speaker_id"], "name": row["speaker__name"], "slug": row["speaker__slug"], "count": row["n"]}
+                for row in quotes.filter(speaker__isnull=False)
+                .values("speaker_id", "speaker__name", "speaker__slug").annotate(n=Count("pk"))
+                .order_by("-n", "speaker__name")[:10]
+            ],
+            "incidents": [
+                {"id": row["incident_id"], "name": row["incident__name"], "slug": row["incident__slug"],
+                 "count": row["n"]}
+                for row in Quote.incidents.through.objects.filter(quote_id__in=ids)
+                .values("incident_id", "incident__name", "incident__slug").annotate(n=Count("quote_id"))
+                .order_by("-n", "incident__name")[:10]
+            ],
+            "years": [
+                {"year": row["year"], "count": row["n"]}
+                for row in quotes.filter(statement_date__isnull=False).annotate(year=ExtractYear("statement_date"))
+                .values("year").annotate(n=Count("pk")).order_by("-year")
+            ],
+            "languages": [
+                {"code": row["language"], "count": row["n"]}
+                for row in quotes.values("language").annotate(n=Count("pk")).order_by("-n", "language")
+            ],
+            "claims": [
+                {"code": row["claim_type"], "label": str(claim_labels.get(row["claim_type"], row["claim_type"])),
+                 "count": row["n"]}
+                for row in quotes.exclude(claim_type="").values("claim_type").annotate(n=Count("pk"))
+                .order_by("-n", "claim_type")
+            ],
+        }
+
+    def highlight(self, quotes) -> list:
+        """Set `quote.headline` (safe HTML: the text escaped, matches in <mark>) on a page of quotes."""
+        quotes = list(quotes)
+        if not quotes:
+            return quotes
+        if not self.highlight_tsquery:
+            for quote in quotes:
+                quote.headline = escape(quote.text)
+            return quotes
+        query = TsQueryLiteral(Value(self.highlight_tsquery))
+        options = {"config": LanguageConfig(F("language")), "start_sel": MARK_START, "stop_sel": MARK_END}
+        rows = Quote.objects.filter(pk__in=[quote.pk for quote in quotes]).annotate(
+            whole=SearchHeadline("text", query, highlight_all=True, **options),
+            fragments=SearchHeadline("text", query, max_fragments=3, max_words=30, min_words=12,
+                                     fragment_delimiter=" … ", **options),
+        ).values_list("pk", "whole", "fragments")
+        headlines = {pk: (whole, fragments) for pk, whole, fragments in rows}
+        for quote in quotes:
+            whole, fragments = headlines.get(quote.pk, (quote.text, quote.text))
+            short = len(quote.text.split()) <= SHORT_QUOTE_WORDS or MARK_START not in (fragments or "")
+            quote.headline = marked(whole if short else fragments)
+        return quotes
+
+
+def marked(headline: str) -> str:
+    """Escape a headline, then turn the selection markers (balanced pairs only) into <mark>."""
+    text = escape(headline or "")
+    text = re.sub(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}", r"<mark>\1</mark>", text)
+    return mark_safe(text.replace(MARK_START, "").replace(MARK_END, ""))  # noqa: S308 (escaped above)
+
+
+# --- the entry point ------------------------------------------------------------------------------
+
+
+def _values(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str | int | datetime.date):
+        value = [value]
+    return [str(item) for item in value if item is not None and str(item).strip()]
+
+
+def search_quotes(query_string: str = "", *, speaker=None, actor=None, incident=None, topic=None, claim=None,
+                  lang=None, kind=None, date=None, date_from=None, date_to=None, sort=None,
+                  queryset: QuerySet | None = None) -> SearchResult:
+    """Search published quotes. The page, the exports and the API all come through here.
+
+    `query_string` is the search box (see statements.search.parser); each keyword filter takes a value
+    or a list of values (any of which may match) with the same meaning as the field in the box.
+    `date_from`/`date_to` take YYYY, YYYY-MM or YYYY-MM-DD. `sort` is relevance (the default when
+    there are words), date (newest first, the default otherwise) or oldest.
+    Raises SearchQueryError, with a message for the user, for anything the user must fix.
+    """
+    parsed = parse_query(query_string or "")
+    given = {"speaker": speaker, "actor": actor, "incident": incident, "topic": topic, "claim": claim,
+             "lang": lang, "kind": kind, "date": date}
+    for name, value in given.items():
+        for item in _values(value):
+            parsed.add_filter(name, item)
+    date_from, date_to = (_values(date_from) or [""])[0], (_values(date_to) or [""])[0]
+    if date_from or date_to:
+        period = DateRange(parse_date(date_from) if date_from else None,
+                           parse_date(date_to, end=True) if date_to else None)
+        if period.start and period.end and period.start > period.end:
+            raise SearchQueryError("The period ends before it starts.")
+        parsed.dates.append(period)
+    sort = (sort or "").strip().lower() or ("relevance" if parsed.clauses else "date")
+    if sort not in SORTS:
+        raise SearchQueryError(f"sort: {sort!r} is not one of {', '.join(SORTS)}.")
+
+    quotes = queryset if queryset is not None else Quote.objects.published()
+    resolved: dict[str, list[str]] = {}
+    for name, values in parsed.filters.items():
+        quotes = quotes.filter(filter_q(name, values, resolved))
+    for name, values in parsed.excluded_filters.items():
+        quotes = quotes.exclude(filter_q(name, values, {}))
+    if parsed.dates:
+        quotes = quotes.filter(_date_q(parsed.dates))
+
+    actor_matches = names.similar_actors(_candidate_names(parsed), names.WORD_THRESHOLD) if parsed.clauses else {}
+    wanted = build_tsquery(expand_clauses(parsed, actor_matches))
+    unwanted = build_exclusions(parsed.excluded)
+    whole = wanted if unwanted is None else _Not(unwanted) if wanted is None else wanted & _Not(unwanted)
+    typed = build_typed_words(parsed)
+    tsquery, highlight_tsquery, typed_tsquery = (
+        evaluate_tsqueries(whole, wanted, typed) if whole is not None else ("", "", ""))
+    if whole is not None:
+        # An empty tsquery (only words no configuration indexes, "the", "les") can match nothing.
+        quotes = quotes.filter(search_vector=TsQueryLiteral(Value(tsquery))) if tsquery else quotes.none()
+
+    ordered = quotes.select_related("speaker", "article")
+    if sort == "relevance" and tsquery:
+        rank = SearchRank(F("search_vector"), TsQueryLiteral(Value(tsquery)))
+        if typed_tsquery:
+            rank = rank + TYPED_WORDS_BOOST * SearchRank(F("search_vector"), TsQueryLiteral(Value(typed_tsquery)))
+        ordered = ordered.annotate(rank=rank)
+        ordered = ordered.order_by("-rank", F("statement_date").desc(nulls_last=True), "-pk")
+    elif sort == "oldest":
+        ordered = ordered.order_by(F("statement_date").asc(nulls_last=True), "pk")
+    else:
+        ordered = ordered.order_by(F("statement_date").desc(nulls_last=True), "-pk")
+    return SearchResult(query=parsed, queryset=ordered, filtered=quotes, sort=sort, tsquery=tsquery,
+                        highlight_tsquery=highlight_tsquery, resolved=resolved)
+
+
+class _Not(SearchQueryCombinable, Func):
+    template = "!!(%(expressions)s)"
+    output_field = SearchQueryField()

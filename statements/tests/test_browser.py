@@ -1,0 +1,97 @@
+"""The pages in headless Chromium (Debian's package; Playwright never downloads a browser here)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from statements.models import Quote
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)"),
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are plain and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def statements(make_article, putin, biden):
+    text = (f"Joe Biden a appelé Moscou à agir. « Nous attendons des actes », a déclaré Joe Biden. "
+            f"Le président russe a répondu : « Nous n'avons reçu aucune demande {HOSTILE} ».")
+    article = make_article(text, title="Biden et Poutine", published_date="2021-07-01", published_precision="month",
+                           publisher="Agence")
+
+    def quote(words, speaker):
+        start = text.index(words)
+        return Quote.objects.create(article=article, text=words, start=start, end=start + len(words), speaker=speaker,
+                                    language="fr", statement_date="2021-07-01", statement_precision="month")
+
+    return quote("Nous attendons des actes", biden), quote(f"Nous n'avons reçu aucune demande {HOSTILE}", putin)
+
+
+def test_filter_the_timeline_then_follow_a_quote_to_its_highlighted_passage(live_server, page, statements):
+    biden_quote, putin_quote = statements
+    page.goto(f"{live_server.url}/timeline/")
+    assert page.locator(".entry-quote").count() == 2
+    assert page.get_by_role("heading", name="July 2021").is_visible()
+
+    page.select_option("select[name=speaker]", "vladimir-putin")
+    page.get_by_role("button", name="Filter").click()
+    assert "speaker=vladimir-putin" in page.url
+    assert page.locator(".entry-quote").count() == 1
+
+    page.locator(".entry-quote blockquote a").click()
+    assert page.url.endswith(putin_quote.get_absolute_url())
+    page.get_by_role("link", name="Biden et Poutine").click()
+    highlighted = page.locator(f"#quote-{putin_quote.pk}")
+    assert highlighted.is_visible()
+    assert highlighted.inner_text() == putin_quote.text  # the markup is shown as text
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.dialogs == []
+
+
+def test_interface_follows_the_browser_language_and_can_be_switched(live_server, browser, statements):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/timeline/")
+    assert page.get_by_role("heading", name="juillet 2021").is_visible()
+    page.select_option("#language-select", "en")
+    page.locator("form.language button").click()
+    assert page.get_by_role("heading", name="July 2021").is_visible()
+    context.close()
+
+
+def test_pages_are_usable_at_phone_width(live_server, browser, statements):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    context.close()

@@ -1,0 +1,90 @@
+import json
+
+import pytest
+from django.core.management import call_command
+
+from statements.importing import inbox_collect, item_process, job_run_sync, job_submit
+from statements.models import Article, ImportItem, ImportJob, Quote
+
+GOOD_FR = (
+    "Le ministre a répondu mardi aux questions des journalistes sur l'attaque. "
+    "« Nous ne laisserons pas ces actes sans réponse », a déclaré le ministre devant la presse. "
+    "Il a ajouté que l'enquête se poursuivait."
+)
+GOOD_EN = (
+    'The minister answered questions about the attack on Tuesday. "We will not leave these acts unanswered," '
+    "the minister told reporters. He added that the investigation was continuing."
+)
+
+
+def submit(*files):
+    return job_submit(origin=ImportJob.Origin.COMMAND, files=files, submitted="test")
+
+
+@pytest.mark.django_db
+def test_command_imports_a_folder_recursively_and_reports(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(GOOD_FR)
+    (tmp_path / "sub" / "b.txt").write_text(GOOD_EN)
+    call_command("import_documents", str(tmp_path), "--sync", verbosity=0)
+    assert "2 imported, 0 duplicate(s), 0 failed" in capsys.readouterr().out
+    assert Article.objects.count() == 2
+    assert ImportJob.objects.get().status == ImportJob.Status.DONE
+
+
+@pytest.mark.django_db
+def test_importing_the_same_text_twice_is_a_duplicate_not_a_second_article(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_FR)
+    (tmp_path / "copy.txt").write_text(GOOD_FR.upper())  # same text, different case
+    call_command("import_documents", str(tmp_path), "--sync", verbosity=0)
+    call_command("import_documents", str(tmp_path / "a.txt"), "--sync", verbosity=0)
+    assert Article.objects.count() == 1
+    statuses = sorted(ImportItem.objects.values_list("status", flat=True))
+    assert statuses == ["duplicate", "duplicate", "imported"]
+
+
+@pytest.mark.django_db
+def test_a_bad_document_fails_alone_with_its_reason(tmp_path):
+    job = submit(
+        ("good.txt", GOOD_FR.encode()),
+        ("empty.txt", b""),
+        ("photo.txt", bytes(range(256)) * 4),
+        ("big.txt", b"x" * 6 * 1024 * 1024),
+        ("script.html", b"<html><body><script>alert(1)</script></body></html>"),
+        ("notes.docx", b"PK\x03\x04whatever"),
+        ("records.json", b'{"title": "broken'),
+        ("good.jsonl", json.dumps({"title": "T", "text": GOOD_EN, "date": "2021-06", "source": "AP"}).encode()),
+    )
+    job_run_sync(job)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE_WITH_ERRORS
+    errors = dict(job.items.filter(status=ImportItem.Status.FAILED).values_list("name", "error"))
+    assert set(errors) == {"empty.txt", "photo.txt", "big.txt", "script.html", "notes.docx", "records.json"}
+    assert all(errors.values())
+    assert "too large" in errors["big.txt"]
+    assert Article.objects.count() == 2
+    assert Article.objects.get(publisher="AP").published.isoformat() == "2021-06"
+
+
+@pytest.mark.django_db
+def test_processing_an_item_again_changes_nothing(tmp_path):
+    job = submit(("a.txt", GOOD_FR.encode()))
+    item = job.items.get()
+    item_process(item.pk)
+    quotes = list(Quote.objects.values_list("pk", flat=True))
+    item_process(item.pk)  # a re-delivered task
+    assert Article.objects.count() == 1
+    assert list(Quote.objects.values_list("pk", flat=True)) == quotes
+    item.refresh_from_db()
+    assert item.status == ImportItem.Status.IMPORTED and item.attempts == 1
+
+
+@pytest.mark.django_db
+def test_inbox_files_are_submitted_then_moved_aside(tmp_path, eager_celery):
+    (tmp_path / "one.txt").write_text(GOOD_FR)
+    job = inbox_collect(tmp_path)
+    assert job.origin == ImportJob.Origin.INBOX
+    assert Article.objects.count() == 1
+    assert not (tmp_path / "one.txt").exists()
+    assert list((tmp_path / ".imported").rglob("one.txt"))
+    assert inbox_collect(tmp_path) is None

@@ -1,0 +1,108 @@
+"""The import path through a real Celery worker and Redis broker, including a worker killed mid-batch."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from config import local_services
+from config.celery import app
+from statements.importing import job_enqueue, job_submit
+from statements.models import Article, ImportItem, ImportJob
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PARAGRAPH = (
+    "Le ministre des Affaires étrangères a réagi {n} fois aux accusations portées contre son pays. "
+    "« Ces allégations sont sans fondement et nous les rejetons », a déclaré le ministre lors d'un point presse. "
+    "Les enquêteurs estiment pourtant que l'opération a visé des réseaux électriques et des hôpitaux. "
+)
+
+
+@pytest.fixture
+def worker():
+    """Start Celery workers (on a private queue, against the test database); stop them afterwards."""
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "CELERY_QUEUE": queue, "CELERY_VISIBILITY_TIMEOUT": "3"}
+    database = connection.settings_dict["NAME"]
+    if os.environ.get("DATABASE_URL"):
+        parts = urlsplit(os.environ["DATABASE_URL"])
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+    else:
+        env["DEMARCHE_DB_NAME"] = database
+    if not os.environ.get("CELERY_BROKER_URL"):
+        local_services.ensure_local_redis(settings.VAR_DIR)
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    started = []
+
+    def start():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--queues", queue,
+             "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
+            cwd=settings.BASE_DIR, env=env,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    app.conf.task_default_queue = previous_queue
+    for process in started:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_for(condition, timeout=120.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def pending_count():
+    return ImportItem.objects.filter(status=ImportItem.Status.PENDING).count()
+
+
+def test_worker_imports_what_the_command_queues(worker, tmp_path):
+    for n in range(5):
+        (tmp_path / f"doc{n}.txt").write_text(PARAGRAPH.format(n=n) * 3)
+    worker()
+    call_command("import_documents", str(tmp_path), verbosity=0)
+    assert wait_for(lambda: pending_count() == 0), "the worker did not import the queued documents"
+    assert Article.objects.count() == 5
+    assert ImportJob.objects.get().status == ImportJob.Status.DONE
+
+
+def test_worker_killed_mid_batch_then_restarted_imports_every_document_once(worker):
+    total = 60
+    job = job_submit(
+        origin=ImportJob.Origin.COMMAND,
+        files=[(f"doc{n}.txt", (PARAGRAPH.format(n=n) * 12).encode()) for n in range(total)],
+        submitted="kill test",
+    )
+    job_enqueue(job)  # on_commit runs at once: this test is not inside a transaction
+    first = worker()
+    assert wait_for(lambda: Article.objects.count() >= 3), "the first worker imported nothing"
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert pending_count() > 0, "the batch finished before the kill: make it longer"
+
+    worker()
+    assert wait_for(lambda: pending_count() == 0), "documents were lost after the worker was killed"
+    assert Article.objects.count() == total
+    assert ImportItem.objects.filter(status=ImportItem.Status.IMPORTED).count() == total
+    assert Article.objects.values("content_hash").distinct().count() == total

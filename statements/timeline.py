@@ -1,0 +1,92 @@
+"""The merged timeline: statements, incidents and events in one chronological stream.
+
+Pages are cut by keyset (statement date, id), so the thousandth page costs what the first
+does, even with a million quotes. Incidents and events are merged in for the period the page
+covers. Quotes without any date cannot be placed and stay on their articles' pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from statements.dates import DatePrecision, PartialDate
+from statements.models import Event, Incident, Quote
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "quote", "incident" or "event"
+    date: datetime.date
+    precision: str
+    item: Quote | Incident | Event
+    sort_id: int = 0
+
+    @property
+    def month(self) -> datetime.date:
+        """The heading it is grouped under; a year-precise entry goes under its year only."""
+        return self.date.replace(month=1, day=1) if self.precision == DatePrecision.YEAR else self.date.replace(day=1)
+
+
+@dataclass
+class TimelinePage:
+    entries: list[Entry]
+    next_cursor: str | None
+
+
+def cursor_parse(value: str | None) -> tuple[datetime.date, int] | None:
+    """`2021-07-09.1234` → (date, id); anything malformed means the first page."""
+    if not value:
+        return None
+    try:
+        day, _, pk = value.partition(".")
+        return datetime.date.fromisoformat(day), int(pk)
+    except ValueError:
+        return None
+
+
+def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, with_context: bool = True,
+                  size: int = PAGE_SIZE) -> TimelinePage:
+    quotes = quotes.published().filter(statement_date__isnull=False)
+    position = cursor_parse(cursor)
+    if position:
+        day, pk = position
+        quotes = quotes.filter(Q(statement_date__lt=day) | Q(statement_date=day, pk__lt=pk))
+    rows = list(
+        quotes.select_related("speaker", "article").order_by("-statement_date", "-pk")[: size + 1]
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    entries = [Entry("quote", q.statement_date, q.statement_precision, q, q.pk) for q in rows]
+    if with_context and rows:
+        newest = rows[0].statement_date if position is None else position[0]
+        oldest = rows[-1].statement_date if more else datetime.date.min
+        entries += _context_entries(oldest, newest, include_newer=position is None)
+    entries.sort(key=lambda entry: (entry.date, entry.kind == "quote", entry.sort_id), reverse=True)
+    next_cursor = f"{rows[-1].statement_date.isoformat()}.{rows[-1].pk}" if more else None
+    return TimelinePage(entries, next_cursor)
+
+
+def _context_entries(oldest: datetime.date, newest: datetime.date, *, include_newer: bool) -> list[Entry]:
+    window = Q(start_date__gte=oldest) & (Q() if include_newer else Q(start_date__lte=newest))
+    entries = [Entry("incident", i.start_date, i.start_precision, i, i.pk)
+               for i in Incident.objects.filter(window, start_date__isnull=False)[:200]]
+    entries += [Entry("event", e.start_date, e.start_precision, e, e.pk)
+                for e in Event.objects.filter(window, start_date__isnull=False)[:200]]
+    return entries
+
+
+def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
+    """Statements per month, for the bar charts on actor, incident and topic pages."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        quotes.published().filter(statement_date__isnull=False)
+        .annotate(month=TruncMonth("statement_date")).values("month").annotate(n=Count("pk")).order_by("month")
+    )
+    return [(PartialDate(row["month"], DatePrecision.MONTH), row["n"]) for row in rows]
