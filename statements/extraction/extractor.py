@@ -89,6 +89,7 @@ class _Run:
         self.surnames: dict[str, str] = {}
         self.new_gender: dict[str, str] = {}
         self.documents: list[tuple[int, str]] = []  # (position, actor) of "communiqué de X"
+        self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
 
     # ------------------------------------------------------------------ pipeline
     def run(self) -> Extraction:
@@ -115,7 +116,8 @@ class _Run:
         topics = self._topics(doc.folded, 0, len(doc.folded), doc)
         result = Extraction(language=self.lang, published=self.published)
         result.quotes = [self._output(q, incidents, events, doc) for q in quotes]
-        result.actors = _unique(m.name for m in self.mentions if not m.is_new or m.name in self.new_actors)
+        result.actors = _unique([*(m.name for m in self.mentions if not m.is_new or m.name in self.new_actors),
+                                 *self.named_within])
         for q in result.quotes:
             if q.speaker and q.speaker not in result.actors:
                 result.actors.append(q.speaker)
@@ -138,6 +140,10 @@ class _Run:
             info = self.gaz.actor(m.value)
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written))
+            self.named_within.extend(m.inner)
+            words = m.written.split()
+            if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
+                self.surnames.setdefault(words[-1], m.value)  # a later "M. Wang" is the Wang named in full
         return out
 
     def _ner_mentions(self, other_spans=()):

@@ -34,6 +34,7 @@ class Match:
     value: str  # canonical name (actor, incident, event)
     how: str  # alias | descriptor
     written: str
+    inner: tuple[str, ...] = ()  # actors named inside a descriptor ("le porte-parole du Kremlin" → Kremlin)
 
 
 @dataclass
@@ -112,11 +113,31 @@ class Matcher:
                 break
             if best:
                 entry, k, start, end, written = best
-                found.append(Match(start, end, entry.value, entry.how, written))
+                inner = self._aliases_within(doc, i + 1, i + k) if entry.how == "descriptor" else ()
+                found.append(Match(start, end, entry.value, entry.how, written, inner))
                 i += k
             else:
                 i += 1
         return found
+
+
+    def _aliases_within(self, doc: Folded, first: int, stop: int) -> tuple[str, ...]:
+        """Names (not descriptors) lying wholly inside tokens first..stop-1."""
+        toks, names, i = doc.tokens, [], first
+        while i < stop:
+            for entry in self.first.get(toks[i][0], ()):
+                k = len(entry.tokens)
+                if entry.how != "alias" or i + k > stop or entry.tokens in self.ambiguous:
+                    continue
+                if any(toks[i + j][0] != entry.tokens[j] for j in range(1, k)):
+                    continue
+                start, end = doc.original_span(toks[i][1], toks[i + k - 1][2])
+                if _case_ok(entry, doc.text[start:end]):
+                    names.append(entry.value)
+                    i += k - 1
+                    break
+            i += 1
+        return tuple(names)
 
 
 def _case_ok(entry: _Entry, written: str) -> bool:

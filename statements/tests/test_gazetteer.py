@@ -1,0 +1,48 @@
+"""The reference gazetteer: consistent data, and loading that is idempotent and respects curators."""
+
+from django.conf import settings
+
+from actors.models import Actor, Affiliation, Alias
+from statements.dates import PartialDate
+from statements.gazetteer import gazetteer_load, read_gazetteer
+from statements.models import Event, Incident, Topic
+
+DATA = read_gazetteer(settings.GAZETTEER_DIR)
+ACTOR_NAMES = {entry["name"] for entry in DATA["actors"]}
+
+
+def test_reference_gazetteer_is_large_and_names_are_unique():
+    assert sum(len(entries) for entries in DATA.values()) >= 300
+    assert len(ACTOR_NAMES) == len(DATA["actors"])
+    assert len({entry["name"] for entry in DATA["incidents"]}) == len(DATA["incidents"])
+
+
+def test_every_reference_points_to_a_known_actor_and_every_date_parses():
+    for entry in DATA["actors"]:
+        for role in entry.get("roles", []):
+            assert role["organisation"] in ACTOR_NAMES | {None}, role
+            for key in ("start", "end"):
+                if role.get(key):
+                    PartialDate.parse(role[key])
+    for entry in DATA["incidents"]:
+        for claim in entry.get("attributions", []):
+            assert {claim["claimant"], claim["attributed_to"]} <= ACTOR_NAMES, claim
+    for entry in DATA["events"]:
+        assert set(entry["participants"]) <= ACTOR_NAMES, entry["name"]
+
+
+def test_loading_twice_creates_nothing_new_and_keeps_curators_edits(db):
+    gazetteer_load(directory=settings.GAZETTEER_DIR)
+    putin = Actor.objects.get(name="Vladimir Putin")
+    putin.description = "Edited by a curator."
+    putin.save()
+    counts = [model.objects.count() for model in (Actor, Alias, Affiliation, Incident, Event, Topic)]
+
+    again = gazetteer_load(directory=settings.GAZETTEER_DIR)
+
+    assert [model.objects.count() for model in (Actor, Alias, Affiliation, Incident, Event, Topic)] == counts
+    assert not any(value for key, value in again.items() if key.endswith("created"))
+    putin.refresh_from_db()
+    assert putin.description == "Edited by a curator."
+    assert Actor.objects.by_alias("Poutine").get() == putin
+    assert Incident.objects.get(name="Kaseya").attributions.filter(attributed_to__name="REvil").exists()
