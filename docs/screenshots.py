@@ -28,6 +28,8 @@ def main(base: str) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for name, path in PAGES.items():
             page.goto(base + path)
+            if name == "api-docs":
+                page.wait_for_selector(".swagger-ui .info")
             if name == "article":  # the first article in the list, with its highlighted quotes
                 page.locator("table a").first.click()
             page.screenshot(path=str(out / f"{name}.png"))

@@ -95,3 +95,16 @@ def test_pages_are_usable_at_phone_width(live_server, browser, statements):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     context.close()
+
+
+def test_pages_and_api_docs_load_without_content_security_policy_violations(live_server, browser, statements):
+    page = browser.new_page()
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    quote = statements[0]
+    for path in ["/", "/timeline/", f"/quotes/{quote.pk}/", f"/articles/{quote.article_id}/", "/search/?q=actes",
+                 "/actors/vladimir-putin/", "/api/docs/"]:
+        page.goto(f"{live_server.url}{path}")
+    page.wait_for_selector(".swagger-ui .info")
+    assert violations == []
+    page.close()
