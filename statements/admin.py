@@ -7,6 +7,7 @@ from statements.models import (
     AttributionClaim,
     Event,
     EventAlias,
+    Feed,
     ImportItem,
     ImportJob,
     Incident,
@@ -163,3 +164,19 @@ class ImportItemAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["name", "error"]
     readonly_fields = ["job", "name", "status", "error", "article"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "url", "active", "last_polled_at", "last_error"]
+    list_filter = ["active"]
+    readonly_fields = ["etag", "last_modified", "last_polled_at", "last_error"]
+    actions = ["poll_now"]
+
+    @admin.action(description="Poll the selected feeds now (in the worker)")
+    def poll_now(self, request, queryset):
+        from statements.tasks import poll_feed
+
+        for feed in queryset:
+            poll_feed.delay(feed.pk)
+        self.message_user(request, f"{queryset.count()} feed(s) queued for polling.")

@@ -65,7 +65,8 @@ def read_documents(name: str, raw: bytes, *, max_bytes: int) -> list[Document]:
         raise DocumentError("empty document")
     if len(raw) > max_bytes:
         raise DocumentError(f"document too large: {len(raw):,} bytes, the limit is {max_bytes:,}")
-    suffix = PurePath(name).suffix.lower()
+    from_web = name.lower().startswith(("http://", "https://"))  # a fetched page: its content tells the format
+    suffix = "" if from_web else PurePath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"unsupported file type {suffix!r}: use .txt, .md, .html, .json or .jsonl")
     if _looks_binary(raw):
@@ -74,8 +75,12 @@ def read_documents(name: str, raw: bytes, *, max_bytes: int) -> list[Document]:
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         return _read_records(name, text, lines=suffix in JSONL_SUFFIXES)
     if suffix in HTML_SUFFIXES or (suffix == "" and text.lstrip()[:1] == "<"):
-        return [_from_html(name, text)]
-    return [_from_text(name, text)]
+        document = _from_html(name, text)
+    else:
+        document = _from_text(name, text)
+    if from_web and not document.url:
+        document.url = name
+    return [document]
 
 
 def decode(raw: bytes) -> str:

@@ -156,7 +156,7 @@ def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Art
     if status != ImportItem.Status.FAILED:
         item.payload = None  # the text now lives in the article
     item.save()
-    _job_refresh(item.job)
+    job_status_refresh(item.job)
 
 
 def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Article, bool]:
@@ -185,7 +185,7 @@ def _job_started(job: ImportJob) -> None:
         ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PENDING).update(status=ImportJob.Status.RUNNING)
 
 
-def _job_refresh(job: ImportJob) -> None:
+def job_status_refresh(job: ImportJob) -> None:
     counts = job_counts(job)
     if counts.get(ImportItem.Status.PENDING):
         return

@@ -351,3 +351,36 @@ class AttributionClaim(models.Model):
 
     def __str__(self):
         return f"{self.claimant} attributes {self.incident} to {self.attributed_to}"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed that Celery beat polls; each new entry's page becomes an import item."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    title = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+    etag = models.CharField(max_length=300, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "url"]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class FeedEntry(models.Model):
+    """An entry already submitted, by its id (or link), so that it is never fetched twice."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
+    key = models.CharField(max_length=500)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feed_entry_unique")]
+
+    def __str__(self):
+        return self.key

@@ -4,7 +4,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from statements import analysis, importing
+from statements import analysis, feeds, importing
+from statements.models import Feed
 
 
 @shared_task(
@@ -31,3 +32,15 @@ def requeue_stale_items() -> None:
 @shared_task(acks_late=True)
 def reextract_articles(article_ids: list[int]) -> None:
     analysis.articles_reextract(article_ids)
+
+
+@shared_task
+def poll_feeds() -> None:
+    feeds.feeds_poll_due()
+
+
+@shared_task
+def poll_feed(feed_id: int) -> None:
+    feed = Feed.objects.filter(pk=feed_id).first()
+    if feed:
+        feeds.feed_poll(feed)
