@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from statements.analysis import article_analyse
 from statements.documents import Document, DocumentError, read_documents
-from statements.models import Article, ImportItem, ImportJob
+from statements.models import Article, ArticleCopy, ImportItem, ImportJob
+from statements.syndication import original_of, sentence_fingerprints
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +126,7 @@ def item_process(item_id: int) -> ImportItem | None:
                 if len(documents) == 1:
                     article, created = article_ingest(document=documents[0], job=item.job)
                     status = ImportItem.Status.IMPORTED if created else ImportItem.Status.DUPLICATE
-                    _item_finish(item, status, article=article,
-                                 error="" if created else f"same text as article #{article.pk}")
+                    _item_finish(item, status, article=article, error="" if created else _already(article))
                 else:
                     _item_split(item, documents)
         except (OperationalError, InterfaceError):
@@ -146,9 +146,13 @@ def _item_split(item: ImportItem, documents: list[Document]) -> None:
         article, created = article_ingest(document=document, job=item.job)
         record.article = article
         record.status = ImportItem.Status.IMPORTED if created else ImportItem.Status.DUPLICATE
-        record.error = "" if created else f"same text as article #{article.pk}"
+        record.error = "" if created else _already(article)
         record.save()
     _item_finish(item, ImportItem.Status.IMPORTED, error=f"split into {len(documents)} records")
+
+
+def _already(article: Article) -> str:
+    return f"already imported as article #{article.pk} (same or syndicated text)"
 
 
 def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Article | None = None) -> None:
@@ -164,6 +168,15 @@ def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Articl
     existing = Article.objects.filter(content_hash=document.content_hash).first()
     if existing:
         return existing, False
+    copy = ArticleCopy.objects.filter(content_hash=document.content_hash).select_related("article").first()
+    if copy:
+        return copy.article, False
+    fingerprints = sentence_fingerprints(document.text)
+    original = original_of(document.text, fingerprints)
+    if original:
+        ArticleCopy.objects.create(article=original, publisher=document.publisher[:200], url=document.url,
+                                   title=document.title[:500], content_hash=document.content_hash, import_job=job)
+        return original, False
     published = document.published
     article = Article.objects.create(
         title=document.title[:500],
@@ -174,6 +187,7 @@ def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Articl
         publisher=document.publisher,
         url=document.url,
         content_hash=document.content_hash,
+        fingerprints=fingerprints,
         import_job=job,
     )
     article_analyse(article)

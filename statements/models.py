@@ -1,6 +1,7 @@
 """Articles, the quotes extracted from them, and what they are about: incidents, events, topics."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -201,10 +202,15 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 of the normalised text."))
     import_job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     extracted_at = models.DateTimeField(null=True, blank=True)
+    fingerprints = ArrayField(
+        models.BigIntegerField(), default=list, blank=True, editable=False,
+        help_text=_("Hashes of the longer sentences, to recognise syndicated copies."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-published_date", "-pk"]
+        indexes = [GinIndex(fields=["fingerprints"], name="article_fingerprints_gin")]
 
     def __str__(self):
         return self.title

@@ -88,3 +88,53 @@ def test_inbox_files_are_submitted_then_moved_aside(tmp_path, eager_celery):
     assert not (tmp_path / "one.txt").exists()
     assert list((tmp_path / ".imported").rglob("one.txt"))
     assert inbox_collect(tmp_path) is None
+
+
+STORY = [
+    "Le gouvernement a confirmé mardi une intrusion dans les serveurs du ministère des Finances.",
+    "« Nous avons identifié les responsables et nous agirons », a déclaré la ministre devant les députés.",
+    "Selon les enquêteurs, les pirates ont exfiltré des documents budgétaires avant d'être détectés en mai.",
+    "Le groupe soupçonné avait déjà visé des administrations européennes au cours des deux dernières années.",
+    "L'opposition réclame une commission d'enquête et dénonce un manque de moyens pour la cybersécurité de l'Etat.",
+]
+
+
+@pytest.mark.django_db
+def test_a_syndicated_copy_becomes_a_second_source_not_a_second_article(tmp_path):
+    original = "\n\n".join(STORY)
+    reprint = "\n\n".join(["Intrusion au ministère : le gouvernement promet d'agir", *STORY[:-1]])  # new headline
+    reprint = reprint.replace("en mai", "en mai (lire aussi notre enquête)")
+    job = submit(
+        ("agence.json", json.dumps({"title": "Intrusion", "text": original, "source": "Agence"}).encode()),
+        (
+            "journal.json",
+            json.dumps(
+                {
+                    "title": "Le gouvernement promet d'agir",
+                    "text": reprint,
+                    "source": "Le Quotidien",
+                    "url": "https://example.org/a",
+                }
+            ).encode(),
+        ),
+    )
+    job_run_sync(job)
+    article = Article.objects.get()
+    assert list(article.copies.values_list("publisher", "url")) == [("Le Quotidien", "https://example.org/a")]
+    assert job.items.get(name="journal.json").status == ImportItem.Status.DUPLICATE
+    spans = list(Quote.objects.values_list("start", "end"))
+    assert len(spans) == len(set(spans)) == article.quotes.count()
+
+
+@pytest.mark.django_db
+def test_a_different_story_sharing_one_sentence_is_a_new_article():
+    other = "\n\n".join(
+        [
+            STORY[1],
+            "La ministre de la Santé a annoncé un plan de modernisation des hôpitaux pour les cinq prochaines années.",
+            "Les syndicats saluent l'effort mais jugent le calendrier trop lent pour les petits établissements.",
+            "Le budget prévu sera examiné par le Parlement à l'automne, après une consultation des agences régionales.",
+        ]
+    )
+    job_run_sync(submit(("a.txt", "\n\n".join(STORY).encode()), ("b.txt", other.encode())))
+    assert Article.objects.count() == 2

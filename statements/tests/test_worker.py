@@ -1,6 +1,7 @@
 """The import path through a real Celery worker and Redis broker, including a worker killed mid-batch."""
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -20,11 +21,49 @@ from statements.models import Article, ImportItem, ImportJob
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-PARAGRAPH = (
-    "Le ministre des Affaires étrangères a réagi {n} fois aux accusations portées contre son pays. "
-    "« Ces allégations sont sans fondement et nous les rejetons », a déclaré le ministre lors d'un point presse. "
-    "Les enquêteurs estiment pourtant que l'opération a visé des réseaux électriques et des hôpitaux. "
-)
+WORDS = [
+    "ministre",
+    "enquête",
+    "attaque",
+    "réseau",
+    "hôpital",
+    "serveur",
+    "groupe",
+    "pirates",
+    "rançon",
+    "données",
+    "gouvernement",
+    "ambassade",
+    "sanctions",
+    "coopération",
+    "frontière",
+    "électricité",
+    "banque",
+    "opérateur",
+    "service",
+    "police",
+    "justice",
+    "sommet",
+    "accord",
+    "diplomate",
+    "menace",
+    "victime",
+    "logiciel",
+    "faille",
+    "correctif",
+    "alerte",
+    "agence",
+    "rapport",
+    "preuve",
+]
+
+
+def distinct_text(n: int) -> str:
+    """An article of its own: no two share a sentence, so none is taken for a syndicated copy."""
+    rng = random.Random(n)
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(12)]
+    sentences.insert(3, f"« Nous ne laisserons pas l'affaire numéro {n} sans réponse », a déclaré le ministre.")
+    return " ".join(sentences)
 
 
 @pytest.fixture
@@ -46,9 +85,24 @@ def worker():
 
     def start():
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--queues", queue,
-             "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
-            cwd=settings.BASE_DIR, env=env,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool",
+                "solo",
+                "--queues",
+                queue,
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
         )
         started.append(process)
         return process
@@ -79,7 +133,7 @@ def pending_count():
 
 def test_worker_imports_what_the_command_queues(worker, tmp_path):
     for n in range(5):
-        (tmp_path / f"doc{n}.txt").write_text(PARAGRAPH.format(n=n) * 3)
+        (tmp_path / f"doc{n}.txt").write_text(distinct_text(n))
     worker()
     call_command("import_documents", str(tmp_path), verbosity=0)
     assert wait_for(lambda: pending_count() == 0), "the worker did not import the queued documents"
@@ -91,7 +145,7 @@ def test_worker_killed_mid_batch_then_restarted_imports_every_document_once(work
     total = 60
     job = job_submit(
         origin=ImportJob.Origin.COMMAND,
-        files=[(f"doc{n}.txt", (PARAGRAPH.format(n=n) * 12).encode()) for n in range(total)],
+        files=[(f"doc{n}.txt", (distinct_text(n) * 4).encode()) for n in range(total)],
         submitted="kill test",
     )
     job_enqueue(job)  # on_commit runs at once: this test is not inside a transaction
