@@ -6,6 +6,14 @@ from actors.models import Actor, Affiliation, Alias, ReviewStatus
 from statements.models import Article
 
 
+@pytest.fixture(autouse=True)
+def fresh_gazetteer():
+    """Each test sees the actors it created, not a gazetteer cached by an earlier test."""
+    from statements.analysis import gazetteer_cache_clear
+
+    gazetteer_cache_clear()
+
+
 @pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user("curator", password="pw-curator", is_staff=True, is_superuser=True)

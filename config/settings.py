@@ -158,6 +158,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(os.environ.get("INBOX_POLL_SECONDS", 60)),
     },
     "requeue-stale-imports": {"task": "statements.tasks.requeue_stale_items", "schedule": 300.0},
+    "poll-feeds": {"task": "statements.tasks.poll_feeds", "schedule": float(os.environ.get("FEED_POLL_SECONDS", 900))},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 

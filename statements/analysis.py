@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from django.db import transaction
 from django.db.models import Count, Max
@@ -23,8 +24,19 @@ logger = logging.getLogger(__name__)
 _cache = threading.local()
 
 
+GAZETTEER_REFRESH_SECONDS = 30
+
+
 def current_gazetteer() -> Gazetteer:
-    """The gazetteer built from the database, rebuilt only when curators changed it."""
+    """The gazetteer built from the database, rebuilt when it changed, checked at most every 30 s.
+
+    Building it takes a fraction of a second; extraction itself adds unreviewed actors and roles
+    all the time, so checking the version before every article would rebuild it for every article.
+    """
+    now = time.monotonic()
+    if getattr(_cache, "gazetteer", None) is not None and now - _cache.checked_at < GAZETTEER_REFRESH_SECONDS:
+        return _cache.gazetteer
+    _cache.checked_at = now
     version = (
         Actor.objects.aggregate(n=Count("pk"), changed=Max("updated_at")),
         Alias.objects.aggregate(n=Count("pk"), last=Max("pk")),
@@ -41,6 +53,11 @@ def current_gazetteer() -> Gazetteer:
     return _cache.gazetteer
 
 
+def gazetteer_cache_clear() -> None:
+    """Forget the cached gazetteer (tests, or after loading the reference gazetteer)."""
+    _cache.__dict__.clear()
+
+
 @transaction.atomic
 def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> list[Quote]:
     """(Re-)extract an article's quotes, keeping every human-reviewed quote as it is."""
@@ -53,13 +70,13 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
 
     article.quotes.filter(review_status=Quote.Review.MACHINE).delete()
     kept_spans = list(article.quotes.values_list("start", "end"))
+    found_quotes = [found for found in result.quotes
+                    if not any(found.start < end and start < found.end for start, end in kept_spans)]
     resolver = _Resolver(result)
-    stored = []
-    for found in result.quotes:
-        if any(found.start < end and start < found.end for start, end in kept_spans):
-            continue
+    quotes = []
+    for found in found_quotes:
         statement = found.statement_date or article.published
-        quote = Quote.objects.create(
+        quotes.append(Quote(
             article=article,
             text=found.text,
             start=found.start,
@@ -73,14 +90,31 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
             claim_type=found.claim_type or "",
             addressee=resolver.actor(found.addressee),
             confidence=max(0.0, min(1.0, found.confidence)),
-        )
-        quote.mentioned_actors.set(filter(None, (resolver.actor(name) for name in found.actors)))
-        quote.incidents.set(Incident.objects.filter(name__in=found.incidents))
-        quote.events.set(Event.objects.filter(name__in=found.events))
-        quote.topics.set(Topic.objects.filter(slug__in=found.topics))
-        stored.append(quote)
+        ))
+    Quote.objects.bulk_create(quotes)
+    _links_store(quotes, found_quotes, resolver)
     resolver.store_roles(result.roles)
-    return stored
+    return quotes
+
+
+def _links_store(quotes: list[Quote], found_quotes, resolver: _Resolver) -> None:
+    """Each quote's mentioned actors, incidents, events and topics, in one insert per relation."""
+    incidents = dict(Incident.objects.filter(name__in={n for f in found_quotes for n in f.incidents})
+                     .values_list("name", "pk"))
+    events = dict(Event.objects.filter(name__in={n for f in found_quotes for n in f.events}).values_list("name", "pk"))
+    topics = dict(Topic.objects.filter(slug__in={n for f in found_quotes for n in f.topics}).values_list("slug", "pk"))
+    relations = [
+        (Quote.mentioned_actors.through, "actor_id", lambda f: {a.pk for a in map(resolver.actor, f.actors) if a}),
+        (Quote.incidents.through, "incident_id", lambda f: {incidents[n] for n in f.incidents if n in incidents}),
+        (Quote.events.through, "event_id", lambda f: {events[n] for n in f.events if n in events}),
+        (Quote.topics.through, "topic_id", lambda f: {topics[n] for n in f.topics if n in topics}),
+    ]
+    for through, column, targets in relations:
+        through.objects.bulk_create(
+            [through(quote_id=quote.pk, **{column: target}) for quote, found in zip(quotes, found_quotes, strict=True)
+             for target in targets(found)],
+            ignore_conflicts=True,
+        )
 
 
 def articles_reextract(article_ids, progress=None) -> int:
@@ -98,7 +132,9 @@ class _Resolver:
 
     def __init__(self, result):
         self.new = {actor.name: actor for actor in result.new_actors}
-        self.rows: dict[str, Actor | None] = {}
+        names = {name for quote in result.quotes for name in (quote.speaker, quote.addressee, *quote.actors) if name}
+        names |= {name for role in result.roles for name in (role.actor, role.organisation) if name}
+        self.rows: dict[str, Actor | None] = {actor.name: actor for actor in Actor.objects.filter(name__in=names)}
 
     def actor(self, name: str | None) -> Actor | None:
         if not name:

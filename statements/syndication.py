@@ -18,6 +18,7 @@ MIN_SENTENCE_WORDS = 8
 MAX_FINGERPRINTS = 200
 SHINGLE_WORDS = 5
 CONTAINMENT_THRESHOLD = 0.7
+SENTENCE_PREFILTER = 0.4
 
 _SENTENCES = re.compile(r"(?<=[.!?…»”\"])\s+|\n+")
 _WORDS = re.compile(r"\w+")
@@ -57,9 +58,13 @@ def original_of(text: str, fingerprints: list[int]):
 
     if not fingerprints:
         return None
+    mine = set(fingerprints)
+    candidates = (Article.objects.filter(fingerprints__overlap=fingerprints)
+                  .values_list("pk", "fingerprints").order_by("pk")[:50])
+    # Sharing a sentence or two is common (a quoted statement); a copy shares most of them.
+    likely = [pk for pk, theirs in candidates if containment(mine, set(theirs)) >= SENTENCE_PREFILTER]
     own = shingles(text)
-    candidates = Article.objects.filter(fingerprints__overlap=fingerprints).only("pk", "text").order_by("pk")[:20]
-    for candidate in candidates:
+    for candidate in Article.objects.filter(pk__in=likely).only("pk", "text").order_by("pk"):
         if containment(own, shingles(candidate.text)) >= CONTAINMENT_THRESHOLD:
             return candidate
     return None

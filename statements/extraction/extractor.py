@@ -26,6 +26,7 @@ QUOTE_MARKS = "«»“”\"‘„"
 NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
                   r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
+FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 ORG_KINDS = ("agency", "igo", "state", "group", "company", "media", "other")
 
 ANON = "anonymous"
@@ -143,7 +144,9 @@ class _Run:
             self.named_within.extend(m.inner)
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
-                self.surnames.setdefault(words[-1], m.value)  # a later "M. Wang" is the Wang named in full
+                # a later "M. Wang" is the Wang named in full; Chinese and Korean names put the family name first
+                surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
+                self.surnames.setdefault(surname, m.value)
         return out
 
     def _ner_mentions(self, other_spans=()):

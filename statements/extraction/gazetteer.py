@@ -34,7 +34,7 @@ class Match:
     value: str  # canonical name (actor, incident, event)
     how: str  # alias | descriptor
     written: str
-    inner: tuple[str, ...] = ()  # actors named inside a descriptor ("le porte-parole du Kremlin" → Kremlin)
+    inner: tuple[str, ...] = ()  # actors named inside ("le porte-parole du Kremlin" → Kremlin)
 
 
 @dataclass
@@ -113,7 +113,7 @@ class Matcher:
                 break
             if best:
                 entry, k, start, end, written = best
-                inner = self._aliases_within(doc, i + 1, i + k) if entry.how == "descriptor" else ()
+                inner = self._aliases_within(doc, i + 1, i + k) if k > 1 else ()
                 found.append(Match(start, end, entry.value, entry.how, written, inner))
                 i += k
             else:

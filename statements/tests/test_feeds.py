@@ -10,8 +10,16 @@ from statements.models import Article, Feed, FeedEntry, ImportItem
 
 PAGE = """<html><head><title>{title}</title><script>track()</script></head><body><nav>Menu</nav>
 <article><h1>{title}</h1>{body}</article></body></html>"""
-PARAGRAPH = ("<p>Le ministre a réagi {n} fois aux accusations. « Nous ne laisserons pas ces actes sans réponse », "
-             "a déclaré le ministre lors d'une conférence de presse consacrée aux cyberattaques.</p>")
+STORIES = {
+    "1": "Le ministre de l'Intérieur a annoncé l'arrestation de trois suspects liés à une campagne de rançongiciels.",
+    "2": "La banque centrale a signalé une tentative d'intrusion visant son système de paiement interbancaire.",
+    "3": "Un opérateur de télécommunications a subi une panne de plusieurs heures après une attaque destructrice.",
+}
+
+
+def page_body(n: str) -> str:
+    quote = f"<p>« Nous publierons le rapport numéro {n} dès que possible », a déclaré un porte-parole.</p>"
+    return f"<p>{STORIES[n]}</p>{quote}<p>{STORIES[n]} Les détails restent confidentiels.</p>"
 
 
 def rss(links):
@@ -48,7 +56,7 @@ def site():
                 self.send_header("ETag", state.etag)
             elif self.path.startswith("/a"):
                 n = self.path.strip("/a")
-                body = PAGE.format(title=f"Dépêche {n}", body=PARAGRAPH.format(n=n) * 4).encode()
+                body = PAGE.format(title=f"Dépêche {n}", body=page_body(n)).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
             else:
