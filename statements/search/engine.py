@@ -36,6 +36,8 @@ from statements.search.languages import QUERY_CONFIGURATIONS
 from statements.search.parser import DateRange, ParsedQuery, SearchQueryError, Term, parse_date, parse_query
 
 SORTS = ("relevance", "date", "oldest")
+COUNT_LIMIT = 10_000  # beyond this the page says "more than 10,000"
+FACET_SAMPLE = 10_000
 FILTER_NAMES = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")
 ACTOR_NGRAM = 3  # longest run of query words tried as an actor's name
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in news copy, escaped around
@@ -294,12 +296,21 @@ class SearchResult:
 
     @cached_property
     def count(self) -> int:
-        return self.filtered.count()
+        """The number of matches, counted up to COUNT_LIMIT + 1 (a broad query at a million quotes
+        would otherwise spend seconds counting rows nobody pages through)."""
+        return self.filtered.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+
+    @property
+    def count_is_exact(self) -> bool:
+        return self.count <= COUNT_LIMIT
 
     @cached_property
     def facets(self) -> dict[str, list[dict]]:
-        quotes = self.filtered.order_by()
-        ids = quotes.values("pk")
+        """Counts over the matches, or over the first FACET_SAMPLE of them when there are more."""
+        ids = self.filtered.order_by().values("pk")
+        if not self.count_is_exact:
+            ids = ids[:FACET_SAMPLE]
+        quotes = Quote.objects.filter(pk__in=ids)
         claim_labels = dict(Quote.Claim.choices)
         return {
             "speakers": [
