@@ -720,8 +720,8 @@ class _Run:
     def _topics(self, folded: str, a: int, b: int, doc) -> list[str]:
         region = folded[a:b]
         out = []
-        for slug, keywords in self.gaz.topic_keywords(self.lang):
-            if any(re.search(r"(?<!\w)" + re.escape(k), region) for k in keywords):
+        for slug, pattern in self.gaz.topic_patterns(self.lang):
+            if pattern.search(region):
                 out.append(slug)
         return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -305,6 +306,16 @@ class Gazetteer:
             words = [*keywords.get(language, []), *keywords.get(ANY, [])]
             out.append((slug, [fold(w) for w in words if w]))
         return out
+
+    def topic_patterns(self, language: str) -> list[tuple[str, re.Pattern]]:
+        """One compiled pattern per topic: any of its keywords at a word start (folded text)."""
+        cache = self.__dict__.setdefault("_topic_patterns", {})
+        if language not in cache:
+            cache[language] = [
+                (slug, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"))
+                for slug, words in self.topic_keywords(language) if words
+            ]
+        return cache[language]
 
 
 def _usable(alias: str, alias_language: str, language: str) -> bool:
