@@ -202,6 +202,10 @@ SPECTACULAR_SETTINGS = {
         "ImportJobStatusEnum": "statements.models.ImportJob.Status",
         "ImportItemStatusEnum": "statements.models.ImportItem.Status",
         "DatePrecisionEnum": "statements.dates.DatePrecision",
+        "QuoteKindEnum": "statements.models.Quote.Kind",
+        "IncidentKindEnum": "statements.models.Incident.Kind",
+        "EventKindEnum": "statements.models.Event.Kind",
+        "ActorKindEnum": "actors.models.ActorKind",
     },
 }
 

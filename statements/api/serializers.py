@@ -291,3 +291,19 @@ def _json_bytes(record) -> bytes:
 class MonthlyCountSerializer(serializers.Serializer):
     month = serializers.CharField(help_text="YYYY-MM")
     quotes = serializers.IntegerField()
+
+
+class SearchQuoteSerializer(QuoteSerializer):
+    headline = serializers.CharField(help_text="The quote, HTML-escaped, with the matches in <mark>.")
+
+    class Meta(QuoteSerializer.Meta):
+        fields = [*QuoteSerializer.Meta.fields, "headline"]
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    count_is_exact = serializers.BooleanField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = SearchQuoteSerializer(many=True)
+    facets = serializers.DictField(help_text="speakers, incidents, years, languages, claims: value and count.")

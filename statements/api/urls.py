@@ -22,6 +22,7 @@ urlpatterns = [
     path("quotes/export.jsonl", views.QuoteExportView.as_view(export_format="jsonl"), name="api-quote-export-jsonl"),
     path("quotes/export/", views.QuoteExportView.as_view(), name="api-quote-export"),
     path("stats/monthly/", views.MonthlyStatsView.as_view(), name="api-stats-monthly"),
+    path("search/", views.SearchView.as_view(), name="api-search"),
     *router.urls,
     re_path(r"^.*$", api_not_found),
 ]

@@ -25,6 +25,7 @@ from statements.api.pagination import IdCursorPagination, NumberedPagination
 from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.reviewing import quote_review
+from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.timeline import monthly_counts
 
@@ -309,3 +310,52 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
         job_enqueue(job)
         data = serializers.ImportAcceptedSerializer(job, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+
+
+# --- Search ------------------------------------------------------------------------------------------------------
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="The query language of the search page: words, \"phrase\", OR, -word, "
+                     "speaker:, actor:, incident:, topic:, claim:, lang:, kind:, date:2021-06..2021-07.",
+                     examples=[OpenApiExample("Cross-language", value="ransomware speaker:Poutine")]),
+    *[OpenApiParameter(name, str, description=f"Same as `{name}:` in the query; repeat for any of several values.")
+      for name in ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")],
+    OpenApiParameter("date_from", str, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+    OpenApiParameter("date_to", str, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+    OpenApiParameter("sort", str, enum=["relevance", "date", "oldest"]),
+]
+
+
+@extend_schema(
+    summary="Search quotes",
+    description="Ranked quotes with the match highlighted (`headline`, escaped HTML with <mark>), and facets. "
+                "The count stops at 10,001 (`count_is_exact` says so); results themselves are not capped.",
+    parameters=SEARCH_PARAMETERS,
+    responses={200: serializers.SearchResponseSerializer},
+)
+class SearchView(generics.GenericAPIView):
+    serializer_class = serializers.SearchResponseSerializer
+    pagination_class = NumberedPagination
+    filter_backends = []
+
+    def get(self, request):
+        params = request.query_params
+        try:
+            result = search_quotes(
+                params.get("q", ""),
+                **{name: params.getlist(name) or None
+                   for name in ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")},
+                date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
+                queryset=visible_quotes(request),
+            )
+            page = self.paginate_queryset(result.queryset)
+            quotes = result.highlight(page)
+            facets = result.facets
+        except SearchQueryError as error:
+            raise exceptions.ValidationError({"q": [str(error)]}) from None
+        data = serializers.SearchQuoteSerializer(quotes, many=True, context=self.get_serializer_context()).data
+        response = self.get_paginated_response(data)
+        response.data["count"] = result.count
+        response.data["count_is_exact"] = result.count_is_exact
+        response.data["facets"] = facets
+        return response
