@@ -23,14 +23,30 @@ class PartialDateFilter(django_filters.CharFilter):
         return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
 
 
+class SlugFilter(django_filters.CharFilter):
+    """An actor, incident or topic given by its slug, typed or picked from a datalist.
+
+    A text box with suggestions instead of a <select>: rendering hundreds of options as form
+    widgets would cost more than the whole timeline query.
+    """
+
+    def __init__(self, *args, model, datalist, **kwargs):
+        self.target_model = model
+        kwargs.setdefault("widget", forms.TextInput(attrs={"list": datalist, "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        target = self.target_model.objects.filter(slug=value.strip()).first()
+        return qs.filter(**{self.field_name: target}) if target else qs.none()
+
+
 class QuoteFilter(django_filters.FilterSet):
-    speaker = django_filters.ModelChoiceFilter(
-        queryset=Actor.objects.all(), to_field_name="slug", label=_("Speaker"))
-    actor = django_filters.ModelChoiceFilter(
-        field_name="mentioned_actors", queryset=Actor.objects.all(), to_field_name="slug", label=_("Mentions"))
+    speaker = SlugFilter(field_name="speaker", model=Actor, datalist="actor-slugs", label=_("Speaker"))
+    actor = SlugFilter(field_name="mentioned_actors", model=Actor, datalist="actor-slugs", label=_("Mentions"))
     country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"))
-    incident = django_filters.ModelChoiceFilter(
-        field_name="incidents", queryset=Incident.objects.all(), to_field_name="slug", label=_("Incident"))
+    incident = SlugFilter(field_name="incidents", model=Incident, datalist="incident-slugs", label=_("Incident"))
     topic = django_filters.ModelChoiceFilter(
         field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"))
     claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"))
@@ -42,3 +58,11 @@ class QuoteFilter(django_filters.FilterSet):
     class Meta:
         model = Quote
         fields = []
+
+
+def filter_suggestions() -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) pairs for the filter boxes' datalists."""
+    return {
+        "actor_slugs": list(Actor.objects.order_by("name").values_list("slug", "name")),
+        "incident_slugs": list(Incident.objects.order_by("name").values_list("slug", "name")),
+    }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from actors.models import Actor
-from statements.filters import QuoteFilter
+from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportJob, Incident, Quote, Topic
@@ -147,7 +147,7 @@ class TimelineView(TemplateView):
                        if key in quote_filter.filters and key not in self.context_filters)
         page = timeline_page(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
                              cursor=self.request.GET.get("cursor"), with_context=not narrowed)
-        return super().get_context_data(filter=quote_filter, page=page, **kwargs)
+        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(), **kwargs)
 
 
 class CompareView(TemplateView):
@@ -166,7 +166,7 @@ class CompareView(TemplateView):
             columns.append((actor, timeline_page(quotes, with_context=False, size=30).entries))
         return super().get_context_data(
             columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
-            filter=QuoteFilter(self.request.GET), **kwargs,
+            filter=QuoteFilter(self.request.GET), suggestions=filter_suggestions(), **kwargs,
         )
 
 
