@@ -1,0 +1,66 @@
+"""The merged timeline: filters in the URL, months as headings, keyset pages, bounded queries."""
+
+import pytest
+from django.urls import reverse
+
+from statements.models import Event, Incident, Quote, Topic
+from statements.timeline import timeline_page
+
+
+@pytest.fixture
+def stream(make_article, putin, biden):
+    article = make_article("x" * 2000)
+    ransomware = Topic.objects.create(slug="ransomware", name_en="Ransomware", name_fr="Rançongiciels")
+    rows = []
+    for n in range(7):
+        speaker = putin if n % 2 else biden
+        quote = Quote.objects.create(article=article, text=f"Déclaration {n}", start=n * 100, end=n * 100 + 20,
+                                     speaker=speaker, language="fr", statement_date=f"2021-0{n + 1}-01",
+                                     statement_precision="month" if n == 6 else "day")
+        if n >= 4:
+            quote.topics.add(ransomware)
+        rows.append(quote)
+    Incident.objects.create(name="Kaseya", slug="kaseya", kind="ransomware", start_date="2021-07-02")
+    Event.objects.create(name="Geneva summit", slug="geneva", kind="summit", start_date="2021-06-16")
+    return rows
+
+
+def test_timeline_merges_quotes_incidents_and_events_by_month(client, stream, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("timeline"), headers={"accept-language": "en"})
+    text = response.text[response.text.index('class="month"'):]
+    assert text.index("July 2021") < text.index("Kaseya") < text.index("June 2021") < text.index("Geneva summit") \
+        < text.index("Déclaration 5")
+    assert "1 July 2021" not in text  # a month-precise statement never gets a made-up day
+
+
+def test_filters_combine_and_live_in_the_url(client, stream, putin):
+    response = client.get(reverse("timeline"), {"speaker": putin.slug, "topic": "ransomware"})
+    quotes = [entry.item for entry in response.context["page"].entries]
+    assert {q.statement_date.month for q in quotes} == {6}  # n=5: Putin and ransomware
+    assert {entry.kind for entry in response.context["page"].entries} == {"quote"}  # narrowed: statements only
+
+
+def test_unknown_slug_finds_nothing_rather_than_everything(client, stream):
+    response = client.get(reverse("timeline"), {"speaker": "nobody"})
+    assert response.status_code == 200
+    assert response.context["page"].entries == []
+
+
+def test_keyset_pages_cover_every_quote_once(stream):
+    seen, cursor = [], None
+    while True:
+        page = timeline_page(Quote.objects.all(), cursor=cursor, with_context=False, size=3)
+        seen += [entry.item.pk for entry in page.entries]
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(q.pk for q in stream)
+
+
+def test_compare_shows_two_actors_side_by_side(client, stream, putin, biden):
+    response = client.get(reverse("compare"), {"a": biden.slug, "b": putin.slug, "topic": "ransomware"})
+    (left, left_entries), (right, right_entries) = response.context["columns"]
+    assert (left, right) == (biden, putin)
+    assert {e.item.speaker for e in left_entries} == {biden} and {e.item.speaker for e in right_entries} == {putin}
+    assert len(left_entries) + len(right_entries) == 3
