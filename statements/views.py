@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from actors.models import Actor
+from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph
 from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.importing import job_enqueue, job_submit
@@ -68,8 +71,22 @@ def text_with_quotes(text: str, quotes: list[Quote]) -> list[tuple[str, Quote | 
 
 
 class QuoteDetailView(DetailView):
+    """A quote's permalink: the words, who and when, the paragraph around them, and how to cite them."""
+
     template_name = "statements/quote_detail.html"
     queryset = Quote.objects.published().select_related("speaker", "article", "addressee")
+
+    def get_context_data(self, **kwargs):
+        quote = self.object
+        url = self.request.build_absolute_uri(quote.get_absolute_url())
+        return super().get_context_data(
+            paragraph=quote_paragraph(quote),
+            citation=quote_citation_text(quote, url=url),
+            csl_json=json.dumps([quote_csl(quote, url=url)], ensure_ascii=False, indent=2),
+            bibtex=quote_bibtex(quote, url=url),
+            same_story=quote.article.quotes.published().exclude(pk=quote.pk).select_related("speaker"),
+            **kwargs,
+        )
 
 
 class IncidentListView(ListView):

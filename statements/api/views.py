@@ -20,8 +20,8 @@ from actors.api import IsStaff
 from actors.models import Affiliation
 from statements.api import filters, serializers
 from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.csl import quote_csl
 from statements.api.pagination import IdCursorPagination, NumberedPagination
+from statements.citation import quote_csl
 from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.reviewing import quote_review

@@ -68,3 +68,14 @@ def test_rejected_quote_has_no_page(client, hostile_quote):
     hostile_quote.review_status = Quote.Review.REJECTED
     hostile_quote.save()
     assert client.get(reverse("quote-detail", args=[hostile_quote.pk])).status_code == 404
+
+
+def test_quote_page_shows_its_paragraph_and_how_to_cite_it(client, hostile_quote):
+    response = client.get(reverse("quote-detail", args=[hostile_quote.pk]), headers={"accept-language": "en"})
+    context = response.context
+    before, words, after = context["paragraph"]
+    assert words == hostile_quote.text and before.startswith("Le président russe")
+    assert "Vladimir Putin (2021-07)" in context["citation"]
+    assert '"event-date": {\n      "date-parts": [\n        [\n          2021,\n          7' in context["csl_json"]
+    assert context["bibtex"].startswith(f"@article{{demarche-quote-{hostile_quote.pk},")
+    assert "<script>alert" not in response.text
