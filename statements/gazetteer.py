@@ -112,9 +112,10 @@ def _roles(actor: Actor, roles: list[dict], actors: dict) -> int:
         end = PartialDate.parse(role["end"]) if role.get("end") else None
         _, was_created = Affiliation.objects.get_or_create(
             actor=actor,
-            title=role["title"],
+            title__iexact=role["title"],  # as the uniqueness constraint compares titles
             start_date=start.date if start else None,
             defaults={
+                "title": role["title"],
                 "organisation": _known(actors, role.get("organisation")),
                 "start_precision": start.precision if start else "day",
                 "end_date": end.date if end else None,

@@ -46,3 +46,16 @@ def test_loading_twice_creates_nothing_new_and_keeps_curators_edits(db):
     assert putin.description == "Edited by a curator."
     assert Actor.objects.by_alias("Poutine").get() == putin
     assert Incident.objects.get(name="Kaseya").attributions.filter(attributed_to__name="REvil").exists()
+
+
+def test_loading_over_roles_that_differ_only_in_case_updates_nothing(db, tmp_path):
+    import json
+
+    entry = {"name": "Ned Price", "kind": "person", "roles": [
+        {"title": "State Department Spokesperson", "start": "2021-01-20", "organisation": None}]}
+    (tmp_path / "actors.json").write_text(json.dumps([entry]))
+    gazetteer_load(directory=tmp_path)
+    entry["roles"][0]["title"] = "State Department spokesperson"
+    (tmp_path / "actors.json").write_text(json.dumps([entry]))
+    gazetteer_load(directory=tmp_path)
+    assert Affiliation.objects.get().title == "State Department Spokesperson"
