@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import socket
 import subprocess
 import sys
 import time
@@ -65,11 +66,15 @@ def end_to_end(documents, processes: int) -> dict:
     app.conf.task_default_queue = queue
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", str(processes), "--queues", queue,
-         "--without-gossip", "--without-mingle", "--loglevel", "WARNING"], cwd=ROOT, env=env)
+         "--hostname", f"{queue}@%h", "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
+        cwd=ROOT, env=env)
     try:
         job = job_submit(origin=ImportJob.Origin.COMMAND, files=documents, submitted="bench")
         item_ids = list(job.items.values_list("pk", flat=True))
-        time.sleep(8)  # let the worker start and load spaCy before the clock starts
+        deadline = time.monotonic() + 120
+        node = f"{queue}@{socket.gethostname()}"
+        while not app.control.ping(destination=[node], timeout=1) and time.monotonic() < deadline:
+            time.sleep(0.5)  # the worker answers once its models are loaded
         started = time.perf_counter()
         items_enqueue(item_ids)
         while ImportItem.objects.filter(job=job, status=ImportItem.Status.PENDING).exists():

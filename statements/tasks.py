@@ -1,10 +1,12 @@
 """Celery tasks: thin wrappers that load ids and call the import functions."""
 
 from celery import shared_task
+from celery.signals import worker_init
 from django.conf import settings
 from django.db import OperationalError
 
 from statements import analysis, feeds, importing
+from statements.extraction import ner
 from statements.models import Feed
 
 
@@ -44,3 +46,9 @@ def poll_feed(feed_id: int) -> None:
     feed = Feed.objects.filter(pk=feed_id).first()
     if feed:
         feeds.feed_poll(feed)
+
+
+@worker_init.connect
+def preload_models(**kwargs) -> None:
+    """Load the NLP models in the worker's parent process, so its forked children share them."""
+    ner.preload()

@@ -50,3 +50,11 @@ def entities(text: str, model: str | None, covered=()) -> list[tuple[int, int, s
     for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks), strict=False):
         out += [(offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents]
     return out
+
+
+def preload() -> None:
+    """Load every language's model now (a worker does it once, before forking its processes)."""
+    from .languages import all_languages
+
+    for data in all_languages():
+        load(data.SPACY_MODEL)
