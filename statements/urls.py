@@ -1,6 +1,7 @@
 from django.urls import path
 
 from statements import views
+from statements.atom import IncidentQuotesFeed, SearchFeed
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("imports/", views.ImportJobListView.as_view(), name="import-list"),
     path("imports/upload/", views.ImportUploadView.as_view(), name="import-upload"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("search/feed/", SearchFeed(), name="search-feed"),
+    path("incidents/<slug:slug>/feed/", IncidentQuotesFeed(), name="incident-feed"),
     path("search/export.csv", views.SearchExportView.as_view(), {"format": "csv"}, name="search-export-csv"),
     path("search/export.jsonl", views.SearchExportView.as_view(), {"format": "jsonl"}, name="search-export-jsonl"),
 ]
