@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import PurePath
 
 from statements.dates import PartialDate
@@ -135,12 +136,51 @@ def _from_html(name: str, html: str) -> Document:
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
     if not extracted or not (extracted.text or "").strip():
-        raise DocumentError("no article text found in the HTML (only scripts, styles or navigation?)")
+        # trafilatura gives up on some pages (very deep nesting, no recognisable layout): keep the
+        # visible text, without scripts and styles, rather than lose the document.
+        text = _visible_text(html)
+        if not text:
+            raise DocumentError("no article text found in the HTML (only scripts, styles or navigation?)")
+        return _finish(Document(name=name, text=""), text)
     document = Document(name=name, text="", title=extracted.title or "", publisher=extracted.sitename or "",
                         url=extracted.url or "", language=extracted.language or "")
     if extracted.date:
         document.published = _parse_date(extracted.date)
     return _finish(document, extracted.text)
+
+
+class _VisibleText(HTMLParser):
+    HIDDEN = {"script", "style", "template", "noscript", "iframe", "object", "svg", "head"}
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _visible_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def _read_records(name: str, text: str, *, lines: bool) -> list[Document]:
