@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from actors.models import Actor
 from statements.models import Quote
 from statements.timeline import monthly_counts
+from statements.views import PAGE_STATEMENTS
 
 
 class ActorListView(ListView):
@@ -23,9 +24,9 @@ class ActorDetailView(DetailView):
         return super().get_context_data(
             aliases=actor.aliases.all(),
             affiliations=actor.affiliations.select_related("organisation"),
-            statements=Quote.objects.published().by_actor(actor).select_related("article").chronological()[:200],
+            statements=Quote.objects.published().by_actor(actor).select_related("article").chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(Quote.objects.by_actor(actor)),
             about=Quote.objects.published().about_actor(actor)
-            .select_related("article", "speaker").chronological()[:50],
+            .select_related("article", "speaker").chronological()[:PAGE_STATEMENTS],
             **kwargs,
         )

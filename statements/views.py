@@ -21,6 +21,9 @@ from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
 from statements.timeline import monthly_counts, timeline_page
 
+# Detail pages show the latest statements; the full stream is the timeline filtered on the same thing.
+PAGE_STATEMENTS = 50
+
 
 class HomeView(TemplateView):
     template_name = "statements/home.html"
@@ -103,7 +106,7 @@ class IncidentDetailView(DetailView):
         incident = self.object
         return super().get_context_data(
             attributions=incident.attributions.select_related("claimant", "attributed_to", "quote"),
-            statements=incident.quotes.published().select_related("speaker", "article").chronological()[:200],
+            statements=incident.quotes.published().select_related("speaker", "article").chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
         )
@@ -120,7 +123,7 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statements=self.object.quotes.published().select_related("speaker", "article").chronological()[:200],
+            statements=self.object.quotes.published().select_related("speaker", "article").chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,
         )
