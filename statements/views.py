@@ -106,7 +106,8 @@ class IncidentDetailView(DetailView):
         incident = self.object
         return super().get_context_data(
             attributions=incident.attributions.select_related("claimant", "attributed_to", "quote"),
-            statements=incident.quotes.published().select_related("speaker", "article").chronological()[:PAGE_STATEMENTS],
+            statements=incident.quotes.published().select_related("speaker", "article")
+            .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
         )
@@ -123,7 +124,8 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statements=self.object.quotes.published().select_related("speaker", "article").chronological()[:PAGE_STATEMENTS],
+            statements=self.object.quotes.published().select_related("speaker", "article")
+            .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,
         )
