@@ -90,3 +90,35 @@ def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
         .annotate(month=TruncMonth("statement_date")).values("month").annotate(n=Count("pk")).order_by("month")
     )
     return [(PartialDate(row["month"], DatePrecision.MONTH), row["n"]) for row in rows]
+
+
+OVERVIEW_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class Point:
+    kind: str
+    date: datetime.date
+    label: str
+    url: str
+
+
+def overview_points(quotes: QuerySet[Quote], *, with_context: bool, limit: int = OVERVIEW_LIMIT) -> list[Point]:
+    """The latest `limit` statements (and incidents and events in their span) for the visual strip."""
+    from django.urls import reverse
+
+    rows = list(
+        quotes.published().filter(statement_date__isnull=False).order_by("-statement_date", "-pk")
+        .values_list("pk", "statement_date", "speaker__name", "speaker_as_written")[:limit]
+    )
+    quote_url = reverse("quote-detail", args=[0]).replace("/0/", "/{}/")  # one reverse() for 5,000 links
+    points = [Point("quote", day, f"{name or written or '?'} ({day.isoformat()})", quote_url.format(pk))
+              for pk, day, name, written in rows]
+    if with_context and rows:
+        oldest = rows[-1][1]
+        for model, kind in ((Incident, "incident"), (Event, "event")):
+            rows = model.objects.filter(start_date__gte=oldest).values_list("name", "slug", "start_date")
+            for name, slug, day in rows:
+                points.append(Point(kind, day, f"{name} ({day.isoformat()})",
+                                    reverse(f"{kind}-detail", args=[slug])))
+    return points

@@ -19,7 +19,7 @@ from statements.models import Article, Event, ImportJob, Incident, Quote, Topic
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
-from statements.timeline import monthly_counts, timeline_page
+from statements.timeline import monthly_counts, overview_points, timeline_page
 
 # Detail pages show the latest statements; the full stream is the timeline filtered on the same thing.
 PAGE_STATEMENTS = 50
@@ -169,7 +169,10 @@ class TimelineView(TemplateView):
                        if key in quote_filter.filters and key not in self.context_filters)
         page = timeline_page(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
                              cursor=self.request.GET.get("cursor"), with_context=not narrowed)
-        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(), **kwargs)
+        points = overview_points(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
+                                 with_context=not narrowed) if not self.request.GET.get("cursor") else []
+        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(),
+                                        points=points, **kwargs)
 
 
 class CompareView(TemplateView):

@@ -1,7 +1,12 @@
 """Template helpers shared by every page."""
 
+from html import escape
+
 from django import template
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from statements.dates import DatePrecision
 
@@ -42,3 +47,34 @@ def month_chart(counts, height=80):
         for index, (month, n) in enumerate(counts)
     ]
     return {"bars": bars, "height": height, "width": max(width, len(bars) * width), "bar_width": width - 2}
+
+
+LANES = {"event": 14, "incident": 34, "quote": 54}
+
+
+@register.simple_tag
+def timeline_strip(points, width=1000, height=70):
+    """Every point of the timeline as a dot on a time axis, drawn server-side as SVG.
+
+    Built as one string (each label escaped) rather than through the template engine, so that
+    5,000 points cost milliseconds; each dot links to its page and names itself on hover.
+    """
+    if not points:
+        return ""
+    first = min(point.date for point in points).toordinal()
+    span = max(1, max(point.date for point in points).toordinal() - first)
+    scale = (width - 10) / span
+    dots = "".join(  # html.escape on each value: format_html would cost more than the rest of the page
+        f'<a href="{escape(point.url)}"><circle class="dot-{point.kind}" '
+        f'cx="{5 + (point.date.toordinal() - first) * scale:.1f}" cy="{LANES[point.kind]}" r="3">'
+        f"<title>{escape(point.label)}</title></circle></a>"
+        for point in points
+    )
+    start, end = min(p.date for p in points), max(p.date for p in points)
+    return format_html(
+        '<figure class="strip"><svg role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" height="{}">'
+        '<line x1="0" y1="{}" x2="{}" y2="{}" class="axis"/>{}</svg>'
+        "<figcaption>{} – {} · {}</figcaption></figure>",
+        _("Timeline overview"), width, height, height, height - 4, width, height - 4, mark_safe(dots),  # noqa: S308
+        start.isoformat(), end.isoformat(), _("%(count)d items") % {"count": len(points)},
+    )

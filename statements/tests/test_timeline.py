@@ -64,3 +64,14 @@ def test_compare_shows_two_actors_side_by_side(client, stream, putin, biden):
     assert (left, right) == (biden, putin)
     assert {e.item.speaker for e in left_entries} == {biden} and {e.item.speaker for e in right_entries} == {putin}
     assert len(left_entries) + len(right_entries) == 3
+
+
+def test_visual_strip_draws_every_item_as_an_escaped_linked_dot(client, stream, putin):
+    stream[0].speaker_as_written, stream[0].speaker = '<script>alert("x")</script>', None
+    stream[0].save()
+    response = client.get(reverse("timeline"))
+    strip = response.text[response.text.index('<figure class="strip">'):]
+    strip = strip[: strip.index("</figure>")]
+    assert strip.count("<circle") == 7 + 2  # seven statements, one incident, one event
+    assert f'href="{stream[3].get_absolute_url()}"' in strip
+    assert "<script>" not in strip and "&lt;script&gt;" in strip
