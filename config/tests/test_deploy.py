@@ -50,3 +50,14 @@ def test_health_reports_the_database_and_broker(client, db):
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
     assert "broker" in response.json()
+
+
+def test_admin_login_is_locked_after_repeated_failures(client, django_user_model):
+    django_user_model.objects.create_superuser("editor", password="the-right-password")
+    for _ in range(4):
+        response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        assert response.status_code == 200  # the form again, with its error
+    assert client.post("/admin/login/", {"username": "editor", "password": "wrong"}).status_code == 429  # 5th
+    locked = client.post("/admin/login/", {"username": "editor", "password": "the-right-password"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
