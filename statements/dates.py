@@ -36,11 +36,18 @@ class PartialDate:
         if not match:
             raise ValueError(f"not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         year, month, day = match.groups()
+        try:
+            return cls._from_parts(int(year), int(month) if month else None, int(day) if day else None)
+        except ValueError as error:  # month 13, 30 February...
+            raise ValueError(f"not a date: {value!r} ({error})") from error
+
+    @classmethod
+    def _from_parts(cls, year: int, month: int | None, day: int | None) -> PartialDate:
         if day:
-            return cls(datetime.date(int(year), int(month), int(day)), DatePrecision.DAY)
+            return cls(datetime.date(year, month, day), DatePrecision.DAY)
         if month:
-            return cls(datetime.date(int(year), int(month), 1), DatePrecision.MONTH)
-        return cls(datetime.date(int(year), 1, 1), DatePrecision.YEAR)
+            return cls(datetime.date(year, month, 1), DatePrecision.MONTH)
+        return cls(datetime.date(year, 1, 1), DatePrecision.YEAR)
 
     @classmethod
     def from_fields(cls, date: datetime.date | None, precision: str | None) -> PartialDate | None:

@@ -9,17 +9,29 @@ from statements.dates import PartialDate
 from statements.models import Incident, Quote, Topic
 
 
-class PartialDateFilter(django_filters.CharFilter):
-    """Accepts 2021, 2021-07 or 2021-07-09; `lookup_expr` gte takes the period's start, lte its end."""
+class PartialDateField(forms.CharField):
+    """2021, 2021-07 or 2021-07-09, cleaned into a PartialDate (a clear form error otherwise)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(_("%(value)s is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.")
+                                        % {"value": value}) from error
+
+
+class PartialDateFilter(django_filters.Filter):
+    """A date at any precision; `lookup_expr` gte takes the period's first day, lte its last."""
+
+    field_class = PartialDateField
 
     def filter(self, qs, value):
         if not value:
             return qs
-        try:
-            date = PartialDate.parse(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
-        bound = date.date if self.lookup_expr == "gte" else date.last_day
+        bound = value.date if self.lookup_expr == "gte" else value.last_day
         return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("quotes/export/", views.QuoteExportView.as_view(), name="api-quote-export"),
     path("stats/monthly/", views.MonthlyStatsView.as_view(), name="api-stats-monthly"),
     path("search/", views.SearchView.as_view(), name="api-search"),
+    path("timeline/", views.TimelineView.as_view(), name="api-timeline"),
     *router.urls,
     re_path(r"^.*$", api_not_found),
 ]

@@ -22,12 +22,14 @@ from statements.api import filters, serializers
 from statements.api.conditional import ConditionalRetrieveMixin
 from statements.api.pagination import IdCursorPagination, NumberedPagination
 from statements.citation import quote_csl
+from statements.dates import PartialDate
+from statements.filters import QuoteFilter
 from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.reviewing import quote_review
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
-from statements.timeline import monthly_counts
+from statements.timeline import monthly_counts, timeline_page
 
 EXPAND_PARAMETER = OpenApiParameter(
     "expand", str, description="Comma-separated: `speaker`, `article`. Embeds the full objects instead of links.",
@@ -359,3 +361,58 @@ class SearchView(generics.GenericAPIView):
         response.data["count_is_exact"] = result.count_is_exact
         response.data["facets"] = facets
         return response
+
+
+# --- Timeline ----------------------------------------------------------------------------------------------------
+
+def _entry_json(entry, request) -> dict:
+    item = entry.item
+    date = PartialDate(entry.date, entry.precision)
+    if entry.kind == "quote":
+        title = item.speaker.name if item.speaker else (item.speaker_as_written or "")
+        return {"kind": "quote", "id": item.pk, "date": date.isoformat(), "precision": entry.precision,
+                "title": title, "text": item.text, "url": request.build_absolute_uri(item.get_absolute_url())}
+    return {"kind": entry.kind, "slug": item.slug, "date": date.isoformat(), "precision": entry.precision,
+            "title": item.name, "text": getattr(item, "summary", "") or getattr(item, "description", ""),
+            "url": request.build_absolute_uri(item.get_absolute_url())}
+
+
+def _timelinejs_event(entry: dict) -> dict:
+    year, *rest = (int(part) for part in entry["date"].split("-"))
+    start = {"year": year, **({"month": rest[0]} if rest else {}), **({"day": rest[1]} if len(rest) > 1 else {})}
+    return {"start_date": start, "text": {"headline": entry["title"], "text": entry["text"]},
+            "group": entry["kind"], "unique_id": f"{entry['kind']}-{entry.get('id') or entry.get('slug')}"}
+
+
+@extend_schema(
+    summary="The merged timeline",
+    description="Statements, incidents and events newest first, with the pages' filters (speaker, actor, country, "
+                "incident, topic, claim_type, kind, language, date_after, date_before) and keyset pages (`cursor`). "
+                "`?output=timelinejs` answers TimelineJS JSON for the same page.",
+    parameters=[OpenApiParameter(name, str) for name in ("speaker", "actor", "country", "incident", "topic",
+                                                          "claim_type", "kind", "language", "date_after",
+                                                          "date_before", "cursor")]
+    + [OpenApiParameter("output", str, enum=["json", "timelinejs"])],
+    responses={200: OpenApiTypes.OBJECT},
+)
+class TimelineView(generics.GenericAPIView):
+    pagination_class = None
+    serializer_class = None
+    filter_backends = []
+
+    def get(self, request):
+        quote_filter = QuoteFilter(request.query_params, queryset=visible_quotes(request))
+        if not quote_filter.is_valid():
+            raise exceptions.ValidationError(quote_filter.errors)
+        narrowed = any(value for key, value in request.query_params.items()
+                       if key in quote_filter.filters and key not in {"date_after", "date_before"})
+        page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"), with_context=not narrowed)
+        entries = [_entry_json(entry, request) for entry in page.entries]
+        if request.query_params.get("output") == "timelinejs":
+            return Response({"events": [_timelinejs_event(entry) for entry in entries]})
+        following = None
+        if page.next_cursor:
+            params = request.query_params.copy()
+            params["cursor"] = page.next_cursor
+            following = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return Response({"next": following, "results": entries})

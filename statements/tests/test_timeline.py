@@ -75,3 +75,9 @@ def test_visual_strip_draws_every_item_as_an_escaped_linked_dot(client, stream, 
     assert strip.count("<circle") == 7 + 2  # seven statements, one incident, one event
     assert f'href="{stream[3].get_absolute_url()}"' in strip
     assert "<script>" not in strip and "&lt;script&gt;" in strip
+
+
+def test_an_invalid_date_filter_is_shown_as_an_error_not_a_crash(client, stream):
+    response = client.get(reverse("timeline"), {"date_after": "2021-13"})
+    assert response.status_code == 200
+    assert response.context["page"].entries == []
