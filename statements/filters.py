@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
 from statements.dates import PartialDate
@@ -19,17 +20,17 @@ class PartialDateField(forms.CharField):
         try:
             return PartialDate.parse(value)
         except ValueError as error:
-            raise forms.ValidationError(_("%(value)s is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.")
-                                        % {"value": value}) from error
+            raise forms.ValidationError(str(error)) from error
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"})
 class PartialDateFilter(django_filters.Filter):
-    """A date at any precision; `lookup_expr` gte takes the period's first day, lte its last."""
+    """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
 
     field_class = PartialDateField
 
     def filter(self, qs, value):
-        if not value:
+        if value is None:
             return qs
         bound = value.date if self.lookup_expr == "gte" else value.last_day
         return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
@@ -70,6 +71,13 @@ class QuoteFilter(django_filters.FilterSet):
     class Meta:
         model = Quote
         fields = []
+
+    def narrows_beyond_dates(self) -> bool:
+        """Filtered on more than dates: the timeline then shows statements only, no incidents or events."""
+        return any(value for key, value in self.data.items() if key in self.filters and key not in DATE_FILTERS)
+
+
+DATE_FILTERS = {"date_after", "date_before"}
 
 
 def filter_suggestions() -> dict[str, list[tuple[str, str]]]:

@@ -161,12 +161,10 @@ class TimelineView(TemplateView):
     """The merged timeline; every filter is a query parameter, so a filtered view is a shareable URL."""
 
     template_name = "statements/timeline.html"
-    context_filters = {"date_after", "date_before"}  # incidents and events are shown unless narrowed further
 
     def get_context_data(self, **kwargs):
         quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
-        narrowed = any(value for key, value in quote_filter.data.items()
-                       if key in quote_filter.filters and key not in self.context_filters)
+        narrowed = quote_filter.narrows_beyond_dates()
         page = timeline_page(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
                              cursor=self.request.GET.get("cursor"), with_context=not narrowed)
         points = overview_points(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),

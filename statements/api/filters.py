@@ -7,39 +7,14 @@ an unknown slug, a date that is not YYYY, YYYY-MM or YYYY-MM-DD, a choice that d
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
-from statements.dates import PartialDate
+from statements.filters import PartialDateFilter
 from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
-
-
-class PartialDateFormField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            return PartialDate.parse(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
-
-
-@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"})
-class PartialDateFilter(django_filters.Filter):
-    """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
-
-    field_class = PartialDateFormField
-
-    def filter(self, qs, value):
-        if value is None:
-            return qs
-        bound = value.date if self.lookup_expr == "gte" else value.last_day
-        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
 
 
 def slug_filter(model, field_name: str, help_text: str, **kwargs):

@@ -404,9 +404,8 @@ class TimelineView(generics.GenericAPIView):
         quote_filter = QuoteFilter(request.query_params, queryset=visible_quotes(request))
         if not quote_filter.is_valid():
             raise exceptions.ValidationError(quote_filter.errors)
-        narrowed = any(value for key, value in request.query_params.items()
-                       if key in quote_filter.filters and key not in {"date_after", "date_before"})
-        page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"), with_context=not narrowed)
+        page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"),
+                             with_context=not quote_filter.narrows_beyond_dates())
         entries = [_entry_json(entry, request) for entry in page.entries]
         if request.query_params.get("output") == "timelinejs":
             return Response({"events": [_timelinejs_event(entry) for entry in entries]})
