@@ -149,6 +149,9 @@ class ImportItemInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("payload")  # up to IMPORT_MAX_BYTES each
+
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
@@ -164,6 +167,9 @@ class ImportItemAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["name", "error"]
     readonly_fields = ["job", "name", "status", "error", "article"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("payload")
 
 
 @admin.register(Feed)

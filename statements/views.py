@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from statements.citation import quote_bibtex, quote_citation_text, quote_csl, qu
 from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.importing import job_enqueue, job_submit
-from statements.models import Article, Event, ImportJob, Incident, Quote, Topic
+from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
@@ -134,7 +134,8 @@ class TopicDetailView(DetailView):
 class ImportJobListView(ListView):
     template_name = "statements/import_list.html"
     paginate_by = 20
-    queryset = ImportJob.objects.prefetch_related("items")
+    # the submitted bytes of pending or failed items stay in the database, not in the page's memory
+    queryset = ImportJob.objects.prefetch_related(Prefetch("items", queryset=ImportItem.objects.defer("payload")))
 
 
 class ImportUploadView(LoginRequiredMixin, UserPassesTestMixin, FormView):
