@@ -225,6 +225,9 @@ SAMPLE_ARTICLES_DIR = BASE_DIR / "fixtures" / "samples"
 # Files dropped here are imported by Celery beat, then moved to INBOX_DIR/.imported/.
 INBOX_DIR = Path(os.environ.get("INBOX_DIR", VAR_DIR / "inbox"))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+# A search pages through, ranks and counts facets over at most this many matches, the newest first
+# (see statements/search/window.py); beyond it, the page says "more than" and invites a narrower search.
+SEARCH_WINDOW = int(os.environ.get("SEARCH_WINDOW", 500))
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -313,6 +314,10 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["speaker", "statement_date"]),
             models.Index(fields=["statement_date", "id"]),
+            # Searches walk matches newest first, dateless quotes last (statements/search/window.py).
+            models.Index(F("statement_date").desc(nulls_last=True), F("id").desc(), name="quote_newest_first"),
+            models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
+                         name="quote_speaker_newest_first"),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
         ]
         constraints = [

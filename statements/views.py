@@ -210,7 +210,7 @@ class SearchView(TemplateView):
             try:
                 result = search_quotes(**form.search_arguments())
                 paginator = Paginator(result.queryset, self.paginate_by)
-                paginator.__dict__["count"] = result.count  # counted once, shared with the facets' page
+                paginator.__dict__["count"] = min(result.count, result.window_size)  # known from the window
                 page = paginator.get_page(request.GET.get("page"))
                 context.update(result=result, page_obj=page, quotes=result.highlight(page.object_list),
                                facets=facet_links(request.GET, result.facets))

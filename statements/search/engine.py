@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -24,20 +26,20 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import ExtractYear
 from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from actors.models import Actor
 from actors.names import fold
 from statements.models import Quote
 from statements.search import glossary, names
 from statements.search.languages import QUERY_CONFIGURATIONS
 from statements.search.parser import DateRange, ParsedQuery, SearchQueryError, Term, parse_date, parse_query
+from statements.search.window import date_order, first_matches
 
 SORTS = ("relevance", "date", "oldest")
-COUNT_LIMIT = 10_000  # beyond this the page says "more than 10,000"
-FACET_SAMPLE = 10_000
+FACET_LENGTH = 10  # speakers and incidents listed in the facets
 FILTER_NAMES = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")
 ACTOR_NGRAM = 3  # longest run of query words tried as an actor's name
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in news copy, escaped around
@@ -275,7 +277,7 @@ def filter_q(name: str, values: list[str], resolved: dict[str, list[str]]) -> Q:
             code = value.strip().lower()
             if not _LANG.match(code):
                 raise SearchQueryError(f"lang: {value!r} is not a language code such as fr or en.")
-            either |= Q(language__iexact=code) | Q(language__istartswith=f"{code}-")
+            either |= Q(language=code) | Q(language__startswith=f"{code}-")  # codes are stored in lower case
     return either
 
 
@@ -284,63 +286,93 @@ def filter_q(name: str, values: list[str], resolved: dict[str, list[str]]) -> Q:
 
 @dataclass
 class SearchResult:
-    """What a search found. `queryset` is ordered and lazy: paginate or stream it."""
+    """What a search found.
+
+    A page shows, ranks and counts facets over a window of at most SEARCH_WINDOW matches: the newest
+    (the oldest when sorted oldest first), see statements.search.window. `count` says how many matches
+    there are, up to the window's size plus one ("more than"). `all_matches()` is every match, for exports.
+    """
 
     query: ParsedQuery
-    queryset: QuerySet
-    filtered: QuerySet  # the same set, unordered and without rank: for counts and facets
+    candidates: QuerySet  # every quote passing the filters, before the words
     sort: str
-    tsquery: str = ""  # the whole tsquery as text ('' when the query has no words)
+    tsquery: str | None = None  # the whole tsquery as text; None when the query has no words
     highlight_tsquery: str = ""  # what to highlight: the wanted words, not the excluded ones
+    typed_tsquery: str = ""  # the words as typed, which weigh more in the ranking
     resolved: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def window_size(self) -> int:
+        return settings.SEARCH_WINDOW
+
     @cached_property
+    def window(self) -> list[dict]:
+        """The first matches in date order, one more than the window holds (to tell "more than")."""
+        if self.tsquery == "":  # words no configuration indexes ("the", "les") match nothing
+            return []
+        return first_matches(self.candidates, self.tsquery or "", self.window_size + 1,
+                             oldest_first=self.sort == "oldest")
+
+    @property
     def count(self) -> int:
-        """The number of matches, counted up to COUNT_LIMIT + 1 (a broad query at a million quotes
-        would otherwise spend seconds counting rows nobody pages through)."""
-        return self.filtered.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+        return len(self.window)
 
     @property
     def count_is_exact(self) -> bool:
-        return self.count <= COUNT_LIMIT
+        return self.count <= self.window_size
+
+    @cached_property
+    def queryset(self) -> QuerySet:
+        """The window's quotes in the requested order, with speaker and article: paginate it."""
+        ids = [row["id"] for row in self.window[: self.window_size]]
+        return self._ordered(Quote.objects.filter(pk__in=ids).select_related("speaker", "article"))
+
+    def all_matches(self) -> QuerySet:
+        """Every match, in the requested order (exports: the whole set, streamed)."""
+        matches = self.candidates
+        if self.tsquery == "":
+            matches = matches.none()
+        elif self.tsquery:
+            matches = matches.filter(search_vector=TsQueryLiteral(Value(self.tsquery)))
+        return self._ordered(matches.select_related("speaker", "article"))
+
+    def _ordered(self, quotes: QuerySet) -> QuerySet:
+        if self.sort == "relevance" and self.tsquery:
+            rank = SearchRank(F("search_vector"), TsQueryLiteral(Value(self.tsquery)))
+            if self.typed_tsquery:
+                typed = SearchRank(F("search_vector"), TsQueryLiteral(Value(self.typed_tsquery)))
+                rank = rank + TYPED_WORDS_BOOST * typed
+            return quotes.annotate(rank=rank).order_by("-rank", *date_order(oldest_first=False))
+        return quotes.order_by(*date_order(oldest_first=self.sort == "oldest"))
 
     @cached_property
     def facets(self) -> dict[str, list[dict]]:
-        """Counts over the matches, or over the first FACET_SAMPLE of them when there are more."""
-        ids = self.filtered.order_by().values("pk")
-        if not self.count_is_exact:
-            ids = ids[:FACET_SAMPLE]
-        quotes = Quote.objects.filter(pk__in=ids)
+        """Counts over the window's quotes."""
+        rows = self.window[: self.window_size]
+        ids = [row["id"] for row in rows]
+        speaker_counts = Counter(row["speaker_id"] for row in rows if row["speaker_id"])
+        top_speakers = speaker_counts.most_common(FACET_LENGTH)
+        speakers = {actor.pk: actor for actor in Actor.objects.filter(pk__in=[pk for pk, _ in top_speakers])
+                    .only("name", "slug")}
         claim_labels = dict(Quote.Claim.choices)
         return {
-            "speakers": [
-                {"id": row["speaker_id"], "name": row["speaker__name"], "slug": row["speaker__slug"], "count": row["n"]}
-                for row in quotes.filter(speaker__isnull=False)
-                .values("speaker_id", "speaker__name", "speaker__slug").annotate(n=Count("pk"))
-                .order_by("-n", "speaker__name")[:10]
-            ],
+            "speakers": sorted(({"id": pk, "name": speakers[pk].name, "slug": speakers[pk].slug, "count": n}
+                                for pk, n in top_speakers if pk in speakers),
+                               key=lambda row: (-row["count"], row["name"])),
             "incidents": [
                 {"id": row["incident_id"], "name": row["incident__name"], "slug": row["incident__slug"],
                  "count": row["n"]}
                 for row in Quote.incidents.through.objects.filter(quote_id__in=ids)
                 .values("incident_id", "incident__name", "incident__slug").annotate(n=Count("quote_id"))
-                .order_by("-n", "incident__name")[:10]
+                .order_by("-n", "incident__name")[:FACET_LENGTH]
             ],
-            "years": [
-                {"year": row["year"], "count": row["n"]}
-                for row in quotes.filter(statement_date__isnull=False).annotate(year=ExtractYear("statement_date"))
-                .values("year").annotate(n=Count("pk")).order_by("-year")
-            ],
-            "languages": [
-                {"code": row["language"], "count": row["n"]}
-                for row in quotes.values("language").annotate(n=Count("pk")).order_by("-n", "language")
-            ],
-            "claims": [
-                {"code": row["claim_type"], "label": str(claim_labels.get(row["claim_type"], row["claim_type"])),
-                 "count": row["n"]}
-                for row in quotes.exclude(claim_type="").values("claim_type").annotate(n=Count("pk"))
-                .order_by("-n", "claim_type")
-            ],
+            "years": [{"year": year, "count": n} for year, n in sorted(
+                Counter(row["statement_date"].year for row in rows if row["statement_date"]).items(), reverse=True)],
+            "languages": [{"code": code, "count": n} for code, n in sorted(
+                Counter(row["language"] for row in rows).items(), key=lambda item: (-item[1], item[0]))],
+            "claims": [{"code": code, "label": str(claim_labels.get(code, code)), "count": n} for code, n in sorted(
+                Counter(row["claim_type"] for row in rows if row["claim_type"]).items(),
+                key=lambda item: (-item[1], item[0]))],
         }
 
     def highlight(self, quotes) -> list:
@@ -426,26 +458,11 @@ def search_quotes(query_string: str = "", *, speaker=None, actor=None, incident=
     wanted = build_tsquery(expand_clauses(parsed, actor_matches))
     unwanted = build_exclusions(parsed.excluded)
     whole = wanted if unwanted is None else _Not(unwanted) if wanted is None else wanted & _Not(unwanted)
-    typed = build_typed_words(parsed)
-    tsquery, highlight_tsquery, typed_tsquery = (
-        evaluate_tsqueries(whole, wanted, typed) if whole is not None else ("", "", ""))
-    if whole is not None:
-        # An empty tsquery (only words no configuration indexes, "the", "les") can match nothing.
-        quotes = quotes.filter(search_vector=TsQueryLiteral(Value(tsquery))) if tsquery else quotes.none()
-
-    ordered = quotes.select_related("speaker", "article")
-    if sort == "relevance" and tsquery:
-        rank = SearchRank(F("search_vector"), TsQueryLiteral(Value(tsquery)))
-        if typed_tsquery:
-            rank = rank + TYPED_WORDS_BOOST * SearchRank(F("search_vector"), TsQueryLiteral(Value(typed_tsquery)))
-        ordered = ordered.annotate(rank=rank)
-        ordered = ordered.order_by("-rank", F("statement_date").desc(nulls_last=True), "-pk")
-    elif sort == "oldest":
-        ordered = ordered.order_by(F("statement_date").asc(nulls_last=True), "pk")
-    else:
-        ordered = ordered.order_by(F("statement_date").desc(nulls_last=True), "-pk")
-    return SearchResult(query=parsed, queryset=ordered, filtered=quotes, sort=sort, tsquery=tsquery,
-                        highlight_tsquery=highlight_tsquery, resolved=resolved)
+    if whole is None:
+        return SearchResult(query=parsed, candidates=quotes, sort=sort, resolved=resolved)
+    tsquery, highlight_tsquery, typed_tsquery = evaluate_tsqueries(whole, wanted, build_typed_words(parsed))
+    return SearchResult(query=parsed, candidates=quotes, sort=sort, tsquery=tsquery,
+                        highlight_tsquery=highlight_tsquery, typed_tsquery=typed_tsquery, resolved=resolved)
 
 
 class _Not(SearchQueryCombinable, Func):

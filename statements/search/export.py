@@ -14,7 +14,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def rows(result, absolute) -> Iterator[dict]:
     """One dict per matching quote, in the result's order. `absolute(path)` makes a URL absolute."""
-    quotes = result.queryset.prefetch_related("incidents").iterator(chunk_size=2000)
+    quotes = result.all_matches().prefetch_related("incidents").iterator(chunk_size=2000)
     for quote in quotes:
         article = quote.article
         yield {

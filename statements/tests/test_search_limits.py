@@ -1,19 +1,69 @@
-"""Broad searches stay fast at scale: the count stops at a limit and facets sample the matches."""
+"""Broad searches stay fast at scale: a page ranks, counts and facets a window of the newest matches,
+found by walking the date index or gathering from the GIN index (statements/search/window.py)."""
+
+import datetime
+
+import pytest
 
 from statements.models import Quote
-from statements.search import engine, search_quotes
+from statements.search import search_quotes, window
 
 
-def test_count_stops_at_the_limit_and_facets_count_a_sample(monkeypatch, make_article, putin):
+@pytest.fixture
+def six_ransomware_quotes(make_article, putin, biden):
     article = make_article("x" * 400)
     for n in range(6):
         Quote.objects.create(article=article, text=f"Les rançongiciels menacent les hôpitaux, numéro {n}.",
-                             start=n * 50, end=n * 50 + 40, language="fr", speaker=putin)
-    monkeypatch.setattr(engine, "COUNT_LIMIT", 3)
-    monkeypatch.setattr(engine, "FACET_SAMPLE", 2)
+                             start=n * 50, end=n * 50 + 40, language="fr", speaker=putin if n % 2 else biden,
+                             statement_date=datetime.date(2021, 1, n + 1))
+    Quote.objects.create(article=article, text="Nous parlons d'autre chose.", start=350, end=380, language="fr")
+    return article
+
+
+def test_beyond_the_window_the_count_says_more_than_and_the_page_holds_the_newest(settings, six_ransomware_quotes):
+    settings.SEARCH_WINDOW = 4
+
+    result = search_quotes("rançongiciels", sort="date")
+
+    assert (result.count, result.count_is_exact) == (5, False)
+    assert [quote.statement_date.day for quote in result.queryset] == [6, 5, 4, 3]
+    assert sum(row["count"] for row in result.facets["speakers"]) == 4
+    assert result.all_matches().count() == 6  # exports are never capped
+
+
+def test_sorted_oldest_first_the_window_holds_the_oldest(settings, six_ransomware_quotes):
+    settings.SEARCH_WINDOW = 2
+
+    result = search_quotes("rançongiciels", sort="oldest")
+
+    assert [quote.statement_date.day for quote in result.queryset] == [1, 2]
+
+
+def test_within_the_window_the_count_is_exact(settings, six_ransomware_quotes):
+    settings.SEARCH_WINDOW = 10
 
     result = search_quotes("rançongiciels")
 
-    assert (result.count, result.count_is_exact) == (4, False)
-    assert result.facets["speakers"][0]["count"] == 2
-    assert result.queryset.count() == 6  # the results and exports themselves are never capped
+    assert (result.count, result.count_is_exact) == (6, True)
+    assert result.queryset.count() == 6
+
+
+@pytest.mark.parametrize("probe_rows", [1, 3, 4000])
+def test_walking_and_gathering_find_the_same_window(monkeypatch, settings, six_ransomware_quotes, probe_rows):
+    """A probe shorter than the candidates forces the walk-or-gather decision; the answer is the same."""
+    settings.SEARCH_WINDOW = 3
+    monkeypatch.setattr(window, "PROBE_ROWS", probe_rows)
+
+    result = search_quotes("rançongiciels", sort="date")
+
+    assert [quote.statement_date.day for quote in result.queryset] == [6, 5, 4]
+    assert result.count == 4
+
+
+def test_dateless_quotes_come_after_dated_ones(settings, six_ransomware_quotes):
+    Quote.objects.create(article=six_ransomware_quotes, text="Les rançongiciels encore.", start=390, end=399,
+                         language="fr")
+    result = search_quotes("rançongiciels", sort="date")
+
+    assert [quote.statement_date for quote in result.queryset][-1] is None
+    assert result.queryset[0].statement_date == datetime.date(2021, 1, 6)
