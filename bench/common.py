@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
+import socket
 import statistics
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -63,3 +69,39 @@ def write_results(name: str, results: dict) -> Path:
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(results, indent=2, ensure_ascii=False))
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[float, str]:
+    """GET a URL: (milliseconds, body)."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
+        body = response.read().decode()
+    return (time.perf_counter() - started) * 1000, body
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int = 2):
+    """Serve the project with gunicorn on a free loopback port (against the database django_setup chose);
+    yield its base URL. Throttling is lifted: the benchmarks measure the pages, not the limiter."""
+    port = free_port()
+    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "API_ANON_RATE": "1000000/minute"}
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", str(workers), "--log-level", "warning"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                get(base + "/health/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -9,31 +9,10 @@ Goal (issue #6): timeline p95 ≤ 100 ms with 1M quotes.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
-from bench.common import django_setup, percentiles, write_results
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def get(url: str) -> tuple[float, str]:
-    started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
-        body = response.read().decode()
-    return (time.perf_counter() - started) * 1000, body
+from bench.common import django_setup, get, gunicorn, percentiles, write_results
 
 
 def main() -> None:
@@ -50,18 +29,7 @@ def main() -> None:
     speaker = Actor.objects.filter(quotes__isnull=False).order_by("pk").first()
     topic = Topic.objects.order_by("pk").first()
     incident = Incident.objects.order_by("pk").first()
-    port = free_port()
-    env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "API_ANON_RATE": "1000000/minute"}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                               "--workers", "2", "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                get(base + "/health/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn() as base:
         _, first_page = get(base + "/timeline/")
         cursor = re.search(r'href="\?cursor=([^"&]+)"', first_page)
         urls = {
@@ -81,9 +49,6 @@ def main() -> None:
         write_results("pages", {"quotes": quotes, "server": "gunicorn, 2 workers, loopback, sequential requests",
                                 "goal": {"timeline_p95_ms": 100}, "pages": results,
                                 "worst_p95_ms": max(every)})
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
