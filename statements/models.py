@@ -314,10 +314,12 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["speaker", "statement_date"]),
             models.Index(fields=["statement_date", "id"]),
-            # Searches walk matches newest first, dateless quotes last (statements/search/window.py).
-            models.Index(F("statement_date").desc(nulls_last=True), F("id").desc(), name="quote_newest_first"),
+            # Over what readers see: searches walk matches newest first, dateless quotes last
+            # (statements/search/window.py); an actor's monthly chart is counted from the index alone.
+            models.Index(F("statement_date").desc(nulls_last=True), F("id").desc(), name="quote_newest_first",
+                         condition=~models.Q(review_status="rejected")),
             models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
-                         name="quote_speaker_newest_first"),
+                         name="quote_speaker_newest_first", condition=~models.Q(review_status="rejected")),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
         ]
         constraints = [

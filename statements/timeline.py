@@ -87,7 +87,8 @@ def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
 
     rows = (
         quotes.published().filter(statement_date__isnull=False)
-        .annotate(month=TruncMonth("statement_date")).values("month").annotate(n=Count("pk")).order_by("month")
+        .annotate(month=TruncMonth("statement_date")).values("month")
+        .annotate(n=Count("statement_date")).order_by("month")  # not Count("pk"): the date index alone answers
     )
     return [(PartialDate(row["month"], DatePrecision.MONTH), row["n"]) for row in rows]
 
