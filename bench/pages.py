@@ -17,7 +17,7 @@ from bench.common import django_setup, get, gunicorn, percentiles, write_results
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
     django_setup("demarche_bench")
     from actors.models import Actor
@@ -34,21 +34,27 @@ def main() -> None:
         cursor = re.search(r'href="\?cursor=([^"&]+)"', first_page)
         urls = {
             "timeline": "/timeline/",
-            "timeline_page_2": f"/timeline/?cursor={cursor.group(1)}" if cursor else "/timeline/",
+            "timeline_page_2": f"/timeline/?cursor={cursor.group(1)}" if cursor else None,
             "timeline_by_speaker": f"/timeline/?speaker={speaker.slug}",
-            "timeline_by_topic": f"/timeline/?topic={topic.slug}" if topic else "/timeline/",
+            "timeline_by_topic": f"/timeline/?topic={topic.slug}" if topic else None,
             "timeline_by_incident_and_date": f"/timeline/?incident={incident.slug}&date_after=2021"
-            if incident else "/timeline/",
+            if incident else None,
+            # The visual strip (5,000 dots), fetched by the browser after the timeline has rendered.
+            "timeline_overview": "/timeline/overview/",
+            "timeline_overview_by_incident_and_date": f"/timeline/overview/?incident={incident.slug}&date_after=2021"
+            if incident else None,
             "actor_page": f"/actors/{speaker.slug}/",
         }
+        urls = {name: path for name, path in urls.items() if path}
         results = {}
         for name, path in urls.items():
             get(base + path)  # warm
             results[name] = {"url": path, **percentiles([get(base + path)[0] for _ in range(args.requests)])}
-        every = [value for result in results.values() for value in [result["p95_ms"]]]
+        timelines = [result["p95_ms"] for name, result in results.items()
+                     if name.startswith("timeline") and "overview" not in name]
         write_results("pages", {"quotes": quotes, "server": "gunicorn, 2 workers, loopback, sequential requests",
                                 "goal": {"timeline_p95_ms": 100}, "pages": results,
-                                "worst_p95_ms": max(every)})
+                                "worst_timeline_p95_ms": max(timelines)})
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("timeline/compare/", views.CompareView.as_view(), name="compare"),
+    path("timeline/overview/", views.TimelineOverviewView.as_view(), name="timeline-overview"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote-detail"),

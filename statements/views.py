@@ -165,13 +165,26 @@ class TimelineView(TemplateView):
 
     def get_context_data(self, **kwargs):
         quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
-        narrowed = quote_filter.narrows_beyond_dates()
-        page = timeline_page(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
-                             cursor=self.request.GET.get("cursor"), with_context=not narrowed)
-        points = overview_points(quote_filter.qs if quote_filter.is_valid() else Quote.objects.none(),
-                                 with_context=not narrowed) if not self.request.GET.get("cursor") else []
-        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(),
-                                        points=points, **kwargs)
+        quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
+        page = timeline_page(quotes, cursor=self.request.GET.get("cursor"),
+                             with_context=not quote_filter.narrows_beyond_dates())
+        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(), **kwargs)
+
+
+class TimelineOverviewView(TemplateView):
+    """The visual strip of a timeline (its latest 5,000 items) for the same filters.
+
+    A page of its own, which the timeline links to and, with JavaScript, fetches after rendering
+    (static/js/timeline.js): drawing thousands of dots never delays the timeline's first page.
+    """
+
+    template_name = "statements/timeline_overview.html"
+
+    def get_context_data(self, **kwargs):
+        quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
+        quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
+        points = overview_points(quotes, with_context=not quote_filter.narrows_beyond_dates())
+        return super().get_context_data(filter=quote_filter, points=points, **kwargs)
 
 
 class CompareView(TemplateView):

@@ -75,6 +75,14 @@ def test_filter_the_timeline_then_follow_a_quote_to_its_highlighted_passage(live
     assert page.dialogs == []
 
 
+def test_the_timeline_fetches_its_visual_overview_after_rendering(live_server, page, statements):
+    page.goto(f"{live_server.url}/timeline/")
+    page.wait_for_selector("figure.strip circle")
+    assert page.locator("figure.strip circle").count() == 2
+    assert page.locator("a.overview-link").count() == 0  # the link was replaced by the overview itself
+    assert page.dialogs == []  # the hostile speaker text in the dots' titles stays text
+
+
 def test_interface_follows_the_browser_language_and_can_be_switched(live_server, browser, statements):
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()

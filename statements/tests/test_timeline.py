@@ -69,7 +69,7 @@ def test_compare_shows_two_actors_side_by_side(client, stream, putin, biden):
 def test_visual_strip_draws_every_item_as_an_escaped_linked_dot(client, stream, putin):
     stream[0].speaker_as_written, stream[0].speaker = '<script>alert("x")</script>', None
     stream[0].save()
-    response = client.get(reverse("timeline"))
+    response = client.get(reverse("timeline-overview"))
     strip = response.text[response.text.index('<figure class="strip">'):]
     strip = strip[: strip.index("</figure>")]
     assert strip.count("<circle") == 7 + 2  # seven statements, one incident, one event
@@ -81,3 +81,12 @@ def test_an_invalid_date_filter_is_shown_as_an_error_not_a_crash(client, stream)
     response = client.get(reverse("timeline"), {"date_after": "2021-13"})
     assert response.status_code == 200
     assert response.context["page"].entries == []
+
+
+def test_the_timeline_links_to_the_overview_of_the_same_filters(client, stream, putin):
+    response = client.get(reverse("timeline"), {"speaker": putin.slug})
+    assert f'href="{reverse("timeline-overview")}?speaker={putin.slug}"' in response.text
+    assert '<figure class="strip">' not in response.text  # drawn by its own request, after the page
+
+    overview = client.get(reverse("timeline-overview"), {"speaker": putin.slug})
+    assert {point.label.split(" (")[0] for point in overview.context["points"]} == {putin.name}
