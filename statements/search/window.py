@@ -46,7 +46,10 @@ def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first
     WINDOW_FIELDS, newest first (or oldest first)."""
     order = date_order(oldest_first=oldest_first)
     if not tsquery:
-        return list(candidates.order_by(*order).values(*WINDOW_FIELDS)[:size])
+        # Ids first, then their rows: the walk reads only indexes (the date index, an incident's or a
+        # topic's links) and the table only for the rows kept, not for every quote walked past.
+        first_ids = candidates.order_by(*order).values("id")[:size]
+        return list(candidates.model.objects.filter(id__in=first_ids).order_by(*order).values(*WINDOW_FIELDS))
     found, walked = _walk(candidates, tsquery, size, order, PROBE_ROWS)
     if len(found) >= size or walked < PROBE_ROWS:  # the window is full, or every candidate was tested
         return found
