@@ -7,19 +7,22 @@ when the plan suits the query:
 - a broad query ("ransomware", in a tenth of the quotes) fills the window within the first few
   thousand quotes walked in date order (the quote_newest_first index), while gathering all its
   matches from the GIN index would read a hundred thousand rows;
-- a narrow query (a phrase, a rare name) is cheap to gather from the GIN index, while walking the
-  date index would read most of the table before finding enough matches.
+- a narrower one is cheap to gather from the GIN index, within a recent enough period, while
+  walking the date index would read most of the table before finding enough matches.
 
 PostgreSQL estimates the share of quotes a full-text query matches badly when its words go together
 ("election interference": estimated under 1 %, really 11 %), and then picks the wrong plan. So the
 share is measured: a probe walks the newest PROBE_ROWS quotes that pass the other filters and tests
 the query on them. If the window fills, that is the answer. Otherwise the probe's hit rate predicts
-the cost of walking further against that of gathering every match, and the cheaper query runs, in
-a shape (a LIMIT inside, or a materialised CTE) that leaves the planner no other choice.
+what walking further would cost against reading the query's entries in the GIN index, and the
+dates it walked through tell how far back the window should reach: the cheaper runs, a walk or a
+gathering of the matches of that period (and, if they fall short, of every period). Each query has
+a shape (a LIMIT inside, a materialised CTE) that leaves the planner no other choice.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 
@@ -27,10 +30,12 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 PROBE_ROWS = 4000
-# One row read by walking the date index (random heap access, the query tested on it) costs about
-# twice one match gathered through the GIN index (heap read in physical order), measured at 1M quotes.
-WALK_ROW_COST = 2.0
-GATHER_ROW_COST = 1.0
+PERIOD_MARGIN = 2  # walk, or gather over, twice what the hit rate predicts: hit rates vary over time
+# Measured at 1M quotes: walking the date index costs about 3.5 µs a row (random heap read, the query
+# tested); the GIN index about 0.5 µs for each quote the query matches, in any period, before the
+# heap is read for the period's matches only.
+WALK_ROW_MICROSECONDS = 3.5
+GIN_ENTRY_MICROSECONDS = 0.5
 WINDOW_FIELDS = ("id", "speaker_id", "language", "claim_type", "statement_date")
 
 
@@ -50,33 +55,67 @@ def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first
         # topic's links) and the table only for the rows kept, not for every quote walked past.
         first_ids = candidates.order_by(*order).values("id")[:size]
         return list(candidates.model.objects.filter(id__in=first_ids).order_by(*order).values(*WINDOW_FIELDS))
-    found, walked = _walk(candidates, tsquery, size, order, PROBE_ROWS)
-    if len(found) >= size or walked < PROBE_ROWS:  # the window is full, or every candidate was tested
-        return found
-    hit_rate = len(found) / PROBE_ROWS
+    probe = _walk(candidates, tsquery, size, order, PROBE_ROWS)
+    if len(probe.found) >= size or probe.walked < PROBE_ROWS:  # the window is full, or every candidate tested
+        return probe.found
+    hit_rate = len(probe.found) / PROBE_ROWS
     if hit_rate:
-        rows_to_walk = math.ceil(2 * size / hit_rate)  # twice the expected need: hit rates vary
-        gather_cost = hit_rate * _estimated_rows(candidates) * GATHER_ROW_COST
-        if rows_to_walk * WALK_ROW_COST < gather_cost:
-            found, _ = _walk(candidates, tsquery, size, order, rows_to_walk)
+        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)
+        index_entries = hit_rate * _estimated_rows(candidates)  # what the GIN index would read for this query
+        if rows_to_walk * WALK_ROW_MICROSECONDS < index_entries * GIN_ENTRY_MICROSECONDS:
+            found = _walk(candidates, tsquery, size, order, rows_to_walk).found
             if len(found) >= size:
                 return found
+    period = probe.period_for(size, oldest_first=oldest_first)
+    if period is not None:
+        found = _gather(candidates.filter(**period), tsquery, size, order)
+        if len(found) >= size:  # every match of the period is in: these are the first ones overall
+            return found
     return _gather(candidates, tsquery, size, order)
 
 
-def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int) -> tuple[list[dict], int]:
-    """Test the query on the first `rows` candidates in date order: (the first `size` matches, rows tested)."""
-    newest = candidates.order_by(*order).values(*WINDOW_FIELDS, "search_vector")[:rows]
-    inner_sql, params = newest.query.sql_with_params()
+class _Probe:
+    def __init__(self, found: list[dict], walked: int, first_date: datetime.date | None,
+                 last_date: datetime.date | None):
+        self.found, self.walked, self.first_date, self.last_date = found, walked, first_date, last_date
+
+    def period_for(self, size: int, *, oldest_first: bool) -> dict | None:
+        """The filter for the period likely to hold `size` matches, judging by the probe; None when the
+        probe cannot tell (no match in it, or no dates)."""
+        if not self.found or self.first_date is None or self.last_date is None:
+            return None
+        days_walked = max(1, abs((self.last_date - self.first_date).days))
+        days = days_walked * size / len(self.found) * PERIOD_MARGIN
+        reach = datetime.timedelta(days=min(days, 1_000_000))
+        try:
+            bound = self.first_date + reach if oldest_first else self.first_date - reach
+        except OverflowError:
+            return None
+        return {"statement_date__lte": bound} if oldest_first else {"statement_date__gte": bound}
+
+
+def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int) -> _Probe:
+    """Test the query on the first `rows` candidates in date order."""
+    walked_rows = candidates.order_by(*order).values(*WINDOW_FIELDS, "search_vector")[:rows]
+    inner_sql, params = walked_rows.query.sql_with_params()
     columns = ", ".join(f"hits.{name}" for name in WINDOW_FIELDS)
-    sql = (f"WITH newest AS MATERIALIZED ({inner_sql}), "
-           f"hits AS (SELECT * FROM newest WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s) "
-           f"SELECT (SELECT count(*) FROM newest) AS walked, {columns} FROM (SELECT 1) AS one "
-           f"LEFT JOIN hits ON true ORDER BY {_order_sql(order, table='hits')}")
+    direction = "DESC" if order[0].descending else "ASC"
+    sql = (f"WITH walked AS MATERIALIZED ({inner_sql}), "
+           f"hits AS (SELECT * FROM walked WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s),"
+           f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest "
+           f"FROM walked) "
+           f"SELECT span.*, {columns} FROM span LEFT JOIN hits ON true ORDER BY {_order_sql(order, table='hits')}")
     rows_found = _fetch(sql, [*params, tsquery, size])
-    walked = rows_found[0]["walked"]
+    span = rows_found[0]
     found = [{name: row[name] for name in WINDOW_FIELDS} for row in rows_found if row["id"] is not None]
-    return found, walked
+    first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
+    return _Probe(found, span["walked"], first, last)
+
+
+def _estimated_rows(candidates: QuerySet) -> float:
+    """The planner's estimate of the candidates (plain filters, no words: its estimates are sound)."""
+    plan = json.loads(candidates.order_by().explain(format="json"))
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _gather(candidates: QuerySet, tsquery: str, size: int, order: list) -> list[dict]:
@@ -96,15 +135,8 @@ def _order_sql(order: list, table: str = "") -> str:
     return f"{prefix}statement_date {direction} NULLS LAST, {prefix}id {direction}"
 
 
-def _estimated_rows(candidates: QuerySet) -> float:
-    """The planner's estimate of the candidates (no text condition: estimates of plain filters are sound)."""
-    plan = json.loads(candidates.order_by().explain(format="json"))
-    return float(plan[0]["Plan"]["Plan Rows"])
-
-
 def _fetch(sql: str, params: list) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column.name for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-

@@ -67,3 +67,22 @@ def test_dateless_quotes_come_after_dated_ones(settings, six_ransomware_quotes):
 
     assert [quote.statement_date for quote in result.queryset][-1] is None
     assert result.queryset[0].statement_date == datetime.date(2021, 1, 6)
+
+
+def test_a_period_too_short_for_the_window_falls_back_to_every_match(monkeypatch, settings, make_article):
+    """Matches years apart: the probe's hit rate predicts a few days, which hold one match; the
+    window must still hold the three newest matches."""
+    article = make_article("x" * 400)
+    for n, year in enumerate([2015, 2017, 2019, 2021]):
+        Quote.objects.create(article=article, text="Les rançongiciels menacent.", start=n * 50, end=n * 50 + 30,
+                             language="fr", statement_date=datetime.date(year, 3, 1))
+    settings.SEARCH_WINDOW = 2
+    monkeypatch.setattr(window, "PROBE_ROWS", 1)
+
+    result = search_quotes("rançongiciels", sort="date")
+
+    assert [quote.statement_date.year for quote in result.queryset] == [2021, 2019]
+    assert result.count == 3
+
+    oldest = search_quotes("rançongiciels", sort="oldest")
+    assert [quote.statement_date.year for quote in oldest.queryset] == [2015, 2017]
