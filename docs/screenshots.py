@@ -30,6 +30,8 @@ def main(base: str) -> None:
             page.goto(base + path)
             if name == "api-docs":
                 page.wait_for_selector(".swagger-ui .info")
+            if name == "timeline":  # the visual overview arrives after the page
+                page.wait_for_selector("figure.strip")
             if name == "article":  # the first article in the list, with its highlighted quotes
                 page.locator("table a").first.click()
             page.screenshot(path=str(out / f"{name}.png"))
