@@ -331,7 +331,9 @@ SEARCH_PARAMETERS = [
 @extend_schema(
     summary="Search quotes",
     description="Ranked quotes with the match highlighted (`headline`, escaped HTML with <mark>), and facets. "
-                "The count stops at 10,001 (`count_is_exact` says so); results themselves are not capped.",
+                "Pages, ranking and facets cover a window of the newest 500 matches (the oldest with "
+                "`sort=oldest`; SEARCH_WINDOW on the server); beyond it `count` is 501 and `count_is_exact` "
+                "false: narrow the search, or export every match from /search/export.csv or .jsonl.",
     parameters=SEARCH_PARAMETERS,
     responses={200: serializers.SearchResponseSerializer},
 )
