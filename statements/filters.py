@@ -36,37 +36,44 @@ class PartialDateFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
 
 
-class SlugFilter(django_filters.CharFilter):
-    """An actor, incident or topic given by its slug, typed or picked from a datalist.
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
-    A text box with suggestions instead of a <select>: rendering hundreds of options as form
-    widgets would cost more than the whole timeline query.
+
+def slug_filter(model, field_name: str, label, help_text: str, *, datalist: str = "", **kwargs):
+    """An actor, incident, event or topic given by its slug; an unknown slug is an error naming it.
+
+    With `datalist`, a text box with suggestions rather than a <select>: rendering hundreds of
+    options as form widgets would cost more than the whole timeline query.
     """
-
-    def __init__(self, *args, model, datalist, **kwargs):
-        self.target_model = model
-        kwargs.setdefault("widget", forms.TextInput(attrs={"list": datalist, "autocomplete": "off"}))
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        target = self.target_model.objects.filter(slug=value.strip()).first()
-        return qs.filter(**{self.field_name: target}) if target else qs.none()
+    if datalist:
+        kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
+    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
+    return django_filters.ModelChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
+                                            label=label, help_text=help_text,
+                                            error_messages={"invalid_choice": unknown}, **kwargs)
 
 
 class QuoteFilter(django_filters.FilterSet):
-    speaker = SlugFilter(field_name="speaker", model=Actor, datalist="actor-slugs", label=_("Speaker"))
-    actor = SlugFilter(field_name="mentioned_actors", model=Actor, datalist="actor-slugs", label=_("Mentions"))
-    country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"))
-    incident = SlugFilter(field_name="incidents", model=Incident, datalist="incident-slugs", label=_("Incident"))
-    topic = django_filters.ModelChoiceFilter(
-        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"))
-    claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"))
-    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"))
-    language = django_filters.CharFilter(lookup_expr="iexact", label=_("Language"))
-    date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte", label=_("From"))
-    date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte", label=_("To"))
+    """The quote filters of the timeline, the compare page and the API, under the same names."""
+
+    speaker = slug_filter(Actor, "speaker", _("Speaker"), "Slug of the actor who speaks.", datalist="actor-slugs")
+    actor = slug_filter(Actor, "mentioned_actors", _("Mentions"), "Slug of an actor the quote mentions.",
+                        datalist="actor-slugs")
+    country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
+                                        help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
+    incident = slug_filter(Incident, "incidents", _("Incident"), "Slug of an incident the quote is about.",
+                           datalist="incident-slugs")
+    topic = slug_filter(Topic, "topics", _("Topic"), "Slug of a topic.")
+    claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"),
+                                             help_text="What the statement does.")
+    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),
+                                       help_text="Direct, partial, indirect, readout.")
+    language = django_filters.CharFilter(lookup_expr="iexact", label=_("Language"),
+                                         help_text="Language of the quote, ISO 639-1.")
+    date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte", label=_("From"),
+                                   help_text=f"Said on or after ({DATE_HELP}; 2021-07 means from July 1st).")
+    date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte", label=_("To"),
+                                    help_text=f"Said on or before ({DATE_HELP}; 2021-07 means up to July 31st).")
 
     class Meta:
         model = Quote

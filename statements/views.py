@@ -269,6 +269,7 @@ class SearchExportView(View):
         except SearchQueryError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
         content_type, lines = self.formats[format]
-        response = StreamingHttpResponse(lines(result, request.build_absolute_uri), content_type=content_type)
+        response = StreamingHttpResponse(lines(result.all_matches(), request.build_absolute_uri),
+                                         content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="demarche-quotes.{format}"'
         return response

@@ -1,4 +1,4 @@
-"""FilterSets of the API: the same names as the timeline pages' filters (statements/filters.py).
+"""FilterSets of the API; the quote filters are the timeline pages' own (statements/filters.py).
 
 Every value is checked while the form is validated, so a bad one is a 400 naming the parameter:
 an unknown slug, a date that is not YYYY, YYYY-MM or YYYY-MM-DD, a choice that does not exist.
@@ -11,39 +11,24 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
-from statements.filters import PartialDateFilter
-from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
-
-DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+from statements import filters as page_filters
+from statements.filters import DATE_HELP, PartialDateFilter
+from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote
 
 
 def slug_filter(model, field_name: str, help_text: str, **kwargs):
-    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
-    return django_filters.ModelChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
-                                            help_text=help_text, error_messages={"invalid_choice": unknown}, **kwargs)
+    return page_filters.slug_filter(model, field_name, model._meta.verbose_name, help_text, **kwargs)
 
 
-class QuoteFilter(django_filters.FilterSet):
-    speaker = slug_filter(Actor, "speaker", "Slug of the actor who speaks.")
-    actor = slug_filter(Actor, "mentioned_actors", "Slug of an actor the quote mentions.")
-    incident = slug_filter(Incident, "incidents", "Slug of an incident the quote is about.")
+class QuoteFilter(page_filters.QuoteFilter):
+    """The pages' quote filters, plus what only the API offers."""
+
     event = slug_filter(Event, "events", "Slug of an event the quote is about.")
-    topic = slug_filter(Topic, "topics", "Slug of a topic.")
-    country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact",
-                                        help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
-    claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, help_text="What the statement does.")
-    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, help_text="Direct, partial, indirect, readout.")
-    language = django_filters.CharFilter(lookup_expr="iexact", help_text="Language of the quote, ISO 639-1.")
     review_status = django_filters.ChoiceFilter(
         choices=Quote.Review.choices, help_text="Curation state (rejected quotes are shown to staff only).")
-    date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte",
-                                   help_text=f"Said on or after ({DATE_HELP}; 2021-07 means from July 1st).")
-    date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte",
-                                    help_text=f"Said on or before ({DATE_HELP}; 2021-07 means up to July 31st).")
 
-    class Meta:
-        model = Quote
-        fields = []
+    class Meta(page_filters.QuoteFilter.Meta):
+        pass
 
 
 class MonthlyFilter(django_filters.FilterSet):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -191,7 +189,7 @@ class QuoteExportView(generics.GenericAPIView):
             raise exceptions.ValidationError({"format": ["must be csv or jsonl."]})
         quotes = self.filter_queryset(self.get_queryset())
         content_type, lines = EXPORT_FORMATS[fmt]
-        stream = lines(SimpleNamespace(queryset=quotes), request.build_absolute_uri)
+        stream = lines(quotes, request.build_absolute_uri)
         response = StreamingHttpResponse(stream, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="demarche-quotes.{fmt}"'
         return response

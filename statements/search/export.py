@@ -6,16 +6,17 @@ import csv
 import json
 from collections.abc import Iterator
 
+from django.db.models import QuerySet
+
 COLUMNS = ["id", "url", "statement_date", "statement_precision", "speaker", "speaker_as_written", "kind",
            "claim_type", "language", "text", "incidents", "article_id", "article_title", "article_url",
            "publisher", "source_url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def rows(result, absolute) -> Iterator[dict]:
-    """One dict per matching quote, in the result's order. `absolute(path)` makes a URL absolute."""
-    quotes = result.all_matches().prefetch_related("incidents").iterator(chunk_size=2000)
-    for quote in quotes:
+def rows(quotes: QuerySet, absolute) -> Iterator[dict]:
+    """One dict per quote, in the queryset's order. `absolute(path)` makes a URL absolute."""
+    for quote in quotes.select_related("speaker", "article").prefetch_related("incidents").iterator(chunk_size=2000):
         article = quote.article
         yield {
             "id": quote.pk,
@@ -52,13 +53,13 @@ def _cell(value):
     return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
-def csv_lines(result, absolute) -> Iterator[str]:
+def csv_lines(quotes: QuerySet, absolute) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(COLUMNS)  # the BOM lets spreadsheets read UTF-8
-    for row in rows(result, absolute):
+    for row in rows(quotes, absolute):
         yield writer.writerow([_cell(row[column]) for column in COLUMNS])
 
 
-def jsonl_lines(result, absolute) -> Iterator[str]:
-    for row in rows(result, absolute):
+def jsonl_lines(quotes: QuerySet, absolute) -> Iterator[str]:
+    for row in rows(quotes, absolute):
         yield json.dumps(row, ensure_ascii=False) + "\n"

@@ -90,3 +90,14 @@ def test_the_timeline_links_to_the_overview_of_the_same_filters(client, stream, 
 
     overview = client.get(reverse("timeline-overview"), {"speaker": putin.slug})
     assert {point.label.split(" (")[0] for point in overview.context["points"]} == {putin.name}
+
+
+def test_an_unknown_slug_is_named_in_an_error_on_the_page_as_in_the_api(client, stream):
+    response = client.get(reverse("timeline"), {"speaker": "vladimir-poutine-typo"})
+    assert response.status_code == 200
+    assert "vladimir-poutine-typo" in response.context["filter"].errors["speaker"][0]
+    assert response.context["page"].entries == []
+
+    api = client.get("/api/v1/timeline/", {"speaker": "vladimir-poutine-typo"})
+    assert api.status_code == 400
+    assert "vladimir-poutine-typo" in api.json()["error"]["fields"]["speaker"][0]
