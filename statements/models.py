@@ -91,7 +91,36 @@ class Topic(models.Model):
         return reverse("topic-detail", kwargs={"slug": self.slug})
 
 
-class Incident(models.Model):
+class Happening(models.Model):
+    """What a timeline places beside the statements: an incident or an event, over a (partial) period."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = _precision_field()
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = _precision_field()
+
+    detail_url_name: str  # the page of one, by slug
+
+    class Meta:
+        abstract = True
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(self.detail_url_name, kwargs={"slug": self.slug})
+
+    @property
+    def start(self):
+        return PartialDate.from_fields(self.start_date, self.start_precision)
+
+
+class Incident(Happening):
+    """A cyber incident: an attack, a campaign, a breach, with its victims and the claims about it."""
+
     class Kind(models.TextChoices):
         RANSOMWARE = "ransomware", _("ransomware")
         ESPIONAGE = "espionage", _("espionage")
@@ -103,31 +132,14 @@ class Incident(models.Model):
         INFLUENCE = "influence", _("influence operation")
         OTHER = "other", _("other")
 
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     summary = models.TextField(blank=True)
-    start_date = models.DateField(null=True, blank=True)
-    start_precision = _precision_field()
-    end_date = models.DateField(null=True, blank=True)
-    end_precision = _precision_field()
     victims = models.ManyToManyField(Actor, blank=True, related_name="incidents_suffered")
     victims_text = models.CharField(
         max_length=500, blank=True, help_text=_("Victims with no actor of their own, comma-separated.")
     )
 
-    class Meta:
-        ordering = ["-start_date", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("incident-detail", kwargs={"slug": self.slug})
-
-    @property
-    def start(self):
-        return PartialDate.from_fields(self.start_date, self.start_precision)
+    detail_url_name = "incident-detail"
 
 
 class IncidentAlias(AliasBase):
@@ -140,7 +152,7 @@ class IncidentAlias(AliasBase):
         ]
 
 
-class Event(models.Model):
+class Event(Happening):
     """A diplomatic event: a summit, a call, a communiqué, sanctions, an indictment."""
 
     class Kind(models.TextChoices):
@@ -154,30 +166,13 @@ class Event(models.Model):
         NEGOTIATION = "negotiation", _("negotiation")
         OTHER = "other", _("other")
 
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     description = models.TextField(blank=True)
-    start_date = models.DateField(null=True, blank=True)
-    start_precision = _precision_field()
-    end_date = models.DateField(null=True, blank=True)
-    end_precision = _precision_field()
     location = models.CharField(max_length=200, blank=True)
     participants = models.ManyToManyField(Actor, blank=True, related_name="events")
     incidents = models.ManyToManyField(Incident, blank=True, related_name="events")
 
-    class Meta:
-        ordering = ["-start_date", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("event-detail", kwargs={"slug": self.slug})
-
-    @property
-    def start(self):
-        return PartialDate.from_fields(self.start_date, self.start_precision)
+    detail_url_name = "event-detail"
 
 
 class EventAlias(AliasBase):
