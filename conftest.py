@@ -7,11 +7,14 @@ from statements.models import Article
 
 
 @pytest.fixture(autouse=True)
-def fresh_gazetteer():
-    """Each test sees the actors it created, not a gazetteer cached by an earlier test."""
+def fresh_caches():
+    """Each test sees the data it created, not a gazetteer or figures cached by an earlier test."""
+    from django.core.cache import cache
+
     from statements.analysis import gazetteer_cache_clear
 
     gazetteer_cache_clear()
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
-from django.db.models import Count
 from django.views.generic import DetailView, ListView
 
 from actors.models import Actor
 from statements.models import Quote
+from statements.overview import actors_by_quote_count
 from statements.timeline import monthly_counts
 from statements.views import PAGE_STATEMENTS
 
@@ -12,7 +12,7 @@ class ActorListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return Actor.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
+        return actors_by_quote_count()
 
 
 class ActorDetailView(DetailView):

@@ -205,8 +205,11 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-published_date", "-pk"]
-        indexes = [GinIndex(fields=["fingerprints"], name="article_fingerprints_gin")]
+        ordering = [F("published_date").desc(nulls_last=True), F("id").desc()]  # undated ones last
+        indexes = [
+            GinIndex(fields=["fingerprints"], name="article_fingerprints_gin"),
+            models.Index(F("published_date").desc(nulls_last=True), F("id").desc(), name="article_newest_first"),
+        ]
 
     def __str__(self):
         return self.title

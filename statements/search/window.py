@@ -26,6 +26,7 @@ import datetime
 import json
 import math
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, QuerySet
 
@@ -49,6 +50,13 @@ def date_order(*, oldest_first: bool) -> list:
 def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first: bool = False) -> list[dict]:
     """Up to `size` quotes of `candidates` matching `tsquery` (all of them when it is ''), as dicts of
     WINDOW_FIELDS, newest first (or oldest first)."""
+    try:
+        return _first_matches(candidates, tsquery, size, oldest_first=oldest_first)
+    except EmptyResultSet:  # a filter that can match nothing (no such actor) compiles to no SQL at all
+        return []
+
+
+def _first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first: bool) -> list[dict]:
     order = date_order(oldest_first=oldest_first)
     if not tsquery:
         # Ids first, then their rows: the walk reads only indexes (the date index, an incident's or a

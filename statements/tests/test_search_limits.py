@@ -86,3 +86,9 @@ def test_a_period_too_short_for_the_window_falls_back_to_every_match(monkeypatch
 
     oldest = search_quotes("rançongiciels", sort="oldest")
     assert [quote.statement_date.year for quote in oldest.queryset] == [2015, 2017]
+
+
+def test_a_filter_that_matches_nothing_finds_nothing(six_ransomware_quotes):
+    result = search_quotes("rançongiciels actor:0")
+
+    assert (result.count, list(result.queryset), result.facets["speakers"]) == (0, [], [])

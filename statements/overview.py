@@ -1,0 +1,59 @@
+"""Site-wide figures: how many statements, articles, actors and incidents, and who is quoted most.
+
+At a million quotes, counting them and ranking every speaker takes longer than the rest of the page
+put together, and the figures move slowly; so they are computed at most once every OVERVIEW_SECONDS
+per cache (Django's cache: each process's memory unless CACHES says otherwise).
+"""
+
+from django.core.cache import cache
+from django.db.models import Count
+
+from actors.models import Actor
+from statements.models import Article, Incident, Quote
+
+OVERVIEW_SECONDS = 300
+TOP_SPEAKERS = 10
+
+
+def site_counts() -> dict[str, int]:
+    return cache.get_or_set("overview:counts", _counts, OVERVIEW_SECONDS)
+
+
+def most_quoted_actors() -> list[Actor]:
+    """The most quoted actors, each with `quote_count`."""
+    counts = quote_counts_by_speaker()
+    top = sorted(counts, key=lambda pk: (-counts[pk], pk))[:TOP_SPEAKERS]
+    actors = Actor.objects.in_bulk(top)
+    return [_with_count(actors[pk], counts[pk]) for pk in top if pk in actors]
+
+
+def actors_by_quote_count() -> list[Actor]:
+    """Every actor, each with `quote_count`, the most quoted first, then by name."""
+    counts = quote_counts_by_speaker()
+    actors = [_with_count(actor, counts.get(actor.pk, 0)) for actor in Actor.objects.all()]
+    return sorted(actors, key=lambda actor: (-actor.quote_count, actor.name))
+
+
+def quote_counts_by_speaker() -> dict[int, int]:
+    """{actor id: published quotes they speak}, for actors with any."""
+    return cache.get_or_set("overview:quotes-by-speaker", _quote_counts_by_speaker, OVERVIEW_SECONDS)
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "articles": Article.objects.count(),
+        "quotes": Quote.objects.published().count(),
+        "actors": Actor.objects.count(),
+        "incidents": Incident.objects.count(),
+    }
+
+
+def _quote_counts_by_speaker() -> dict[int, int]:
+    # Grouping quotes by speaker reads one index; grouping actors by their quotes would join every row.
+    rows = Quote.objects.published().filter(speaker__isnull=False).values_list("speaker").annotate(n=Count("*"))
+    return dict(rows.order_by())
+
+
+def _with_count(actor: Actor, count: int) -> Actor:
+    actor.quote_count = count
+    return actor
