@@ -1,4 +1,4 @@
-"""Timeline page latency over HTTP (gunicorn) on the 1M-quote corpus of bench.search.
+"""Page latency over HTTP (gunicorn) on the 1M-quote corpus of bench.search: timelines, lists, detail pages.
 
     python -m bench.pages [--requests 40]
 
@@ -44,6 +44,11 @@ def main() -> None:
             "timeline_overview_by_incident_and_date": f"/timeline/overview/?incident={incident.slug}&date_after=2021"
             if incident else None,
             "actor_page": f"/actors/{speaker.slug}/",
+            "incident_page": f"/incidents/{incident.slug}/" if incident else None,
+            "home": "/",
+            "article_list": "/articles/",
+            "actor_list": "/actors/",
+            "incident_list": "/incidents/",
         }
         urls = {name: path for name, path in urls.items() if path}
         results = {}
