@@ -8,14 +8,17 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from actors.merging import actors_merge
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
 from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.fields import PartialDateField
+from statements.api.fields import ClosedSerializer, PartialDateField
+from statements.api.filters import StrictFilterBackend
 from statements.api.pagination import NumberedPagination
+from statements.filters import TextFilter
 
 ACTOR_LOOKUP = "[^/]+"
 
@@ -62,7 +65,7 @@ class ActorSerializer(serializers.ModelSerializer):
                   "review_status", "aliases", "affiliations", "created_at", "updated_at"]
 
 
-class ActorMergeSerializer(serializers.Serializer):
+class ActorMergeSerializer(ClosedSerializer):
     merge = serializers.SlugRelatedField(
         slug_field="slug", queryset=Actor.objects.all(),
         help_text="Slug of the duplicate actor: its quotes, mentions, roles and names move to this one, "
@@ -74,9 +77,9 @@ class ActorMergeSerializer(serializers.Serializer):
 
 class ActorFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=ActorKind.choices, help_text="Kind of actor.")
-    country = django_filters.CharFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2 code, e.g. RU.")
+    country = TextFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2 code, e.g. RU.")
     review_status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, help_text="Curation state.")
-    name = django_filters.CharFilter(
+    name = TextFilter(
         method="filter_name",
         help_text="Part of the canonical name or of any alias, ignoring case and accents (\"poutine\" finds "
                   "Vladimir Putin).",
@@ -113,7 +116,7 @@ class ActorViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = ACTOR_LOOKUP
     pagination_class = NumberedPagination
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = ActorFilter
     ordering_fields = ["name", "created_at", "updated_at"]
     ordering = ["name"]
@@ -128,7 +131,8 @@ class ActorViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         examples=[OpenApiExample("Merge", value={"merge": "poutine"}, request_only=True)],
         parameters=[OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The actor to keep.")],
     )
-    @action(detail=True, methods=["post"], permission_classes=[IsStaff], filter_backends=[], pagination_class=None)
+    @action(detail=True, methods=["post"], permission_classes=[IsStaff], filter_backends=[], pagination_class=None,
+            parser_classes=[JSONParser])
     def merge(self, request, slug=None):
         keep = self.get_object()
         body = ActorMergeSerializer(data=request.data)

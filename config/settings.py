@@ -179,7 +179,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "statements.api.schema.ApiAutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["statements.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.NumberedPagination",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -206,6 +206,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "statements.api.schema.link_or_whole_any_of"],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "actors.models.ReviewStatus",
         "QuoteReviewEnum": "statements.models.Quote.Review",

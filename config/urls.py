@@ -19,3 +19,5 @@ urlpatterns = [
     path("", include("statements.urls")),
     path("", include("actors.urls")),
 ]
+
+handler500 = "config.errors.server_error"

@@ -23,7 +23,10 @@ class PartialDateField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
-@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"})
+PARTIAL_DATE_SCHEMA = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"}
+
+
+@extend_schema_field(PARTIAL_DATE_SCHEMA)
 class PartialDateFilter(django_filters.Filter):
     """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
 
@@ -39,6 +42,16 @@ class PartialDateFilter(django_filters.Filter):
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+@extend_schema_field({"type": "string", "minLength": 1})
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model chosen by its slug (to_field_name="slug")."""
+
+
+@extend_schema_field({"type": "string", "minLength": 1})
+class TextFilter(django_filters.CharFilter):
+    """Free text; in the API an empty value is an error, not an absent filter (api.filters.StrictFilterBackend)."""
+
+
 def slug_filter(model, field_name: str, label, help_text: str, *, datalist: str = "", **kwargs):
     """An actor, incident, event or topic given by its slug; an unknown slug is an error naming it.
 
@@ -48,9 +61,8 @@ def slug_filter(model, field_name: str, label, help_text: str, *, datalist: str 
     if datalist:
         kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
     unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
-    return django_filters.ModelChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
-                                            label=label, help_text=help_text,
-                                            error_messages={"invalid_choice": unknown}, **kwargs)
+    return SlugChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug", label=label,
+                            help_text=help_text, error_messages={"invalid_choice": unknown}, **kwargs)
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -59,7 +71,7 @@ class QuoteFilter(django_filters.FilterSet):
     speaker = slug_filter(Actor, "speaker", _("Speaker"), "Slug of the actor who speaks.", datalist="actor-slugs")
     actor = slug_filter(Actor, "mentioned_actors", _("Mentions"), "Slug of an actor the quote mentions.",
                         datalist="actor-slugs")
-    country = django_filters.CharFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
+    country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
     incident = slug_filter(Incident, "incidents", _("Incident"), "Slug of an incident the quote is about.",
                            datalist="incident-slugs")
@@ -68,7 +80,7 @@ class QuoteFilter(django_filters.FilterSet):
                                              help_text="What the statement does.")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),
                                        help_text="Direct, partial, indirect, readout.")
-    language = django_filters.CharFilter(lookup_expr="iexact", label=_("Language"),
+    language = TextFilter(lookup_expr="iexact", label=_("Language"),
                                          help_text="Language of the quote, ISO 639-1.")
     date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte", label=_("From"),
                                    help_text=f"Said on or after ({DATE_HELP}; 2021-07 means from July 1st).")

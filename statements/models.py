@@ -260,12 +260,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.order_by("-statement_date", "-pk")
 
 
+class QuoteKind(models.TextChoices):
+    DIRECT = "direct", _("direct")
+    PARTIAL = "partial", _("partial")
+    INDIRECT = "indirect", _("indirect")
+    READOUT = "readout", _("communiqué / readout")
+
+
 class Quote(models.Model):
-    class Kind(models.TextChoices):
-        DIRECT = "direct", _("direct")
-        PARTIAL = "partial", _("partial")
-        INDIRECT = "indirect", _("indirect")
-        READOUT = "readout", _("communiqué / readout")
+    Kind = QuoteKind
 
     class Review(models.TextChoices):
         MACHINE = "machine", _("machine (not reviewed)")
@@ -323,6 +326,7 @@ class Quote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="quote_span_not_empty"),
+            models.CheckConstraint(condition=models.Q(kind__in=QuoteKind.values), name="quote_kind_known"),
             models.CheckConstraint(
                 condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1), name="quote_confidence_0_1"
             ),

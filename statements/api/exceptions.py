@@ -8,7 +8,9 @@ a ValidationError from a domain function), goes through `api_exception_handler`.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler
 
@@ -48,6 +50,9 @@ def _sentence(text: str) -> str:
 
 
 def api_exception_handler(exc, context):
+    if isinstance(exc, DataError):  # a value the database cannot hold or compare, such as a NUL character
+        exc = exceptions.ValidationError({"non_field_errors": ["a value holds characters that cannot be stored "
+                                                               "or searched (NUL)."]})
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
@@ -67,6 +72,7 @@ def api_exception_handler(exc, context):
     return response
 
 
+@csrf_exempt  # nothing is written: a PATCH to a wrong URL is a 404, not a CSRF failure
 def api_not_found(request, *args, **kwargs):
     """Unknown URL under /api/: the same JSON error as everywhere else, not Django's HTML page."""
     return JsonResponse(error_body(404, "not_found", f"No API endpoint at {request.path}."), status=404)

@@ -1,5 +1,7 @@
 """Serializer fields shared by the API's serializers."""
 
+from collections.abc import Mapping
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -22,3 +24,15 @@ class PartialDateField(serializers.Field):
     def to_representation(self, instance):
         date = PartialDate.from_fields(getattr(instance, self.date_field), getattr(instance, self.precision_field))
         return date.isoformat() if date else None
+
+
+class ClosedSerializer(serializers.Serializer):
+    """A request body with the fields it declares and no other: a misspelt key is a 400 naming it,
+    not a silently ignored field."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({key: ["unknown field."] for key in unknown})
+        return super().to_internal_value(data)

@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.api import ActorLinkSerializer, ActorSerializer
 from actors.models import Actor
-from statements.api.fields import PartialDateField
+from statements.api.fields import ClosedSerializer, PartialDateField
 from statements.models import (
     Article,
     AttributionClaim,
@@ -28,6 +28,11 @@ from statements.models import (
 EXPANDABLE = ("speaker", "article")
 
 
+class BlankAsNullURLField(serializers.URLField):
+    def to_representation(self, value):
+        return value or None
+
+
 class ArticleLinkSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
 
@@ -39,7 +44,8 @@ class ArticleLinkSerializer(serializers.ModelSerializer):
 class ArticleSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
     published_date = PartialDateField("published_date", "published_precision", allow_null=True)
-    source_url = serializers.URLField(source="url", help_text="The article at its publisher.")
+    source_url = BlankAsNullURLField(source="url", allow_null=True,
+                                     help_text="The article at its publisher; null when it came as a file.")
 
     class Meta:
         model = Article
@@ -79,6 +85,8 @@ class EventLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
+# A link, or with ?expand= the whole object. The schema says anyOf (statements.api.schema.link_or_whole_any_of):
+# a whole object is also a valid link, which oneOf forbids.
 SpeakerField = PolymorphicProxySerializer(
     component_name="QuoteSpeaker", serializers=[ActorLinkSerializer, ActorSerializer], resource_type_field_name=None,
     many=False,
@@ -126,7 +134,7 @@ class QuoteSerializer(serializers.ModelSerializer):
         return serializer(quote.article, context=self.context).data
 
 
-class QuoteReviewSerializer(serializers.Serializer):
+class QuoteReviewSerializer(ClosedSerializer):
     verdict = serializers.ChoiceField(choices=Quote.Review.choices, help_text="The curator's verdict.")
     speaker = serializers.SlugRelatedField(
         slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=False,
@@ -227,18 +235,27 @@ class ImportAcceptedSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "status"]
 
 
+class StrictCharField(serializers.CharField):
+    """A string, and only a string: DRF's CharField would take 0 or true and store "0" or "True"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ImportCreateSerializer(serializers.Serializer):
     """Exactly one of: `file` (multipart, repeatable), `text` (+ metadata), `html`, `records`."""
 
     file = serializers.ListField(child=serializers.FileField(), required=False,
                                  help_text="Multipart upload: .txt, .md, .html, .json or .jsonl files.")
-    text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
-    title = serializers.CharField(required=False, max_length=500)
+    text = StrictCharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
+    title = StrictCharField(required=False, max_length=500)
     url = serializers.URLField(required=False, max_length=1000)
-    date = serializers.CharField(required=False, max_length=10, help_text="YYYY, YYYY-MM or YYYY-MM-DD.")
-    source = serializers.CharField(required=False, max_length=200, help_text="The publisher.")
-    language = serializers.CharField(required=False, max_length=8, help_text="ISO 639-1 code.")
-    html = serializers.CharField(required=False, trim_whitespace=False, help_text="A whole HTML page.")
+    date = StrictCharField(required=False, max_length=10, help_text="YYYY, YYYY-MM or YYYY-MM-DD.")
+    source = StrictCharField(required=False, max_length=200, help_text="The publisher.")
+    language = StrictCharField(required=False, max_length=8, help_text="ISO 639-1 code.")
+    html = StrictCharField(required=False, trim_whitespace=False, help_text="A whole HTML page.")
     records = serializers.ListField(
         child=serializers.DictField(), required=False, max_length=1000,
         help_text='Articles as objects: {"text", "title", "url", "date", "source", "language"}.',

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -21,7 +21,7 @@ from statements.api.conditional import ConditionalRetrieveMixin
 from statements.api.pagination import IdCursorPagination, NumberedPagination
 from statements.citation import quote_csl
 from statements.dates import PartialDate
-from statements.filters import QuoteFilter
+from statements.filters import PARTIAL_DATE_SCHEMA, QuoteFilter
 from statements.importing import job_enqueue, job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.reviewing import quote_review
@@ -52,7 +52,7 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.all()
     serializer_class = serializers.ArticleSerializer
     pagination_class = IdCursorPagination
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
     filterset_class = filters.ArticleFilter
     ordering_fields = ["id", "created_at"]
     ordering = ["-id"]
@@ -79,7 +79,7 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
 class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.QuoteSerializer
     pagination_class = IdCursorPagination
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
     filterset_class = filters.QuoteFilter
     ordering_fields = ["id"]
     ordering = ["-id"]
@@ -117,7 +117,8 @@ class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         examples=[OpenApiExample("Verify with the right speaker", request_only=True,
                                  value={"verdict": "verified", "speaker": "joe-biden"})],
     )
-    @action(detail=True, methods=["patch"], permission_classes=[IsStaff], filter_backends=[])
+    @action(detail=True, methods=["patch"], permission_classes=[IsStaff], filter_backends=[],
+            parser_classes=[JSONParser])
     def review(self, request, pk=None):
         quote = self.get_object()
         body = serializers.QuoteReviewSerializer(data=request.data)
@@ -172,7 +173,7 @@ EXPORT_FORMATS = {
     responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"): OpenApiTypes.STR},
 )
 class QuoteExportView(generics.GenericAPIView):
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [filters.StrictFilterBackend]
     filterset_class = filters.QuoteFilter
     content_negotiation_class = FirstRendererNegotiation
     renderer_classes = [JSONRenderer]
@@ -184,9 +185,10 @@ class QuoteExportView(generics.GenericAPIView):
         return visible_quotes(self.request).order_by("-id")
 
     def get(self, request, *args, **kwargs):
-        fmt = self.export_format or request.query_params.get("format", "csv")
-        if fmt not in EXPORT_FORMATS:
+        asked = request.query_params.get("format")
+        if asked is not None and asked not in EXPORT_FORMATS:
             raise exceptions.ValidationError({"format": ["must be csv or jsonl."]})
+        fmt = self.export_format or asked or "csv"
         quotes = self.filter_queryset(self.get_queryset())
         content_type, lines = EXPORT_FORMATS[fmt]
         stream = lines(quotes, request.build_absolute_uri)
@@ -205,7 +207,7 @@ class QuoteExportView(generics.GenericAPIView):
     examples=[OpenApiExample("Months", value=[{"month": "2021-07", "quotes": 12}], response_only=True)],
 )
 class MonthlyStatsView(generics.GenericAPIView):
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [filters.StrictFilterBackend]
     filterset_class = filters.MonthlyFilter
     queryset = Quote.objects.all()
     serializer_class = serializers.MonthlyCountSerializer
@@ -229,7 +231,7 @@ class IncidentViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     pagination_class = NumberedPagination
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
     filterset_class = filters.IncidentFilter
     ordering_fields = ["start_date", "name"]
     ordering = ["-start_date", "name"]
@@ -245,7 +247,7 @@ class EventViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     pagination_class = NumberedPagination
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
     filterset_class = filters.EventFilter
     ordering_fields = ["start_date", "name"]
     ordering = ["-start_date", "name"]
@@ -291,7 +293,7 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
     )
     serializer_class = serializers.ImportJobSerializer
     pagination_class = NumberedPagination
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
     filterset_class = filters.ImportJobFilter
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at"]
@@ -314,14 +316,16 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
 
 # --- Search ------------------------------------------------------------------------------------------------------
 
+SEARCH_FILTERS = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind", "date_from", "date_to", "sort")
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="The query language of the search page: words, \"phrase\", OR, -word, "
                      "speaker:, actor:, incident:, topic:, claim:, lang:, kind:, date:2021-06..2021-07.",
                      examples=[OpenApiExample("Cross-language", value="ransomware speaker:Poutine")]),
-    *[OpenApiParameter(name, str, description=f"Same as `{name}:` in the query; repeat for any of several values.")
+    *[OpenApiParameter(name, {"type": "string", "minLength": 1},
+                       description=f"Same as `{name}:` in the query; repeat for any of several values.")
       for name in ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")],
-    OpenApiParameter("date_from", str, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-    OpenApiParameter("date_to", str, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+    OpenApiParameter("date_from", PARTIAL_DATE_SCHEMA, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+    OpenApiParameter("date_to", PARTIAL_DATE_SCHEMA, description="YYYY, YYYY-MM or YYYY-MM-DD."),
     OpenApiParameter("sort", str, enum=["relevance", "date", "oldest"]),
 ]
 
@@ -342,6 +346,10 @@ class SearchView(generics.GenericAPIView):
 
     def get(self, request):
         params = request.query_params
+        empty = [name for name in SEARCH_FILTERS if name in params and params.get(name) == ""]
+        if empty:
+            raise exceptions.ValidationError({name: ["empty: leave the parameter out to apply no filter."]
+                                              for name in empty})
         try:
             result = search_quotes(
                 params.get("q", ""),
@@ -364,6 +372,8 @@ class SearchView(generics.GenericAPIView):
 
 
 # --- Timeline ----------------------------------------------------------------------------------------------------
+
+TIMELINE_OUTPUTS = ("json", "timelinejs")
 
 def _entry_json(entry, request) -> dict:
     item = entry.item
@@ -392,7 +402,7 @@ def _timelinejs_event(entry: dict) -> dict:
     parameters=[OpenApiParameter(name, str) for name in ("speaker", "actor", "country", "incident", "topic",
                                                           "claim_type", "kind", "language", "date_after",
                                                           "date_before", "cursor")]
-    + [OpenApiParameter("output", str, enum=["json", "timelinejs"])],
+    + [OpenApiParameter("output", str, enum=list(TIMELINE_OUTPUTS))],
     responses={200: OpenApiTypes.OBJECT},
 )
 class TimelineView(generics.GenericAPIView):
@@ -401,7 +411,10 @@ class TimelineView(generics.GenericAPIView):
     filter_backends = []
 
     def get(self, request):
+        if request.query_params.get("output", "json") not in TIMELINE_OUTPUTS:
+            raise exceptions.ValidationError({"output": [f"must be one of {', '.join(TIMELINE_OUTPUTS)}."]})
         quote_filter = QuoteFilter(request.query_params, queryset=visible_quotes(request))
+        filters.reject_empty_values(quote_filter, request.query_params)
         if not quote_filter.is_valid():
             raise exceptions.ValidationError(quote_filter.errors)
         page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"),

@@ -476,10 +476,10 @@ class _Run:
         if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2:
             owners = [m for m in mentions if m.start >= a + doc.end() and not m.person]
             if owners:
-                return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "communique")
+                return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
             owner = self._last_document(a)
             if owner:
-                return Who(owner, self.text[a:b].strip(), False, 0.7, "document-anaphora", "communique")
+                return Who(owner, self.text[a:b].strip(), False, 0.7, "document-anaphora", "readout")
             return Who(ANON, self.text[a:b].strip(), how="document-unknown")
         persons = [m for m in mentions if m.person]
         if persons:
@@ -685,8 +685,8 @@ class _Run:
         kind = "direct"
         if inner[:1].islower() and prefix and re.search(r"[\w']$", prefix):
             kind = "partial"
-        if who and who.kind == "communique":
-            kind = "communique"
+        if who and who.kind == "readout":
+            kind = "readout"
         context_a, context_b = q.prefix_start, q.tail_end
         outside = self.norm[context_a:s.open] + " " + self.norm[s.close + 1:context_b]
         statement_date = find_date(outside, self.data, self.published)

@@ -12,7 +12,7 @@ class ExtractedQuote:
     text: str
     start: int
     end: int
-    kind: str = "direct"  # direct | partial | indirect | communique
+    kind: str = "direct"  # direct | partial | indirect | readout (the values of Quote.Kind)
     speaker: str | None = None
     speaker_as_written: str = ""
     speaker_is_new: bool = False

@@ -350,7 +350,14 @@ def test_event_and_topic_endpoints(api, corpus):
     assert api.get(f"{API}/events/?started_after=2022").json()["count"] == 0
     assert [row["slug"] for row in api.get(f"{API}/topics/").json()["results"]] == ["ransomware"]
     assert api.get(f"{API}/topics/ransomware/").json()["name_fr"] == "Rançongiciels"
-    assert_error(api.get(f"{API}/topics/?page=9"), 400, "page")
+    assert_error(api.get(f"{API}/topics/?page=9"), 404)  # past the last page
+    assert_error(api.get(f"{API}/topics/?page=0"), 400, "page")
+
+
+def test_an_empty_filter_value_is_an_error_not_a_silent_no_filter(api, corpus):
+    assert_error(api.get(f"{API}/quotes/?speaker="), 400, "speaker")
+    assert_error(api.get(f"{API}/timeline/?claim_type="), 400, "claim_type")
+    assert_error(api.get(f"{API}/timeline/?output=rss"), 400, "output")
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -490,3 +497,9 @@ def test_spectacular_command_validates_without_warnings(db, tmp_path):
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
     assert "/api/v1/quotes/{id}/csl/" in (tmp_path / "schema.yml").read_text()
+
+
+def test_an_api_url_that_matches_no_route_answers_the_json_error_shape(api):
+    response = api.get(f"{API}/quotes/0.5/review/")
+    assert response["Content-Type"] == "application/json"
+    assert_error(response, 404)

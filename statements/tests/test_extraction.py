@@ -154,7 +154,7 @@ def test_institutional_document_source(gaz):
     text = ("« Le président a souligné l'importance d'agir contre les rançongiciels » depuis son sol, "
             "selon un communiqué de la Maison Blanche.")
     quote = only(run(text, gaz))
-    assert quote.speaker == "White House" and quote.kind == "communique"
+    assert quote.speaker == "White House" and quote.kind == "readout"
 
 
 def test_document_anaphora(gaz):
