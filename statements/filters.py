@@ -20,7 +20,8 @@ class PartialDateField(forms.CharField):
         try:
             return PartialDate.parse(value)
         except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
+            # The message quotes the input, which may hold '%': pass it as a parameter, never as a format.
+            raise forms.ValidationError("%(error)s", code="invalid", params={"error": str(error)}) from error
 
 
 PARTIAL_DATE_SCHEMA = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"}

@@ -311,7 +311,8 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
                          submitted=", ".join(name for name, _ in files))
         job_enqueue(job)
         data = serializers.ImportAcceptedSerializer(job, context=self.get_serializer_context()).data
-        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+        location = str(data["url"])  # a plain str: WSGI servers refuse DRF's Hyperlink
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 
 # --- Search ------------------------------------------------------------------------------------------------------

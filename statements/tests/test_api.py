@@ -160,6 +160,7 @@ def test_staff_can_filter_rejected_quotes(staff_api, corpus):
 @pytest.mark.parametrize(("params", "field"), [
     ("date_after=yesterday", "date_after"),
     ("date_before=2021-13", "date_before"),
+    ("date_before=100%25", "date_before"),  # a '%' in the echoed value is not a format directive
     ("speaker=nobody", "speaker"),
     ("actor=nobody", "actor"),
     ("incident=nothing", "incident"),
@@ -406,6 +407,7 @@ def test_token_user_imports_text_as_a_json_record(token_client, reader, django_c
     job = ImportJob.objects.get()
     assert response.json() == {"id": job.pk, "url": f"http://testserver{API}/imports/{job.pk}/", "status": "pending"}
     assert response["Location"] == response.json()["url"]
+    assert type(response["Location"]) is str  # WSGI servers refuse header values of any other type
     assert job.origin == ImportJob.Origin.API and job.submitted_by == reader
     item = job.items.get()
     assert item.name == "api-submission.json" and json.loads(bytes(item.payload)) == body
