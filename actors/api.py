@@ -15,7 +15,7 @@ from actors.merging import actors_merge
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
 from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.fields import ClosedSerializer, PartialDateField
+from statements.api.fields import ClosedSerializer, IdentityLinkField, PartialDateField
 from statements.api.filters import StrictFilterBackend
 from statements.api.pagination import NumberedPagination
 from statements.filters import TextFilter
@@ -28,7 +28,7 @@ ACTOR_LOOKUP = "[^/]+"
 class ActorLinkSerializer(serializers.ModelSerializer):
     """An actor named by its slug, with the URL of its full record."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api-actor-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-actor-detail", lookup_field="slug")
 
     class Meta:
         model = Actor
@@ -55,7 +55,7 @@ class AffiliationSerializer(serializers.ModelSerializer):
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-actor-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-actor-detail", lookup_field="slug")
     aliases = AliasSerializer(many=True, read_only=True)
     affiliations = AffiliationSerializer(many=True, read_only=True)
 

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -86,13 +87,14 @@ def get(url: str) -> tuple[float, str]:
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int = 2):
+def gunicorn(workers: int = 2, app: str = "config.wsgi", backlog: int = 2048):
     """Serve the project with gunicorn on a free loopback port (against the database django_setup chose);
     yield its base URL. Throttling is lifted: the benchmarks measure the pages, not the limiter."""
     port = free_port()
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "API_ANON_RATE": "1000000/minute"}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                               "--workers", str(workers), "--log-level", "warning"], cwd=ROOT, env=env)
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
+                               "--workers", str(workers), "--backlog", str(backlog), "--log-level", "warning"],
+                              cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -105,3 +107,33 @@ def gunicorn(workers: int = 2):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def wrk_installed() -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("this benchmark needs the load generator wrk: apt-get install wrk")
+
+
+def wrk(url: str, *, seconds: int, connections: int, paths: list[str] | None = None, threads: int = 2,
+        timeout_s: int = 10) -> dict:
+    """Load `url` (or, given `paths`, those paths of its server in turn) with wrk: requests/s, latency
+    percentiles (ms) and every kind of error.
+
+    A request slower than `timeout_s` counts as an error (wrk's timeout), as does any answer that is
+    not 2xx or 3xx (`status`).
+    """
+    run = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout_s}s",
+         "-s", str(Path(__file__).with_name("wrk_report.lua")), url],
+        capture_output=True, text=True, check=True, env={**os.environ, "WRK_PATHS": "\n".join(paths or [])},
+    )
+    line = next(line for line in run.stdout.splitlines() if line.startswith("WRK_JSON "))
+    report = json.loads(line.removeprefix("WRK_JSON "))
+    latency = {f"{name}_ms": round(value / 1000, 2) for name, value in report["latency_us"].items()}
+    return {
+        "requests": report["requests"],
+        "requests_per_s": round(report["requests"] / (report["duration_us"] / 1e6), 1),
+        "errors": sum(report["errors"].values()),
+        "errors_by_kind": report["errors"],
+        **latency,
+    }

@@ -263,6 +263,15 @@ def measure(base: str, repeat: int) -> dict:
             "per_query_p50_ms": per_query}
 
 
+def corpus_ready(quotes: int, *, keep: bool = True) -> dict:
+    """The corpus of the database django_setup chose: reused if `keep` and it has `quotes` quotes, else loaded."""
+    from statements.models import Quote
+
+    if keep and Quote.objects.count() == quotes:
+        return {"quotes": quotes, "reused": True}
+    return load_corpus(quotes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quotes", type=int, default=1_000_000)
@@ -270,12 +279,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="reuse the corpus already loaded if its size matches")
     options = parser.parse_args()
     django_setup("demarche_bench")
-    from statements.models import Quote
-
-    if options.keep and Quote.objects.count() == options.quotes:
-        corpus = {"quotes": options.quotes, "reused": True}
-    else:
-        corpus = load_corpus(options.quotes)
+    corpus = corpus_ready(options.quotes, keep=options.keep)
     from django.conf import settings
 
     with gunicorn() as base:

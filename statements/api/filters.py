@@ -115,3 +115,9 @@ class StrictFilterBackend(DjangoFilterBackend):
         if filterset is not None:
             reject_empty_values(filterset, request.query_params)
         return filterset
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not request.query_params.keys() & filterset_class.base_filters.keys():
+            return queryset  # no filter asked for: building the filter form would cost more than a page of rows
+        return super().filter_queryset(request, queryset, view)

@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.api import ActorLinkSerializer, ActorSerializer
 from actors.models import Actor
-from statements.api.fields import ClosedSerializer, PartialDateField
+from statements.api.fields import ClosedSerializer, IdentityLinkField, PartialDateField
 from statements.models import (
     Article,
     AttributionClaim,
@@ -34,7 +34,7 @@ class BlankAsNullURLField(serializers.URLField):
 
 
 class ArticleLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
+    url = IdentityLinkField(view_name="api-article-detail")
 
     class Meta:
         model = Article
@@ -42,7 +42,7 @@ class ArticleLinkSerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-article-detail")
+    url = IdentityLinkField(view_name="api-article-detail")
     published_date = PartialDateField("published_date", "published_precision", allow_null=True)
     source_url = BlankAsNullURLField(source="url", allow_null=True,
                                      help_text="The article at its publisher; null when it came as a file.")
@@ -62,7 +62,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class TopicLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-topic-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-topic-detail", lookup_field="slug")
 
     class Meta:
         model = Topic
@@ -70,7 +70,7 @@ class TopicLinkSerializer(serializers.ModelSerializer):
 
 
 class IncidentLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-incident-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-incident-detail", lookup_field="slug")
 
     class Meta:
         model = Incident
@@ -78,7 +78,7 @@ class IncidentLinkSerializer(serializers.ModelSerializer):
 
 
 class EventLinkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-event-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-event-detail", lookup_field="slug")
 
     class Meta:
         model = Event
@@ -98,18 +98,20 @@ ArticleField = PolymorphicProxySerializer(
 
 
 class QuoteSerializer(serializers.ModelSerializer):
-    """A quote. `speaker` and `article` are links ({slug|id, name|title, url}) unless `?expand=` names them."""
+    """A quote. `speaker` and `article` are links ({slug|id, name|title, url}) unless `?expand=` names them.
 
-    url = serializers.HyperlinkedIdentityField(view_name="api-quote-detail")
+    Quotes come from `Quote.objects.with_links()` (api.views.visible_quotes), which lists their links."""
+
+    url = IdentityLinkField(view_name="api-quote-detail")
     speaker = serializers.SerializerMethodField()
     article = serializers.SerializerMethodField()
     statement_date = PartialDateField("statement_date", "statement_precision", allow_null=True)
     addressee = ActorLinkSerializer(read_only=True, allow_null=True)
-    mentioned_actors = ActorLinkSerializer(many=True, read_only=True)
-    incidents = IncidentLinkSerializer(many=True, read_only=True)
-    events = EventLinkSerializer(many=True, read_only=True)
-    topics = TopicLinkSerializer(many=True, read_only=True)
-    csl = serializers.HyperlinkedIdentityField(view_name="api-quote-csl", help_text="CSL-JSON citation.")
+    mentioned_actors = ActorLinkSerializer(many=True, read_only=True, source="mentioned_actors_links")
+    incidents = IncidentLinkSerializer(many=True, read_only=True, source="incidents_links")
+    events = EventLinkSerializer(many=True, read_only=True, source="events_links")
+    topics = TopicLinkSerializer(many=True, read_only=True, source="topics_links")
+    csl = IdentityLinkField(view_name="api-quote-csl", help_text="CSL-JSON citation.")
 
     class Meta:
         model = Quote
@@ -118,20 +120,24 @@ class QuoteSerializer(serializers.ModelSerializer):
                   "mentioned_actors", "incidents", "events", "topics", "confidence", "review_status", "reviewed_at",
                   "created_at", "csl"]
 
-    def _expanded(self, name: str) -> bool:
-        return name in self.context.get("expand", ())
+    def _nested(self, name: str, link, whole):
+        """The serializer of `name` (its link, or the whole object with ?expand=), made once per list:
+        building a serializer costs more than rendering a row with it."""
+        cache = self.__dict__.setdefault("_nested_serializers", {})
+        if name not in cache:
+            serializer_class = whole if name in self.context.get("expand", ()) else link
+            cache[name] = serializer_class(context=self.context)
+        return cache[name]
 
     @extend_schema_field(SpeakerField)
     def get_speaker(self, quote):
         if quote.speaker is None:
             return None
-        serializer = ActorSerializer if self._expanded("speaker") else ActorLinkSerializer
-        return serializer(quote.speaker, context=self.context).data
+        return self._nested("speaker", ActorLinkSerializer, ActorSerializer).to_representation(quote.speaker)
 
     @extend_schema_field(ArticleField)
     def get_article(self, quote):
-        serializer = ArticleSerializer if self._expanded("article") else ArticleLinkSerializer
-        return serializer(quote.article, context=self.context).data
+        return self._nested("article", ArticleLinkSerializer, ArticleSerializer).to_representation(quote.article)
 
 
 class QuoteReviewSerializer(ClosedSerializer):
@@ -167,7 +173,7 @@ class AttributionSerializer(serializers.ModelSerializer):
 
 
 class IncidentSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-incident-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-incident-detail", lookup_field="slug")
     start_date = PartialDateField("start_date", "start_precision", allow_null=True)
     end_date = PartialDateField("end_date", "end_precision", allow_null=True)
     victims = ActorLinkSerializer(many=True, read_only=True)
@@ -181,7 +187,7 @@ class IncidentSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-event-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-event-detail", lookup_field="slug")
     start_date = PartialDateField("start_date", "start_precision", allow_null=True)
     end_date = PartialDateField("end_date", "end_precision", allow_null=True)
     participants = ActorLinkSerializer(many=True, read_only=True)
@@ -195,7 +201,7 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class TopicSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-topic-detail", lookup_field="slug")
+    url = IdentityLinkField(view_name="api-topic-detail", lookup_field="slug")
 
     class Meta:
         model = Topic
@@ -211,7 +217,7 @@ class ImportItemSerializer(serializers.ModelSerializer):
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-importjob-detail")
+    url = IdentityLinkField(view_name="api-importjob-detail")
     counts = serializers.SerializerMethodField(help_text="Number of items per status.")
     items = ImportItemSerializer(many=True, read_only=True)
 
@@ -227,7 +233,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
 
 
 class ImportAcceptedSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-importjob-detail",
+    url = IdentityLinkField(view_name="api-importjob-detail",
                                               help_text="Poll this to follow the import.")
 
     class Meta:

@@ -35,10 +35,20 @@ EXPAND_PARAMETER = OpenApiParameter(
 )
 
 
+# What a link to an actor or an article does not show: left in the database unless ?expand= asks for it.
+ACTOR_DETAIL_COLUMNS = ("normalized_name", "kind", "country", "gender", "description", "wikidata_id", "descriptors",
+                        "review_status", "created_at", "updated_at")
+ARTICLE_DETAIL_COLUMNS = ("language", "published_date", "published_precision", "publisher", "url", "content_hash",
+                          "import_job", "extracted_at", "created_at")
+
+
 def visible_quotes(request):
-    """Quotes a client may read: staff see everything, others all but what curators rejected."""
+    """Quotes a client may read (staff see everything, others all but what curators rejected), with what
+    QuoteSerializer shows of their speaker, article, addressee and links."""
     quotes = Quote.objects.all() if request.user.is_staff else Quote.objects.published()
-    return quotes.select_related("speaker", "article", "addressee")
+    return quotes.select_related("speaker", "article", "addressee").defer(
+        "search_vector", "article__text", "article__fingerprints",
+        *(f"addressee__{column}" for column in ACTOR_DETAIL_COLUMNS)).with_links()
 
 
 # --- Articles ----------------------------------------------------------------------------------------------------
@@ -94,12 +104,17 @@ class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         return names
 
     def get_queryset(self):
-        quotes = visible_quotes(self.request).prefetch_related("mentioned_actors", "incidents", "events", "topics")
-        if self.action in ("list", "retrieve") and "speaker" in self.expand():
+        quotes = visible_quotes(self.request)
+        expand = self.expand() if self.action in ("list", "retrieve") else set()
+        if "speaker" in expand:
             quotes = quotes.prefetch_related(
                 "speaker__aliases",
                 Prefetch("speaker__affiliations", queryset=Affiliation.objects.select_related("organisation")),
             )
+        else:
+            quotes = quotes.defer(*(f"speaker__{column}" for column in ACTOR_DETAIL_COLUMNS))
+        if "article" not in expand:
+            quotes = quotes.defer(*(f"article__{column}" for column in ARTICLE_DETAIL_COLUMNS))
         return quotes
 
     def get_serializer_context(self):
@@ -359,7 +374,7 @@ class SearchView(generics.GenericAPIView):
                 date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
                 queryset=visible_quotes(request),
             )
-            page = self.paginate_queryset(result.queryset)
+            page = self.paginate_queryset(result.queryset.select_related("addressee").with_links())
             quotes = result.highlight(page)
             facets = result.facets
         except SearchQueryError as error:

@@ -205,6 +205,35 @@ def test_quote_list_query_count_is_bounded(api, corpus, make_article, biden, dja
     assert len(response.json()["results"]) == 23
 
 
+def test_quote_links_are_listed_in_their_models_order(api, corpus):
+    newer = Incident.objects.create(name="Colonial Pipeline", slug="colonial", kind="ransomware",
+                                    start_date="2021-05-07")
+    older = Incident.objects.create(name="SolarWinds", slug="solarwinds", kind="espionage", start_date="2020-12-13")
+    corpus["denial"].incidents.add(older, newer)
+    row = api.get(f"{API}/quotes/{corpus['denial'].pk}/").json()
+    assert row["incidents"] == [
+        {"slug": "colonial", "name": "Colonial Pipeline", "url": "http://testserver/api/v1/incidents/colonial/"},
+        {"slug": "solarwinds", "name": "SolarWinds", "url": "http://testserver/api/v1/incidents/solarwinds/"},
+    ]  # newest first, as Incident orders itself
+    assert row["topics"] == [{"slug": "ransomware", "name_en": "Ransomware",
+                              "url": "http://testserver/api/v1/topics/ransomware/"}]
+
+
+def test_search_query_count_does_not_grow_with_the_results(api, corpus, make_article, biden, putin,
+                                                           django_assert_max_num_queries):
+    for n in range(20):
+        quote = make_quote(make_article(f"Texte {n} : « Des rançongiciels {n} »."), f"Des rançongiciels {n}",
+                           speaker=biden)
+        quote.mentioned_actors.add(putin)
+    with django_assert_max_num_queries(10):
+        response = api.get(f"{API}/search/", {"q": "rançongiciels", "page_size": 50})
+    rows = response.json()["results"]
+    assert len(rows) == 21
+    assert all(row["mentioned_actors"] == [{"slug": "vladimir-putin", "name": "Vladimir Putin",
+                                            "url": "http://testserver/api/v1/actors/vladimir-putin/"}]
+               for row in rows)
+
+
 def test_quote_cursor_pagination_walks_every_quote_once(api, staff_api, corpus):
     seen, url = [], f"{API}/quotes/?page_size=1"
     while url:
