@@ -1,7 +1,10 @@
 """Serve the site with its Celery worker and beat, as `make run` does.
 
 Starts the private Redis (when CELERY_BROKER_URL is not set), then gunicorn, a Celery worker
-and Celery beat as child processes, and stops them all on Ctrl-C or when one of them dies.
+and Celery beat as child processes, and stops them all on Ctrl-C. A child that dies is started
+again, as docker-compose's `restart: unless-stopped` does in production (a Celery worker on a
+unix-socket broker exits when the broker goes away); one that dies within CRASH_LOOP_SECONDS of
+its start stops them all instead.
 """
 
 import os
@@ -14,6 +17,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from config import local_services
+
+CRASH_LOOP_SECONDS = 10
 
 
 class Command(BaseCommand):
@@ -36,16 +41,25 @@ class Command(BaseCommand):
             "beat": [os.path.join(bin_dir, "celery"), "-A", "config", "beat", "--loglevel", "INFO",
                      "--schedule", str(settings.VAR_DIR / "celerybeat-schedule")],
         }
-        children = {name: subprocess.Popen(command) for name, command in commands.items()}
         self.stdout.write(f"Démarche at http://{bind}/ (admin at /admin/); Ctrl-C stops web, worker and beat.")
         stop = []
         signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+        self.supervise(commands, stop)
+
+    def supervise(self, commands: dict[str, list[str]], stop: list) -> None:
+        """Run every command, start again any that dies, until `stop` is not empty, Ctrl-C, or a crash loop."""
+        children = {name: subprocess.Popen(command) for name, command in commands.items()}
+        started = dict.fromkeys(children, time.monotonic())
         try:
             while not stop:
-                if dead := [name for name, child in children.items() if child.poll() is not None]:
-                    self.stderr.write(f"{', '.join(dead)} stopped; stopping the rest.")
+                dead = [name for name, child in children.items() if child.poll() is not None]
+                if any(time.monotonic() - started[name] < CRASH_LOOP_SECONDS for name in dead):
+                    self.stderr.write(f"{', '.join(dead)} stopped right after starting; stopping the rest.")
                     break
-                time.sleep(0.5)
+                for name in dead:
+                    self.stderr.write(f"{name} stopped (exit code {children[name].returncode}); starting it again.")
+                    children[name], started[name] = subprocess.Popen(commands[name]), time.monotonic()
+                time.sleep(0.2)
         except KeyboardInterrupt:
             pass
         finally:
