@@ -15,7 +15,7 @@ from actors.merging import actors_merge
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
 from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.fields import ClosedSerializer, IdentityLinkField, PartialDateField
+from statements.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateField
 from statements.api.filters import StrictFilterBackend
 from statements.api.pagination import NumberedPagination
 from statements.filters import TextFilter
@@ -25,7 +25,7 @@ ACTOR_LOOKUP = "[^/]+"
 
 # --- Serializers -------------------------------------------------------------------------------------------------
 
-class ActorLinkSerializer(serializers.ModelSerializer):
+class ActorLinkSerializer(LinkSerializer):
     """An actor named by its slug, with the URL of its full record."""
 
     url = IdentityLinkField(view_name="api-actor-detail", lookup_field="slug")

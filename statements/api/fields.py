@@ -67,3 +67,17 @@ class IdentityLinkField(serializers.HyperlinkedIdentityField):
             value = quote(value, safe=RFC3986_SUBDELIMS + "~:@")
         return template.replace(self.PLACEHOLDER, value)
 
+
+
+class LinkSerializer(serializers.ModelSerializer):
+    """A link to another object: a few plain columns and its `url`, read straight from the instance
+    (or mapping). Links recur several times in every row of a list, where DRF's machinery per field
+    costs more than the values; the declared fields still describe the link in the schema."""
+
+    def to_representation(self, instance):
+        url = self.fields["url"]
+        if isinstance(instance, Mapping):
+            return {name: url.to_representation(instance) if name == "url" else instance[name]
+                    for name in self.Meta.fields}
+        return {name: url.to_representation(instance) if name == "url" else getattr(instance, name)
+                for name in self.Meta.fields}

@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.api import ActorLinkSerializer, ActorSerializer
 from actors.models import Actor
-from statements.api.fields import ClosedSerializer, IdentityLinkField, PartialDateField
+from statements.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateField
 from statements.models import (
     Article,
     AttributionClaim,
@@ -33,7 +33,7 @@ class BlankAsNullURLField(serializers.URLField):
         return value or None
 
 
-class ArticleLinkSerializer(serializers.ModelSerializer):
+class ArticleLinkSerializer(LinkSerializer):
     url = IdentityLinkField(view_name="api-article-detail")
 
     class Meta:
@@ -61,7 +61,7 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "text", "quotes"]
 
 
-class TopicLinkSerializer(serializers.ModelSerializer):
+class TopicLinkSerializer(LinkSerializer):
     url = IdentityLinkField(view_name="api-topic-detail", lookup_field="slug")
 
     class Meta:
@@ -69,7 +69,7 @@ class TopicLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name_en", "url"]
 
 
-class IncidentLinkSerializer(serializers.ModelSerializer):
+class IncidentLinkSerializer(LinkSerializer):
     url = IdentityLinkField(view_name="api-incident-detail", lookup_field="slug")
 
     class Meta:
@@ -77,7 +77,7 @@ class IncidentLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class EventLinkSerializer(serializers.ModelSerializer):
+class EventLinkSerializer(LinkSerializer):
     url = IdentityLinkField(view_name="api-event-detail", lookup_field="slug")
 
     class Meta:
