@@ -111,7 +111,8 @@ def job_run_sync(job: ImportJob, progress=None) -> ImportJob:
 def item_process(item_id: int) -> ImportItem | None:
     """Import one submitted file. Safe to call again for the same item."""
     with transaction.atomic():
-        item = ImportItem.objects.select_for_update().select_related("job").filter(pk=item_id).first()
+        # Lock the item only: a lock on its job too would make every worker wait for the others.
+        item = ImportItem.objects.select_for_update(of=("self",)).select_related("job").filter(pk=item_id).first()
         if item is None or item.status != ImportItem.Status.PENDING:
             return item
         _job_started(item.job)
@@ -200,11 +201,18 @@ def _job_started(job: ImportJob) -> None:
 
 
 def job_status_refresh(job: ImportJob) -> None:
-    counts = job_counts(job)
-    if counts.get(ImportItem.Status.PENDING):
-        return
-    status = ImportJob.Status.DONE_WITH_ERRORS if counts.get(ImportItem.Status.FAILED) else ImportJob.Status.DONE
-    ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now())
+    """Mark the job done once no item is pending.
+
+    Workers finish items of one job in parallel; the job's row lock, held to the end of the caller's
+    transaction, makes the last of them count after the others committed, so one of them sees no
+    item pending."""
+    with transaction.atomic():
+        ImportJob.objects.select_for_update().filter(pk=job.pk).first()
+        counts = job_counts(job)
+        if counts.get(ImportItem.Status.PENDING):
+            return
+        status = ImportJob.Status.DONE_WITH_ERRORS if counts.get(ImportItem.Status.FAILED) else ImportJob.Status.DONE
+        ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now())
 
 
 def job_counts(job: ImportJob) -> dict[str, int]:

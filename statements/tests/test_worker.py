@@ -160,3 +160,14 @@ def test_worker_killed_mid_batch_then_restarted_imports_every_document_once(work
     assert Article.objects.count() == total
     assert ImportItem.objects.filter(status=ImportItem.Status.IMPORTED).count() == total
     assert Article.objects.values("content_hash").distinct().count() == total
+
+
+def test_two_workers_share_a_batch_and_mark_its_job_done(worker):
+    total = 24
+    job = job_submit(origin=ImportJob.Origin.COMMAND, submitted="two workers",
+                     files=[(f"doc{n}.txt", distinct_text(1000 + n).encode()) for n in range(total)])
+    job_enqueue(job)
+    worker(), worker()
+    assert wait_for(lambda: pending_count() == 0), "the workers did not import the batch"
+    assert wait_for(lambda: ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.DONE, timeout=10)
+    assert Article.objects.count() == total
