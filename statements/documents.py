@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -50,7 +52,10 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+                      | PDF_SUFFIXES)
+PDF_MAX_PAGES = 500
 
 # " date 2021-07 Joe Biden a demandé ...": a date header, then the text on the same line.
 _DATE_HEADER = re.compile(r"^\s*date\s*:?\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\s+", re.IGNORECASE)
@@ -69,7 +74,9 @@ def read_documents(name: str, raw: bytes, *, max_bytes: int) -> list[Document]:
     from_web = name.lower().startswith(("http://", "https://"))  # a fetched page: its content tells the format
     suffix = "" if from_web else PurePath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"unsupported file type {suffix!r}: use .txt, .md, .html, .json or .jsonl")
+        raise DocumentError(f"unsupported file type {suffix!r}: use .txt, .md, .html, .pdf, .json or .jsonl")
+    if suffix in PDF_SUFFIXES or raw.startswith(b"%PDF-"):
+        return [_from_pdf(name, raw, max_chars=max_bytes)]
     if _looks_binary(raw):
         raise DocumentError("binary content, not text")
     text = decode(raw)
@@ -111,7 +118,7 @@ def _looks_binary(raw: bytes) -> bool:
     head = raw[:4096]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in head or head.startswith((b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"\x89PNG", b"GIF8", b"\xff\xd8"))
+    return b"\x00" in head or head.startswith((b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"GIF8", b"\xff\xd8"))
 
 
 def _from_text(name: str, text: str) -> Document:
@@ -147,6 +154,80 @@ def _from_html(name: str, html: str) -> Document:
     if extracted.date:
         document.published = _parse_date(extracted.date)
     return _finish(document, extracted.text)
+
+
+def _from_pdf(name: str, raw: bytes, *, max_chars: int) -> Document:
+    """The text of a PDF's pages as paragraphs, its title and creation date from its metadata.
+
+    pypdf raises many kinds of errors on damaged files; every one becomes a DocumentError. Text
+    beyond `max_chars` (the import size limit) stops the reading: a small file can inflate.
+    """
+    from pypdf import PasswordType, PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise DocumentError("encrypted PDF: it needs a password to be read")
+        if len(reader.pages) > PDF_MAX_PAGES:
+            raise DocumentError(f"PDF too long: {len(reader.pages)} pages, the limit is {PDF_MAX_PAGES}")
+        lines, size = [], 0
+        for page in reader.pages:
+            page_text = page.extract_text() or ""
+            size += len(page_text)
+            if size > max_chars:
+                raise DocumentError(f"PDF text too large: over {max_chars:,} characters")
+            lines += page_text.split("\n")
+        metadata = reader.metadata
+        title = (metadata.title or "") if metadata else ""
+        created = metadata.creation_date if metadata else None
+    except DocumentError:
+        raise
+    except Exception as error:  # noqa: BLE001 (pypdf's errors have no common base)
+        raise DocumentError(f"not a readable PDF: {type(error).__name__}: {error}") from None
+    body = _clean(_pdf_paragraphs(lines))
+    if not body.strip():
+        raise DocumentError("no text in this PDF (scanned pages need OCR first)")
+    document = Document(name=name, text="")
+    if title.strip() and not _PDF_JUNK_TITLE.search(title):
+        document.title = title.strip()[:500]
+    if created:
+        document.published = PartialDate.from_fields(created.date(), "day")
+    return _finish(document, body)
+
+
+# Titles that authoring tools write in place of one: a file name, "Microsoft Word - draft.docx", "untitled".
+_PDF_JUNK_TITLE = re.compile(r"\.(docx?|odt|pdf|rtf|indd|tex)\b|^microsoft \w+ -|^untitled$", re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"[.!?…:»”\"]$")
+
+
+def _pdf_paragraphs(lines: list[str]) -> str:
+    """Printed lines back into paragraphs, so that a sentence or a quote is not cut at each line end.
+
+    A line ends its paragraph when it is followed by a blank line, or when it ends a sentence and
+    is clearly shorter than the full lines around it (a paragraph's last line rarely fills the
+    width). A word hyphenated at a line end ("cyber-" + "attaque") is joined again; page numbers
+    alone on their line are dropped.
+    """
+    lines = [line.strip() for line in lines if not line.strip().isdigit()]
+    widths = [len(line) for line in lines if line]
+    full = statistics.median(widths) if widths else 0
+    paragraphs, current = [], ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current.endswith("-") and current[-2:-1].isalpha() and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}" if current else line
+        if _PARAGRAPH_END.search(line) and len(line) < 0.8 * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
 
 
 class _VisibleText(HTMLParser):

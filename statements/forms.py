@@ -23,5 +23,5 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Documents"),
-        help_text=_("Text, Markdown, HTML, JSON or JSON Lines files; each is imported on its own."),
+        help_text=_("Text, Markdown, HTML, PDF, JSON or JSON Lines files; each is imported on its own."),
     )

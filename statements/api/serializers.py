@@ -254,7 +254,7 @@ class ImportCreateSerializer(serializers.Serializer):
     """Exactly one of: `file` (multipart, repeatable), `text` (+ metadata), `html`, `records`."""
 
     file = serializers.ListField(child=serializers.FileField(), required=False,
-                                 help_text="Multipart upload: .txt, .md, .html, .json or .jsonl files.")
+                                 help_text="Multipart upload: .txt, .md, .html, .pdf, .json or .jsonl files.")
     text = StrictCharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
     title = StrictCharField(required=False, max_length=500)
     url = serializers.URLField(required=False, max_length=1000)
