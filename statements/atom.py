@@ -74,4 +74,4 @@ class SearchFeed(QuoteFeed):
             result = search_quotes(query, sort="date")
         except SearchQueryError:
             return []
-        return result.queryset.select_related("speaker", "article")[:ITEMS]
+        return result.quotes()[:ITEMS]

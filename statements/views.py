@@ -229,8 +229,7 @@ class SearchView(TemplateView):
         elif form.is_bound and form.has_search():
             try:
                 result = search_quotes(**form.search_arguments())
-                paginator = Paginator(result.queryset, self.paginate_by)
-                paginator.__dict__["count"] = min(result.count, result.window_size)  # known from the window
+                paginator = Paginator(result.quotes(), self.paginate_by)
                 page = paginator.get_page(request.GET.get("page"))
                 context.update(result=result, page_obj=page, quotes=result.highlight(page.object_list),
                                facets=facet_links(request.GET, result.facets))

@@ -374,7 +374,7 @@ class SearchView(generics.GenericAPIView):
                 date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
                 queryset=visible_quotes(request),
             )
-            page = self.paginate_queryset(result.queryset.select_related("addressee").with_links())
+            page = self.paginate_queryset(result.quotes(Quote.objects.select_related("addressee").with_links()))
             quotes = result.highlight(page)
             facets = result.facets
         except SearchQueryError as error:

@@ -1,9 +1,9 @@
 """Quote search: a parsed query becomes one PostgreSQL tsquery plus filters, ranked, faceted, highlighted.
 
-The tsquery reads the query in each configuration of languages.QUERY_CONFIGURATIONS and ORs the
-readings, so a French quote is found by French stems and an English one by English stems. Within a
-reading, clauses are AND-ed, and each clause is the OR of its alternatives: the words typed, their
-glossary equivalents, and a token naming an actor when the words are (nearly) that actor's name.
+Clauses are AND-ed, and each clause is the OR of its alternatives (the words typed, their glossary
+equivalents, and a token naming an actor when the words are (nearly) that actor's name), each read
+in every configuration of languages.QUERY_CONFIGURATIONS: a French quote is found by French stems
+and an English one by English stems.
 The tsquery is computed once (one small query) and then used as a literal by the search, the
 ranking and the headlines.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,8 +21,6 @@ from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
-    SearchQueryCombinable,
-    SearchQueryField,
     SearchRank,
 )
 from django.db import connection
@@ -153,57 +152,58 @@ def _alternative_query(alternative: Alternative, config: str):
     return _words_query(alternative.text, config, phrase=alternative.phrase)
 
 
-def _any_of(queries):
-    combined = None
-    for query in queries:
-        combined = query if combined is None else combined | query
-    return combined
+def _group(text: str) -> str:
+    return f"( {text} )" if " " in text else text
 
 
-def build_tsquery(clauses: list[list[Alternative]]):
-    """OR over configurations of (AND over clauses of (OR over alternatives)). None if no clause."""
-    if not clauses:
-        return None
-    readings = []
-    for config in QUERY_CONFIGURATIONS:
-        reading = None
-        for clause in clauses:
-            either = _any_of(_alternative_query(alternative, config) for alternative in clause)
-            reading = either if reading is None else reading & either
-        readings.append(reading)
-    return _any_of(readings)
+def any_of(texts) -> str:
+    """tsquery text: any of the tsqueries (their duplicates and empty ones left out)."""
+    unique = list(dict.fromkeys(text for text in texts if text))
+    return unique[0] if len(unique) == 1 else " | ".join(_group(text) for text in unique)
 
 
-def build_typed_words(parsed: ParsedQuery):
-    """Any of the words as typed (no equivalents, no actors): ranks the literal match above translations."""
-    terms = [term for clause in parsed.clauses for term in clause]
-    if not terms:
-        return None
-    return _any_of(_words_query(term.text, config, phrase=term.phrase) for config in QUERY_CONFIGURATIONS
-                   for term in terms)
+def all_of(texts) -> str:
+    """tsquery text: all of the tsqueries (empty ones left out, as PostgreSQL's && does)."""
+    unique = list(dict.fromkeys(text for text in texts if text))
+    return unique[0] if len(unique) == 1 else " & ".join(_group(text) for text in unique)
 
 
-def build_exclusions(terms: list[Term]):
-    """Whatever any reading of an excluded word or its equivalents finds is excluded."""
+def read_alternatives(alternatives) -> dict[Alternative, list[str]]:
+    """Each alternative's readings as tsquery texts, one per configuration of QUERY_CONFIGURATIONS
+    ('' where a configuration indexes none of its words), in one round trip.
+
+    The search composes its tsquery from these texts (any_of, all_of) rather than in SQL, so that a
+    lexeme several readings share appears once: the GIN index then reads its entries once, and the
+    planner estimates the query's matches without counting them twice.
+    """
+    unique = list(dict.fromkeys(alternatives))
+    words = [alternative for alternative in unique if alternative.actor_id is None]
+    texts = iter(evaluate_tsqueries(*(_words_query(alternative.text, config, phrase=alternative.phrase)
+                                      for alternative in words for config in QUERY_CONFIGURATIONS)))
+    readings = {alternative: [next(texts) for _ in QUERY_CONFIGURATIONS] for alternative in words}
+    for alternative in unique:
+        if alternative.actor_id is not None:
+            readings[alternative] = [f"'zzspeaker{int(alternative.actor_id)}'"]
+    return readings
+
+
+def excluded_alternatives(terms: list[Term]) -> list[Alternative]:
+    """An excluded word and its equivalents: whatever any reading of them finds is excluded."""
     alternatives = []
     for term in terms:
         alternatives.append(Alternative(term.text, phrase=term.phrase))
         alternatives += [Alternative(form, phrase=True) for form in glossary.equivalents(term.text)]
-    if not alternatives:
-        return None
-    return _any_of(_alternative_query(alternative, config) for config in QUERY_CONFIGURATIONS
-                   for alternative in alternatives)
+    return alternatives
 
 
 def evaluate_tsqueries(*expressions) -> list[str]:
-    """The tsqueries as text ('' for None or an empty tsquery), in one round trip."""
+    """The tsqueries as text ('' for an empty tsquery), in one round trip."""
+    if not expressions:
+        return []
     query = Query(Quote)
     compiler = query.get_compiler(connection=connection)
     selects, params = [], []
     for expression in expressions:
-        if expression is None:
-            selects.append("''")
-            continue
         sql, expression_params = compiler.compile(expression.resolve_expression(query))
         selects.append(f"({sql})::text")
         params.extend(expression_params)
@@ -308,11 +308,13 @@ class SearchResult:
 
     @cached_property
     def window(self) -> list[dict]:
-        """The first matches in date order, one more than the window holds (to tell "more than")."""
+        """The first matches in date order, one more than the window holds (to tell "more than"), each
+        with its rank when the search has words."""
         if self.tsquery == "":  # words no configuration indexes ("the", "les") match nothing
             return []
+        rank_by = [(self.tsquery or "", 1.0), (self.typed_tsquery, TYPED_WORDS_BOOST)]
         return first_matches(self.candidates, self.tsquery or "", self.window_size + 1,
-                             oldest_first=self.sort == "oldest")
+                             oldest_first=self.sort == "oldest", rank_by=rank_by)
 
     @property
     def count(self) -> int:
@@ -323,10 +325,19 @@ class SearchResult:
         return self.count <= self.window_size
 
     @cached_property
-    def queryset(self) -> QuerySet:
-        """The window's quotes in the requested order, with speaker and article: paginate it."""
-        ids = [row["id"] for row in self.window[: self.window_size]]
-        return self._ordered(Quote.objects.filter(pk__in=_any_of_ids(ids)).select_related("speaker", "article"))
+    def ids(self) -> list[int]:
+        """The window's quote ids in the requested order: by relevance (then newest first), or by date."""
+        rows = self.window[: self.window_size]
+        if self.sort == "relevance" and self.tsquery:
+            rows = sorted(rows, key=lambda row: -row["rank"])  # stable: ties stay newest first
+        return [row["id"] for row in rows]
+
+    def quotes(self, queryset: QuerySet | None = None) -> WindowQuotes:
+        """The window's quotes in the requested order, read a slice at a time: paginate them.
+        `queryset` (default: with speaker and article) says how to read them."""
+        if queryset is None:
+            queryset = Quote.objects.select_related("speaker", "article")
+        return WindowQuotes(self.ids, queryset)
 
     def all_matches(self) -> QuerySet:
         """Every match, in the requested order (exports: the whole set, streamed)."""
@@ -400,6 +411,32 @@ class SearchResult:
         return quotes
 
 
+class WindowQuotes(Sequence):
+    """Quotes by id, in the order of the ids, read from the database a slice at a time.
+
+    A page of search results reads its 20 quotes, not the whole window: the order (relevance or
+    date) is already known from the window. Django's Paginator and DRF's pagination take it as a list.
+    """
+
+    def __init__(self, ids: list[int], queryset: QuerySet):
+        self._ids, self._queryset = ids, queryset
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self):
+        return iter(self._read(self._ids))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._read(self._ids[index])
+        return self._read([self._ids[index]])[0]
+
+    def _read(self, ids: list[int]) -> list:
+        by_id = self._queryset.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _any_of_ids(ids: list[int]) -> RawSQL:
     """A window's ids as one array parameter: `IN (%s, %s, ...)` with 500 parameters costs more to
     build and send than the query it belongs to takes to run."""
@@ -462,16 +499,18 @@ def search_quotes(query_string: str = "", *, speaker=None, actor=None, incident=
         quotes = quotes.filter(_date_q(parsed.dates))
 
     actor_matches = names.similar_actors(_candidate_names(parsed), names.WORD_THRESHOLD) if parsed.clauses else {}
-    wanted = build_tsquery(expand_clauses(parsed, actor_matches))
-    unwanted = build_exclusions(parsed.excluded)
-    whole = wanted if unwanted is None else _Not(unwanted) if wanted is None else wanted & _Not(unwanted)
-    if whole is None:
+    clauses = expand_clauses(parsed, actor_matches)
+    excluded = excluded_alternatives(parsed.excluded)
+    if not clauses and not excluded:
         return SearchResult(query=parsed, candidates=quotes, sort=sort, resolved=resolved)
-    tsquery, highlight_tsquery, typed_tsquery = evaluate_tsqueries(whole, wanted, build_typed_words(parsed))
-    return SearchResult(query=parsed, candidates=quotes, sort=sort, tsquery=tsquery,
-                        highlight_tsquery=highlight_tsquery, typed_tsquery=typed_tsquery, resolved=resolved)
+    typed = [Alternative(term.text, phrase=term.phrase) for clause in parsed.clauses for term in clause]
+    readings = read_alternatives([*(alternative for clause in clauses for alternative in clause), *excluded, *typed])
 
+    def reading(alternatives):
+        return any_of(text for alternative in alternatives for text in readings[alternative])
 
-class _Not(SearchQueryCombinable, Func):
-    template = "!!(%(expressions)s)"
-    output_field = SearchQueryField()
+    wanted = all_of(reading(clause) for clause in clauses)
+    unwanted = reading(excluded)
+    tsquery = all_of([wanted, f"!{_group(unwanted)}" if unwanted else ""])
+    return SearchResult(query=parsed, candidates=quotes, sort=sort, tsquery=tsquery, highlight_tsquery=wanted,
+                        typed_tsquery=reading(typed), resolved=resolved)

@@ -25,10 +25,14 @@ from __future__ import annotations
 import datetime
 import json
 import math
+from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from statements.models import Quote
 
 PROBE_ROWS = 4000
 PERIOD_MARGIN = 2  # walk, or gather over, twice what the hit rate predicts: hit rates vary over time
@@ -47,23 +51,25 @@ def date_order(*, oldest_first: bool) -> list:
     return [F("statement_date").desc(nulls_last=True), F("id").desc()]
 
 
-def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first: bool = False) -> list[dict]:
+def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first: bool = False,
+                  rank_by: Sequence[tuple[str, float]] = ()) -> list[dict]:
     """Up to `size` quotes of `candidates` matching `tsquery` (all of them when it is ''), as dicts of
-    WINDOW_FIELDS, newest first (or oldest first)."""
+    WINDOW_FIELDS and `rank`, newest first (or oldest first).
+
+    `rank` is the sum of weight * ts_rank(quote, tsquery) over `rank_by`'s (tsquery, weight) pairs,
+    computed for the rows kept only (0 without `rank_by`).
+    """
+    rank = _Rank(rank_by)
     try:
-        return _first_matches(candidates, tsquery, size, oldest_first=oldest_first)
+        if not tsquery:
+            return _first_candidates(candidates, size, date_order(oldest_first=oldest_first), rank)
+        return _first_matches(candidates, tsquery, size, date_order(oldest_first=oldest_first), rank)
     except EmptyResultSet:  # a filter that can match nothing (no such actor) compiles to no SQL at all
         return []
 
 
-def _first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first: bool) -> list[dict]:
-    order = date_order(oldest_first=oldest_first)
-    if not tsquery:
-        # Ids first, then their rows: the walk reads only indexes (the date index, an incident's or a
-        # topic's links) and the table only for the rows kept, not for every quote walked past.
-        first_ids = candidates.order_by(*order).values("id")[:size]
-        return list(candidates.model.objects.filter(id__in=first_ids).order_by(*order).values(*WINDOW_FIELDS))
-    probe = _walk(candidates, tsquery, size, order, PROBE_ROWS)
+def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _Rank) -> list[dict]:
+    probe = _walk(candidates, tsquery, size, order, PROBE_ROWS, rank)
     if len(probe.found) >= size or probe.walked < PROBE_ROWS:  # the window is full, or every candidate tested
         return probe.found
     hit_rate = len(probe.found) / PROBE_ROWS
@@ -71,15 +77,52 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_firs
         rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)
         index_entries = hit_rate * _estimated_rows(candidates)  # what the GIN index would read for this query
         if rows_to_walk * WALK_ROW_MICROSECONDS < index_entries * GIN_ENTRY_MICROSECONDS:
-            found = _walk(candidates, tsquery, size, order, rows_to_walk).found
+            found = _walk(candidates, tsquery, size, order, rows_to_walk, rank).found
             if len(found) >= size:
                 return found
-    period = probe.period_for(size, oldest_first=oldest_first)
+    period = probe.period_for(size, oldest_first=not order[0].descending)
     if period is not None:
-        found = _gather(candidates.filter(**period), tsquery, size, order)
+        found = _gather(candidates.filter(**period), tsquery, size, order, rank)
         if len(found) >= size:  # every match of the period is in: these are the first ones overall
             return found
-    return _gather(candidates, tsquery, size, order)
+    return _gather(candidates, tsquery, size, order, rank)
+
+
+def _first_candidates(candidates: QuerySet, size: int, order: list, rank: _Rank) -> list[dict]:
+    """The first `size` candidates, with no words to test.
+
+    When the filters keep most quotes, walking the date index finds them at once. When they keep few
+    (an incident's quotes), the walk would test most of the index one quote at a time; instead, the
+    filters' share of all quotes (the planner's estimates are sound for filters) tells how far back
+    `size` of them likely reach, and the candidates of that period are gathered at once.
+    """
+    share = _estimated_rows(candidates) / max(1.0, _estimated_rows(Quote.objects.all()))
+    if share and size / share > PROBE_ROWS:
+        reach = math.ceil(PERIOD_MARGIN * size / share)
+        bounds = Quote.objects.published().order_by(*order).values_list("statement_date", flat=True)
+        bound = next(iter(bounds[reach : reach + 1]), None)  # the date index alone, up to `reach`
+        if bound is not None:
+            period = {"statement_date__gte": bound} if order[0].descending else {"statement_date__lte": bound}
+            found = _gather(candidates.filter(**period), "", size, order, rank)
+            if len(found) >= size:
+                return found
+    # Ids first, then their rows: the walk reads only indexes (the date index, an incident's or a
+    # topic's links) and the table only for the rows kept, not for every quote walked past.
+    first_ids = candidates.order_by(*order).values("id")[:size]
+    return _rows_of(first_ids, order, rank)
+
+
+class _Rank:
+    """The rank of a quote, as SQL over its search vector: the weighted sum of ts_rank for each tsquery."""
+
+    def __init__(self, rank_by: Sequence[tuple[str, float]]):
+        self.rank_by = [(tsquery, weight) for tsquery, weight in rank_by if tsquery]
+
+    def sql(self, vector: str) -> tuple[str, list]:
+        if not self.rank_by:
+            return "0.0::float8", []
+        terms = " + ".join(f"%s::float8 * ts_rank({vector}, %s::tsquery)" for _ in self.rank_by)
+        return f"({terms})", [value for tsquery, weight in self.rank_by for value in (weight, tsquery)]
 
 
 class _Probe:
@@ -102,39 +145,54 @@ class _Probe:
         return {"statement_date__lte": bound} if oldest_first else {"statement_date__gte": bound}
 
 
-def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int) -> _Probe:
+def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int, rank: _Rank) -> _Probe:
     """Test the query on the first `rows` candidates in date order."""
     walked_rows = candidates.order_by(*order).values(*WINDOW_FIELDS, "search_vector")[:rows]
     inner_sql, params = walked_rows.query.sql_with_params()
-    columns = ", ".join(f"hits.{name}" for name in WINDOW_FIELDS)
+    rank_sql, rank_params = rank.sql("first.search_vector")
+    columns = ", ".join(f"hits.{name}" for name in (*WINDOW_FIELDS, "rank"))
     direction = "DESC" if order[0].descending else "ASC"
     sql = (f"WITH walked AS MATERIALIZED ({inner_sql}), "
-           f"hits AS (SELECT * FROM walked WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s),"
+           f"hits AS (SELECT first.*, {rank_sql} AS rank FROM (SELECT * FROM walked "
+           f"WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s) AS first),"
            f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest "
            f"FROM walked) "
            f"SELECT span.*, {columns} FROM span LEFT JOIN hits ON true ORDER BY {_order_sql(order, table='hits')}")
-    rows_found = _fetch(sql, [*params, tsquery, size])
+    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size])
     span = rows_found[0]
-    found = [{name: row[name] for name in WINDOW_FIELDS} for row in rows_found if row["id"] is not None]
+    found = [{name: row[name] for name in (*WINDOW_FIELDS, "rank")} for row in rows_found if row["id"] is not None]
     first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
     return _Probe(found, span["walked"], first, last)
 
 
 def _estimated_rows(candidates: QuerySet) -> float:
     """The planner's estimate of the candidates (plain filters, no words: its estimates are sound)."""
-    plan = json.loads(candidates.order_by().explain(format="json"))
-    return float(plan[0]["Plan"]["Plan Rows"])
+    plan = candidates.order_by().explain(format="json")
+    if not plan:  # a filter that can match nothing: Django runs no query
+        return 0.0
+    return float(json.loads(plan)[0]["Plan"]["Plan Rows"])
 
 
-def _gather(candidates: QuerySet, tsquery: str, size: int, order: list) -> list[dict]:
-    """Every match, from the GIN index, then the first `size` of them in date order."""
-    every = candidates.order_by().values(*WINDOW_FIELDS, "search_vector")
+def _gather(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _Rank) -> list[dict]:
+    """Every match (from the GIN index, or, without words, the indexes of the filters), then the first
+    `size` of them in date order, then their rows."""
+    every = candidates.order_by().values("id", "statement_date", *(["search_vector"] if tsquery else []))
     inner_sql, params = every.query.sql_with_params()
-    columns = ", ".join(WINDOW_FIELDS)
-    sql = (f"WITH matches AS MATERIALIZED (SELECT {columns} FROM ({inner_sql}) AS candidates "
-           f"WHERE candidates.search_vector @@ %s::tsquery) "
-           f"SELECT {columns} FROM matches ORDER BY {_order_sql(order)} LIMIT %s")
-    return _fetch(sql, [*params, tsquery, size])
+    words = ""
+    if tsquery:
+        words, params = " WHERE candidates.search_vector @@ %s::tsquery", [*params, tsquery]
+    first_sql = (f"WITH matches AS MATERIALIZED (SELECT id, statement_date FROM ({inner_sql}) AS candidates{words}) "
+                 f"SELECT id FROM matches ORDER BY {_order_sql(order)} LIMIT %s")
+    return _rows_of(RawSQL(first_sql, [*params, size]), order, rank)  # noqa: S611 (values are parameters)
+
+
+def _rows_of(ids, order: list, rank: _Rank) -> list[dict]:
+    """The window's rows of the quotes `ids` (a subquery) selects, in date order."""
+    table = Quote._meta.db_table
+    rank_sql, rank_params = rank.sql(f"{table}.search_vector")
+    rows = (Quote.objects.filter(id__in=ids).order_by(*order)
+            .values(*WINDOW_FIELDS, rank=RawSQL(rank_sql, rank_params, output_field=FloatField())))  # noqa: S611
+    return list(rows)
 
 
 def _order_sql(order: list, table: str = "") -> str:

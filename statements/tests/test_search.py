@@ -76,7 +76,7 @@ def corpus(make_article, putin, biden, macron):
 
 def keys(result, corpus):
     by_pk = {quote.pk: key for key, quote in corpus.items()}
-    return [by_pk[pk] for pk in result.queryset.values_list("pk", flat=True)]
+    return [by_pk[pk] for pk in [quote.pk for quote in result.quotes()]]
 
 
 RELEVANCE = [
@@ -175,7 +175,7 @@ def test_vector_follows_edits_and_bulk_inserts(corpus, make_article):
     Quote.objects.bulk_create([Quote(article=article, start=0, end=10, text="Un pirate informatique russe.",
                                      language="fr")])
     [new] = Quote.objects.filter(text__startswith="Un pirate")
-    assert new.pk in search_quotes("hacker").queryset.values_list("pk", flat=True)
+    assert new.pk in [quote.pk for quote in search_quotes("hacker").quotes()]
 
 
 @pytest.mark.parametrize("query", [
@@ -213,13 +213,13 @@ def test_headlines_escape_the_text_and_mark_the_matches(corpus, make_article):
     article = make_article(HOSTILE)
     quote = Quote.objects.create(article=article, start=0, end=len(HOSTILE), text=HOSTILE, language="fr")
     result = search_quotes("rancongiciel -russie")
-    [found] = result.highlight(result.queryset)
+    [found] = result.highlight(result.quotes())
     assert found.pk == quote.pk
     assert "<script>" not in found.headline
     assert "&lt;script&gt;" in found.headline
     assert "<mark>rançongiciel</mark>" in found.headline
     result = search_quotes("attaques rançongiciel")
-    assert "<mark>attaques</mark>" in result.highlight(result.queryset)[0].headline
+    assert "<mark>attaques</mark>" in result.highlight(result.quotes())[0].headline
 
 
 def test_language_configurations_match_the_database(db):

@@ -4,6 +4,8 @@ found by walking the date index or gathering from the GIN index (statements/sear
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements.models import Quote
 from statements.search import search_quotes, window
@@ -26,7 +28,7 @@ def test_beyond_the_window_the_count_says_more_than_and_the_page_holds_the_newes
     result = search_quotes("rançongiciels", sort="date")
 
     assert (result.count, result.count_is_exact) == (5, False)
-    assert [quote.statement_date.day for quote in result.queryset] == [6, 5, 4, 3]
+    assert [quote.statement_date.day for quote in result.quotes()] == [6, 5, 4, 3]
     assert sum(row["count"] for row in result.facets["speakers"]) == 4
     assert result.all_matches().count() == 6  # exports are never capped
 
@@ -36,7 +38,7 @@ def test_sorted_oldest_first_the_window_holds_the_oldest(settings, six_ransomwar
 
     result = search_quotes("rançongiciels", sort="oldest")
 
-    assert [quote.statement_date.day for quote in result.queryset] == [1, 2]
+    assert [quote.statement_date.day for quote in result.quotes()] == [1, 2]
 
 
 def test_within_the_window_the_count_is_exact(settings, six_ransomware_quotes):
@@ -45,7 +47,7 @@ def test_within_the_window_the_count_is_exact(settings, six_ransomware_quotes):
     result = search_quotes("rançongiciels")
 
     assert (result.count, result.count_is_exact) == (6, True)
-    assert result.queryset.count() == 6
+    assert len(result.quotes()) == 6
 
 
 @pytest.mark.parametrize("probe_rows", [1, 3, 4000])
@@ -56,7 +58,7 @@ def test_walking_and_gathering_find_the_same_window(monkeypatch, settings, six_r
 
     result = search_quotes("rançongiciels", sort="date")
 
-    assert [quote.statement_date.day for quote in result.queryset] == [6, 5, 4]
+    assert [quote.statement_date.day for quote in result.quotes()] == [6, 5, 4]
     assert result.count == 4
 
 
@@ -65,8 +67,8 @@ def test_dateless_quotes_come_after_dated_ones(settings, six_ransomware_quotes):
                          language="fr")
     result = search_quotes("rançongiciels", sort="date")
 
-    assert [quote.statement_date for quote in result.queryset][-1] is None
-    assert result.queryset[0].statement_date == datetime.date(2021, 1, 6)
+    assert [quote.statement_date for quote in result.quotes()][-1] is None
+    assert result.quotes()[0].statement_date == datetime.date(2021, 1, 6)
 
 
 def test_a_period_too_short_for_the_window_falls_back_to_every_match(monkeypatch, settings, make_article):
@@ -81,14 +83,42 @@ def test_a_period_too_short_for_the_window_falls_back_to_every_match(monkeypatch
 
     result = search_quotes("rançongiciels", sort="date")
 
-    assert [quote.statement_date.year for quote in result.queryset] == [2021, 2019]
+    assert [quote.statement_date.year for quote in result.quotes()] == [2021, 2019]
     assert result.count == 3
 
     oldest = search_quotes("rançongiciels", sort="oldest")
-    assert [quote.statement_date.year for quote in oldest.queryset] == [2015, 2017]
+    assert [quote.statement_date.year for quote in oldest.quotes()] == [2015, 2017]
 
 
 def test_a_filter_that_matches_nothing_finds_nothing(six_ransomware_quotes):
     result = search_quotes("rançongiciels actor:0")
 
-    assert (result.count, list(result.queryset), result.facets["speakers"]) == (0, [], [])
+    assert (result.count, list(result.quotes()), result.facets["speakers"]) == (0, [], [])
+
+
+@pytest.mark.parametrize("margin", [0.5, 0.9, 2])
+@pytest.mark.parametrize("sort", ["date", "oldest"])
+def test_a_narrow_filter_without_words_finds_the_same_window_by_period(monkeypatch, settings, make_article, putin,
+                                                                       biden, margin, sort):
+    """Three quotes of twenty by Putin: the filter's share predicts how far back the window reaches.
+    A period too short (margin 0.5) falls back to the walk, one past the oldest quote (margin 2) is not
+    gathered at all; the window is the same either way."""
+    article = make_article("x" * 2000)
+    for day in range(1, 21):
+        Quote.objects.create(article=article, text=f"Déclaration du jour {day}.", start=day * 50, end=day * 50 + 30,
+                             language="fr", speaker=putin if day in (3, 10, 17) else biden,
+                             statement_date=datetime.date(2021, 1, day))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_quote")  # the planner's share of the filter: 3 in 20
+    settings.SEARCH_WINDOW = 2
+    monkeypatch.setattr(window, "PROBE_ROWS", 1)
+    monkeypatch.setattr(window, "PERIOD_MARGIN", margin)
+
+    with CaptureQueriesContext(connection) as queries:
+        result = search_quotes("speaker:Poutine", sort=sort)
+        days = [quote.statement_date.day for quote in result.quotes()]
+
+    assert days == ([17, 10] if sort == "date" else [3, 10])
+    assert result.count == 3
+    gathered = any("matches AS MATERIALIZED" in query["sql"] for query in queries.captured_queries)
+    assert gathered == (margin < 1)
