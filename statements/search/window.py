@@ -15,9 +15,13 @@ PostgreSQL estimates the share of quotes a full-text query matches badly when it
 share is measured: a probe walks the newest PROBE_ROWS quotes that pass the other filters and tests
 the query on them. If the window fills, that is the answer. Otherwise the probe's hit rate predicts
 what walking further would cost against reading the query's entries in the GIN index, and the
-dates it walked through tell how far back the window should reach: the cheaper runs, a walk or a
-gathering of the matches of that period (and, if they fall short, of every period). Each query has
-a shape (a LIMIT inside, a materialised CTE) that leaves the planner no other choice.
+dates it walked through tell how far back the window should reach: the cheapest runs, a walk, a
+gathering of the matches of that period (when the period is short enough for its dates to cost
+less than the matches outside it), or of every period. Each query has a shape (a LIMIT inside, a
+materialised CTE) that leaves the planner no other choice.
+
+Without words, a narrow filter (an incident's quotes) is gathered over the period its share of all
+quotes predicts, rather than walked (see _first_candidates).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from statements.models import Quote
@@ -37,10 +41,13 @@ from statements.models import Quote
 PROBE_ROWS = 4000
 PERIOD_MARGIN = 2  # walk, or gather over, twice what the hit rate predicts: hit rates vary over time
 # Measured at 1M quotes: walking the date index costs about 3.5 µs a row (random heap read, the query
-# tested); the GIN index about 0.5 µs for each quote the query matches, in any period, before the
-# heap is read for the period's matches only.
+# tested); the GIN index about 0.5 µs for each quote the query matches, in any period; the table
+# about 2.5 µs for each match read from it (the query checked again); narrowing the matches to a
+# period with the date index about 0.06 µs for each quote of the period.
 WALK_ROW_MICROSECONDS = 3.5
 GIN_ENTRY_MICROSECONDS = 0.5
+MATCH_ROW_MICROSECONDS = 2.5
+DATE_ENTRY_MICROSECONDS = 0.06
 WINDOW_FIELDS = ("id", "speaker_id", "language", "claim_type", "statement_date")
 
 
@@ -74,17 +81,22 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
         return probe.found
     hit_rate = len(probe.found) / PROBE_ROWS
     if hit_rate:
-        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)
-        index_entries = hit_rate * _estimated_rows(candidates)  # what the GIN index would read for this query
-        if rows_to_walk * WALK_ROW_MICROSECONDS < index_entries * GIN_ENTRY_MICROSECONDS:
-            found = _walk(candidates, tsquery, size, order, rows_to_walk, rank).found
+        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
+        matches = hit_rate * _estimated_rows(candidates)  # what the GIN index would read for this query
+        # The walk goes on from the probe's last quote, for what the window still lacks.
+        more_rows = math.ceil(PERIOD_MARGIN * (size - len(probe.found)) / hit_rate)
+        if more_rows * WALK_ROW_MICROSECONDS < matches * GIN_ENTRY_MICROSECONDS:
+            rest = candidates.filter(_after(probe.last_walked, order))
+            found = probe.found + _walk(rest, tsquery, size - len(probe.found), order, more_rows, rank).found
             if len(found) >= size:
                 return found
-    period = probe.period_for(size, oldest_first=not order[0].descending)
-    if period is not None:
-        found = _gather(candidates.filter(**period), tsquery, size, order, rank)
-        if len(found) >= size:  # every match of the period is in: these are the first ones overall
-            return found
+        period = probe.period_for(size, oldest_first=not order[0].descending)
+        # Narrowing to the period saves reading the matches outside it, and costs reading its dates.
+        saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
+        if period is not None and rows_to_walk * DATE_ENTRY_MICROSECONDS < saved:
+            found = _gather(candidates.filter(**period), tsquery, size, order, rank)
+            if len(found) >= size:  # every match of the period is in: these are the first ones overall
+                return found
     return _gather(candidates, tsquery, size, order, rank)
 
 
@@ -127,8 +139,9 @@ class _Rank:
 
 class _Probe:
     def __init__(self, found: list[dict], walked: int, first_date: datetime.date | None,
-                 last_date: datetime.date | None):
+                 last_date: datetime.date | None, last_walked: tuple):
         self.found, self.walked, self.first_date, self.last_date = found, walked, first_date, last_date
+        self.last_walked = last_walked  # (date, id) of the last quote walked
 
     def period_for(self, size: int, *, oldest_first: bool) -> dict | None:
         """The filter for the period likely to hold `size` matches, judging by the probe; None when the
@@ -156,13 +169,29 @@ def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int,
            f"hits AS (SELECT first.*, {rank_sql} AS rank FROM (SELECT * FROM walked "
            f"WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s) AS first),"
            f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest "
-           f"FROM walked) "
-           f"SELECT span.*, {columns} FROM span LEFT JOIN hits ON true ORDER BY {_order_sql(order, table='hits')}")
+           f"FROM walked), "
+           f"last AS (SELECT statement_date AS last_date, id AS last_id FROM walked "
+           f"ORDER BY {_order_sql(order, reverse=True)} LIMIT 1) "
+           f"SELECT span.*, last.*, {columns} FROM span LEFT JOIN last ON true LEFT JOIN hits ON true "
+           f"ORDER BY {_order_sql(order, table='hits')}")
     rows_found = _fetch(sql, [*params, *rank_params, tsquery, size])
     span = rows_found[0]
     found = [{name: row[name] for name in (*WINDOW_FIELDS, "rank")} for row in rows_found if row["id"] is not None]
     first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
-    return _Probe(found, span["walked"], first, last)
+    return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]))
+
+
+def _after(last_walked: tuple, order: list) -> Q:
+    """The candidates after the last one walked, in date order, except the dateless ones (they come
+    last: if the walk goes on that far without filling the window, the matches are gathered)."""
+    date, pk = last_walked
+    if order[0].descending:
+        if date is None:
+            return Q(statement_date__isnull=True, id__lt=pk)
+        return Q(statement_date__lte=date) & ~Q(statement_date=date, id__gte=pk)
+    if date is None:
+        return Q(statement_date__isnull=True, id__gt=pk)
+    return Q(statement_date__gte=date) & ~Q(statement_date=date, id__lte=pk)
 
 
 def _estimated_rows(candidates: QuerySet) -> float:
@@ -195,10 +224,11 @@ def _rows_of(ids, order: list, rank: _Rank) -> list[dict]:
     return list(rows)
 
 
-def _order_sql(order: list, table: str = "") -> str:
-    direction = "DESC" if order[0].descending else "ASC"
+def _order_sql(order: list, table: str = "", *, reverse: bool = False) -> str:
     prefix = f"{table}." if table else ""
-    return f"{prefix}statement_date {direction} NULLS LAST, {prefix}id {direction}"
+    if order[0].descending != reverse:
+        return f"{prefix}statement_date DESC {'NULLS FIRST' if reverse else 'NULLS LAST'}, {prefix}id DESC"
+    return f"{prefix}statement_date ASC {'NULLS FIRST' if reverse else 'NULLS LAST'}, {prefix}id ASC"
 
 
 def _fetch(sql: str, params: list) -> list[dict]:

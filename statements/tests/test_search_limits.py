@@ -50,16 +50,38 @@ def test_within_the_window_the_count_is_exact(settings, six_ransomware_quotes):
     assert len(result.quotes()) == 6
 
 
+@pytest.mark.parametrize("gin_entry_cost", [window.GIN_ENTRY_MICROSECONDS, 1e9])  # 1e9: the walk goes on
 @pytest.mark.parametrize("probe_rows", [1, 3, 4000])
-def test_walking_and_gathering_find_the_same_window(monkeypatch, settings, six_ransomware_quotes, probe_rows):
+def test_walking_and_gathering_find_the_same_window(monkeypatch, settings, six_ransomware_quotes, probe_rows,
+                                                    gin_entry_cost):
     """A probe shorter than the candidates forces the walk-or-gather decision; the answer is the same."""
     settings.SEARCH_WINDOW = 3
     monkeypatch.setattr(window, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(window, "GIN_ENTRY_MICROSECONDS", gin_entry_cost)
+
+    newest = search_quotes("rançongiciels", sort="date")
+    oldest = search_quotes("rançongiciels", sort="oldest")
+
+    assert [quote.statement_date.day for quote in newest.quotes()] == [6, 5, 4]
+    assert [quote.statement_date.day for quote in oldest.quotes()] == [1, 2, 3]
+    assert newest.count == oldest.count == 4
+
+
+def test_the_walk_goes_on_past_quotes_of_the_same_day(monkeypatch, settings, make_article):
+    """The walk resumes after the probe's last quote, which shares its day with the next ones."""
+    article = make_article("x" * 2000)
+    for n in range(8):
+        Quote.objects.create(article=article, text=f"Les rançongiciels, encore {n}.", start=n * 50, end=n * 50 + 30,
+                             language="fr", statement_date=datetime.date(2021, 1, 1 + n // 4))
+    settings.SEARCH_WINDOW = 5
+    monkeypatch.setattr(window, "PROBE_ROWS", 2)
+    monkeypatch.setattr(window, "GIN_ENTRY_MICROSECONDS", 1e9)
+    ids = list(Quote.objects.order_by("-statement_date", "-id").values_list("id", flat=True))
 
     result = search_quotes("rançongiciels", sort="date")
 
-    assert [quote.statement_date.day for quote in result.quotes()] == [6, 5, 4]
-    assert result.count == 4
+    assert [quote.pk for quote in result.quotes()] == ids[:5]
+    assert result.count == 6
 
 
 def test_dateless_quotes_come_after_dated_ones(settings, six_ransomware_quotes):
