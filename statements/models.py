@@ -364,6 +364,16 @@ class Quote(models.Model):
     def statement(self):
         return PartialDate.from_fields(self.statement_date, self.statement_precision)
 
+    # get_kind_display() and get_claim_type_display() translate every choice's label to look one up:
+    # a page of results reads these instead.
+    @property
+    def kind_label(self) -> str:
+        return self.Kind(self.kind).label if self.kind in self.Kind.values else self.kind
+
+    @property
+    def claim_label(self) -> str:
+        return self.Claim(self.claim_type).label if self.claim_type in self.Claim.values else self.claim_type
+
 
 class AttributionClaim(models.Model):
     """Who attributed an incident to whom, when, and in which statement."""

@@ -231,7 +231,7 @@ class SearchView(TemplateView):
                 result = search_quotes(**form.search_arguments())
                 paginator = Paginator(result.quotes(), self.paginate_by)
                 page = paginator.get_page(request.GET.get("page"))
-                context.update(result=result, page_obj=page, quotes=result.highlight(page.object_list),
+                context.update(result=result, page_obj=page, quotes=page.object_list,
                                facets=facet_links(request.GET, result.facets))
             except SearchQueryError as error:
                 context["error"] = str(error)

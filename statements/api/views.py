@@ -374,8 +374,8 @@ class SearchView(generics.GenericAPIView):
                 date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
                 queryset=visible_quotes(request),
             )
-            page = self.paginate_queryset(result.quotes(Quote.objects.select_related("addressee").with_links()))
-            quotes = result.highlight(page)
+            quotes = self.paginate_queryset(
+                result.quotes(Quote.objects.select_related("speaker", "article", "addressee").with_links()))
             facets = result.facets
         except SearchQueryError as error:
             raise exceptions.ValidationError({"q": [str(error)]}) from None

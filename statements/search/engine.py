@@ -333,11 +333,20 @@ class SearchResult:
         return [row["id"] for row in rows]
 
     def quotes(self, queryset: QuerySet | None = None) -> WindowQuotes:
-        """The window's quotes in the requested order, read a slice at a time: paginate them.
+        """The window's quotes in the requested order, read a slice at a time (paginate them), each with
+        its `headline`: safe HTML, the text escaped, the matches in <mark>.
         `queryset` (default: with speaker and article) says how to read them."""
         if queryset is None:
             queryset = Quote.objects.select_related("speaker", "article")
-        return WindowQuotes(self.ids, queryset)
+        if self.highlight_tsquery:
+            query = TsQueryLiteral(Value(self.highlight_tsquery))
+            options = {"config": LanguageConfig(F("language")), "start_sel": MARK_START, "stop_sel": MARK_END}
+            queryset = queryset.annotate(
+                headline_whole=SearchHeadline("text", query, highlight_all=True, **options),
+                headline_fragments=SearchHeadline("text", query, max_fragments=3, max_words=30, min_words=12,
+                                                  fragment_delimiter=" … ", **options),
+            )
+        return WindowQuotes(self.ids, queryset, _set_headline)
 
     def all_matches(self) -> QuerySet:
         """Every match, in the requested order (exports: the whole set, streamed)."""
@@ -387,28 +396,14 @@ class SearchResult:
                 key=lambda item: (-item[1], item[0]))],
         }
 
-    def highlight(self, quotes) -> list:
-        """Set `quote.headline` (safe HTML: the text escaped, matches in <mark>) on a page of quotes."""
-        quotes = list(quotes)
-        if not quotes:
-            return quotes
-        if not self.highlight_tsquery:
-            for quote in quotes:
-                quote.headline = escape(quote.text)
-            return quotes
-        query = TsQueryLiteral(Value(self.highlight_tsquery))
-        options = {"config": LanguageConfig(F("language")), "start_sel": MARK_START, "stop_sel": MARK_END}
-        rows = Quote.objects.filter(pk__in=[quote.pk for quote in quotes]).annotate(
-            whole=SearchHeadline("text", query, highlight_all=True, **options),
-            fragments=SearchHeadline("text", query, max_fragments=3, max_words=30, min_words=12,
-                                     fragment_delimiter=" … ", **options),
-        ).values_list("pk", "whole", "fragments")
-        headlines = {pk: (whole, fragments) for pk, whole, fragments in rows}
-        for quote in quotes:
-            whole, fragments = headlines.get(quote.pk, (quote.text, quote.text))
-            short = len(quote.text.split()) <= SHORT_QUOTE_WORDS or MARK_START not in (fragments or "")
-            quote.headline = marked(whole if short else fragments)
-        return quotes
+
+
+def _set_headline(quote: Quote) -> None:
+    """The whole quote highlighted when it is short or its fragments hold no match, else the fragments."""
+    whole = getattr(quote, "headline_whole", None) or quote.text
+    fragments = getattr(quote, "headline_fragments", None) or ""
+    short = len(quote.text.split()) <= SHORT_QUOTE_WORDS or MARK_START not in fragments
+    quote.headline = marked(whole if short else fragments)
 
 
 class WindowQuotes(Sequence):
@@ -418,8 +413,8 @@ class WindowQuotes(Sequence):
     date) is already known from the window. Django's Paginator and DRF's pagination take it as a list.
     """
 
-    def __init__(self, ids: list[int], queryset: QuerySet):
-        self._ids, self._queryset = ids, queryset
+    def __init__(self, ids: list[int], queryset: QuerySet, finish=None):
+        self._ids, self._queryset, self._finish = ids, queryset, finish
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -434,7 +429,11 @@ class WindowQuotes(Sequence):
 
     def _read(self, ids: list[int]) -> list:
         by_id = self._queryset.in_bulk(ids)
-        return [by_id[pk] for pk in ids if pk in by_id]
+        quotes = [by_id[pk] for pk in ids if pk in by_id]
+        if self._finish:
+            for quote in quotes:
+                self._finish(quote)
+        return quotes
 
 
 def _any_of_ids(ids: list[int]) -> RawSQL:

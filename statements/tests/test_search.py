@@ -213,13 +213,13 @@ def test_headlines_escape_the_text_and_mark_the_matches(corpus, make_article):
     article = make_article(HOSTILE)
     quote = Quote.objects.create(article=article, start=0, end=len(HOSTILE), text=HOSTILE, language="fr")
     result = search_quotes("rancongiciel -russie")
-    [found] = result.highlight(result.quotes())
+    [found] = result.quotes()
     assert found.pk == quote.pk
     assert "<script>" not in found.headline
     assert "&lt;script&gt;" in found.headline
     assert "<mark>rançongiciel</mark>" in found.headline
     result = search_quotes("attaques rançongiciel")
-    assert "<mark>attaques</mark>" in result.highlight(result.quotes())[0].headline
+    assert "<mark>attaques</mark>" in result.quotes()[0].headline
 
 
 def test_language_configurations_match_the_database(db):
