@@ -368,11 +368,15 @@ class Quote(models.Model):
     # a page of results reads these instead.
     @property
     def kind_label(self) -> str:
-        return self.Kind(self.kind).label if self.kind in self.Kind.values else self.kind
+        return _KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def claim_label(self) -> str:
-        return self.Claim(self.claim_type).label if self.claim_type in self.Claim.values else self.claim_type
+        return _CLAIM_LABELS.get(self.claim_type, self.claim_type)
+
+
+_KIND_LABELS = dict(Quote.Kind.choices)  # lazy labels, translated when shown
+_CLAIM_LABELS = dict(Quote.Claim.choices)
 
 
 class AttributionClaim(models.Model):

@@ -336,8 +336,9 @@ class SearchResult:
         """The window's quotes in the requested order, read a slice at a time (paginate them), each with
         its `headline`: safe HTML, the text escaped, the matches in <mark>.
         `queryset` (default: with speaker and article) says how to read them."""
-        if queryset is None:
-            queryset = Quote.objects.select_related("speaker", "article")
+        if queryset is None:  # what a page of results shows: not the article's text, nor the vector
+            queryset = (Quote.objects.select_related("speaker", "article")
+                        .defer("search_vector", "article__text", "article__fingerprints"))
         if self.highlight_tsquery:
             query = TsQueryLiteral(Value(self.highlight_tsquery))
             options = {"config": LanguageConfig(F("language")), "start_sel": MARK_START, "stop_sel": MARK_END}

@@ -1,5 +1,6 @@
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from statements.models import Article, Quote
 
@@ -26,3 +27,15 @@ def test_rejected_quotes_are_not_published(make_article):
                          review_status=Quote.Review.REJECTED)
     assert list(Quote.objects.published()) == [kept]
     assert Article.objects.get().quotes.count() == 2
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_kind_and_claim_labels_are_the_translated_choice_labels(language):
+    with translation.override(language):
+        for kind in Quote.Kind.values:
+            for claim in [*Quote.Claim.values, ""]:
+                quote = Quote(kind=kind, claim_type=claim)
+                assert (str(quote.kind_label), str(quote.claim_label)) == (quote.get_kind_display(),
+                                                                           quote.get_claim_type_display())
+    with translation.override("fr"):
+        assert str(Quote(kind=Quote.Kind.READOUT).kind_label) != "communiqué / readout"
