@@ -24,8 +24,10 @@ from django.contrib.postgres.search import (
     SearchRank,
 )
 from django.db import connection
-from django.db.models import Count, F, Func, Q, QuerySet, TextField, Value
+from django.db.models import Case, Count, F, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -43,7 +45,7 @@ FACET_LENGTH = 10  # speakers and incidents listed in the facets
 FILTER_NAMES = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")
 ACTOR_NGRAM = 3  # longest run of query words tried as an actor's name
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in news copy, escaped around
-SHORT_QUOTE_WORDS = 80  # shorter quotes are shown whole, highlighted; longer ones as fragments
+SHORT_QUOTE_CHARS = 500  # shorter quotes are shown whole, highlighted; longer ones as fragments
 TYPED_WORDS_BOOST = 2.0  # the words as typed weigh more than their glossary equivalents
 
 CLAIM_SYNONYMS = {
@@ -342,11 +344,12 @@ class SearchResult:
         if self.highlight_tsquery:
             query = TsQueryLiteral(Value(self.highlight_tsquery))
             options = {"config": LanguageConfig(F("language")), "start_sel": MARK_START, "stop_sel": MARK_END}
-            queryset = queryset.annotate(
-                headline_whole=SearchHeadline("text", query, highlight_all=True, **options),
-                headline_fragments=SearchHeadline("text", query, max_fragments=3, max_words=30, min_words=12,
-                                                  fragment_delimiter=" … ", **options),
-            )
+            queryset = queryset.annotate(highlighted=Case(
+                When(LessThanOrEqual(Length("text"), SHORT_QUOTE_CHARS),
+                     then=SearchHeadline("text", query, highlight_all=True, **options)),
+                default=SearchHeadline("text", query, max_fragments=3, max_words=30, min_words=12,
+                                       fragment_delimiter=" … ", **options),
+            ))
         return WindowQuotes(self.ids, queryset, _set_headline)
 
     def all_matches(self) -> QuerySet:
@@ -400,11 +403,10 @@ class SearchResult:
 
 
 def _set_headline(quote: Quote) -> None:
-    """The whole quote highlighted when it is short or its fragments hold no match, else the fragments."""
-    whole = getattr(quote, "headline_whole", None) or quote.text
-    fragments = getattr(quote, "headline_fragments", None) or ""
-    short = len(quote.text.split()) <= SHORT_QUOTE_WORDS or MARK_START not in fragments
-    quote.headline = marked(whole if short else fragments)
+    """The highlighted text: the whole of a short quote, fragments of a long one around the matches;
+    the whole quote when no word is marked (a quote found by its speaker's name)."""
+    highlighted = getattr(quote, "highlighted", None) or ""
+    quote.headline = marked(highlighted if MARK_START in highlighted else quote.text)
 
 
 class WindowQuotes(Sequence):

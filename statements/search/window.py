@@ -81,10 +81,8 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
         return probe.found
     hit_rate = len(probe.found) / PROBE_ROWS
     if hit_rate:
-        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
-        matches = hit_rate * _estimated_rows(candidates)
         # The GIN index reads the query's entries for every quote, whatever the other filters keep.
-        index_entries = hit_rate * _estimated_rows(Quote.objects.all())
+        index_entries = hit_rate * probe.table_rows
         # The walk goes on from the probe's last quote, for what the window still lacks.
         more_rows = math.ceil(PERIOD_MARGIN * (size - len(probe.found)) / hit_rate)
         if more_rows * WALK_ROW_MICROSECONDS < index_entries * GIN_ENTRY_MICROSECONDS:
@@ -93,6 +91,8 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
             if len(found) >= size:
                 return found
         period = probe.period_for(size, oldest_first=not order[0].descending)
+        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
+        matches = hit_rate * _estimated_rows(candidates)
         # Narrowing to the period saves reading the matches outside it, and costs reading its dates.
         saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
         if period is not None and rows_to_walk * DATE_ENTRY_MICROSECONDS < saved:
@@ -141,9 +141,10 @@ class _Rank:
 
 class _Probe:
     def __init__(self, found: list[dict], walked: int, first_date: datetime.date | None,
-                 last_date: datetime.date | None, last_walked: tuple):
+                 last_date: datetime.date | None, last_walked: tuple, table_rows: float):
         self.found, self.walked, self.first_date, self.last_date = found, walked, first_date, last_date
         self.last_walked = last_walked  # (date, id) of the last quote walked
+        self.table_rows = table_rows  # the planner's count of quotes (0 before the table is first analysed)
 
     def period_for(self, size: int, *, oldest_first: bool) -> dict | None:
         """The filter for the period likely to hold `size` matches, judging by the probe; None when the
@@ -161,7 +162,8 @@ class _Probe:
 
 
 def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int, rank: _Rank) -> _Probe:
-    """Test the query on the first `rows` candidates in date order."""
+    """Test the query on the first `rows` candidates in date order; in the same round trip, the size
+    of the table as the planner knows it."""
     walked_rows = candidates.order_by(*order).values(*WINDOW_FIELDS, "search_vector")[:rows]
     inner_sql, params = walked_rows.query.sql_with_params()
     rank_sql, rank_params = rank.sql("first.search_vector")
@@ -170,17 +172,17 @@ def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int,
     sql = (f"WITH walked AS MATERIALIZED ({inner_sql}), "
            f"hits AS (SELECT first.*, {rank_sql} AS rank FROM (SELECT * FROM walked "
            f"WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s) AS first),"
-           f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest "
-           f"FROM walked), "
+           f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest, "
+           f"(SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass) AS table_rows FROM walked), "
            f"last AS (SELECT statement_date AS last_date, id AS last_id FROM walked "
            f"ORDER BY {_order_sql(order, reverse=True)} LIMIT 1) "
            f"SELECT span.*, last.*, {columns} FROM span LEFT JOIN last ON true LEFT JOIN hits ON true "
            f"ORDER BY {_order_sql(order, table='hits')}")
-    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size])
+    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size, Quote._meta.db_table])
     span = rows_found[0]
     found = [{name: row[name] for name in (*WINDOW_FIELDS, "rank")} for row in rows_found if row["id"] is not None]
     first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
-    return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]))
+    return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]), span["table_rows"])
 
 
 def _walk_on(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int, rank: _Rank) -> list[dict]:

@@ -222,6 +222,22 @@ def test_headlines_escape_the_text_and_mark_the_matches(corpus, make_article):
     assert "<mark>attaques</mark>" in result.quotes()[0].headline
 
 
+def test_a_long_quote_is_shown_as_fragments_around_its_matches_and_a_short_one_whole(corpus, make_article):
+    filler = "Les diplomates ont longuement discuté de la coopération économique entre les deux pays. " * 8
+    long_text = f"{filler}Le rançongiciel a paralysé les hôpitaux. {filler}"
+    short_text = "Ce rançongiciel visait une mairie."
+    article = make_article(f"{long_text}\n\n{short_text}")
+    long_quote = Quote.objects.create(article=article, start=0, end=len(long_text), text=long_text, language="fr")
+    short_quote = Quote.objects.create(article=article, start=len(long_text) + 2,
+                                       end=len(long_text) + 2 + len(short_text), text=short_text, language="fr")
+
+    headlines = {quote.pk: quote.headline for quote in search_quotes("rançongiciel").quotes()}
+
+    assert "<mark>rançongiciel</mark>" in headlines[long_quote.pk]
+    assert len(headlines[long_quote.pk]) < len(long_text) / 2
+    assert headlines[short_quote.pk] == "Ce <mark>rançongiciel</mark> visait une mairie."
+
+
 def test_language_configurations_match_the_database(db):
     with connection.cursor() as cursor:
         for language, config in [*CONFIGURATIONS.items(), ("de", FALLBACK), ("", FALLBACK), ("fr-CA", "demarche_fr")]:
