@@ -229,6 +229,8 @@ def measure(base: str, repeat: int) -> dict:
     from statements.models import Quote
     from statements.search import search_quotes
 
+    for _ in range(8):  # every gunicorn worker connects to the database and compiles its templates first
+        get(f"{base}/search/?{urlencode({'q': 'diplomatie'})}")
     page, sql, naive, per_query = [], [], [], {}
     for query in QUERIES:
         url = f"{base}/search/?{urlencode({'q': query})}"
