@@ -1,6 +1,6 @@
 """Quote search at scale: the search page, its SQL alone, and a naive icontains search, on a generated corpus.
 
-    python -m bench.search [--quotes 1000000] [--repeat 5] [--keep]
+    python -m bench.search [--quotes 1000000] [--repeat 10] [--keep]
 
 The corpus goes into its own database (demarche_bench, never the one `make run` serves): actors with a
 Zipf distribution of quotes (a few speak a lot), French, English and other-language quotes built from
@@ -279,7 +279,7 @@ def corpus_ready(quotes: int, *, keep: bool = True) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quotes", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--keep", action="store_true", help="reuse the corpus already loaded if its size matches")
     options = parser.parse_args()
     django_setup("demarche_bench")
