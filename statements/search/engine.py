@@ -198,6 +198,36 @@ def excluded_alternatives(terms: list[Term]) -> list[Alternative]:
     return alternatives
 
 
+_LEXEME = re.compile(r"'(?:[^']|'')*'")  # a lexeme in a tsquery's text, quoted ('' for a quote inside)
+
+
+def lexemes_in_no_quote(lexemes) -> set[str]:
+    """Which of these lexemes (quoted, as in a tsquery's text) no quote holds, in one round trip.
+
+    A word is read in every configuration and through the glossary, and many readings index nothing
+    (the French stem of an English word, the unstemmed form of a French one). Left in the tsquery,
+    each still costs: the GIN index and every quote walked past test the whole tsquery. Each test is
+    an EXISTS with the lexeme as a literal (Django binds parameters client-side): the planner finds a
+    frequent lexeme among the first quotes of the table, a rare one through the GIN index, and stops
+    at the first quote either way.
+    """
+    lexemes = sorted(set(lexemes))
+    if not lexemes:
+        return set()
+    exists = f"EXISTS (SELECT 1 FROM {Quote._meta.db_table} WHERE search_vector @@ %s::tsquery)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join([exists] * len(lexemes))}", lexemes)
+        return {lexeme for lexeme, held in zip(lexemes, cursor.fetchone(), strict=True) if not held}
+
+
+def needs_unheld_lexeme(reading: str, unheld: set[str]) -> bool:
+    """Whether a reading (a tsquery's text) requires a lexeme no quote holds, and so matches nothing:
+    true when it has no | or ! (every lexeme in it is required) and one of its lexemes is unheld."""
+    operators = _LEXEME.sub("", reading)
+    return "|" not in operators and "!" not in operators and any(
+        lexeme in unheld for lexeme in _LEXEME.findall(reading))
+
+
 def evaluate_tsqueries(*expressions) -> list[str]:
     """The tsqueries as text ('' for an empty tsquery), in one round trip."""
     if not expressions:
@@ -507,9 +537,13 @@ def search_quotes(query_string: str = "", *, speaker=None, actor=None, incident=
         return SearchResult(query=parsed, candidates=quotes, sort=sort, resolved=resolved)
     typed = [Alternative(term.text, phrase=term.phrase) for clause in parsed.clauses for term in clause]
     readings = read_alternatives([*(alternative for clause in clauses for alternative in clause), *excluded, *typed])
+    unheld = lexemes_in_no_quote(lexeme for texts in readings.values() for text in texts
+                                 for lexeme in _LEXEME.findall(text))
 
     def reading(alternatives):
-        return any_of(text for alternative in alternatives for text in readings[alternative])
+        texts = [text for alternative in alternatives for text in readings[alternative]]
+        held = [text for text in texts if not needs_unheld_lexeme(text, unheld)]
+        return any_of(held or texts)  # a word no quote holds still matches nothing
 
     wanted = all_of(reading(clause) for clause in clauses)
     unwanted = reading(excluded)

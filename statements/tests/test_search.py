@@ -11,6 +11,7 @@ from django.urls import reverse
 from actors.models import Actor, Alias, ReviewStatus
 from statements.models import Incident, Quote, Topic
 from statements.search import SearchQueryError, search_quotes
+from statements.search.engine import Alternative, lexemes_in_no_quote, needs_unheld_lexeme, read_alternatives
 from statements.search.languages import CONFIGURATIONS, FALLBACK
 
 HOSTILE = '<script>alert("x")</script> rançongiciel <img src=x onerror=alert(1)>'
@@ -147,9 +148,36 @@ def test_relevance(corpus, query, expected):
     ("-ransomware -rançongiciel -attack lang:en", {"biden_sanctions", "putin_hacking"}),
     ('"accountable Russia hold"', set()),
     ("the", set()),
+    ("rançongiciel zzqxw", set()),  # a word no quote holds still matches nothing
+    ("zzqxw OR ransomware", {"putin_denial", "biden_accountable"}),
 ])
 def test_matching_sets(corpus, query, expected):
     assert set(keys(search_quotes(query), corpus)) == expected
+
+
+def test_readings_no_quote_holds_are_left_out_of_the_tsquery(corpus):
+    """"cybercriminal" is also read as French ('cybercriminal') and through the glossary as English
+    'cybercriminel': readings that index nothing here, and would only slow the search down."""
+    readings = read_alternatives([Alternative("cybercriminal"), Alternative("cybercriminels")])
+    every_reading = {text for texts in readings.values() for text in texts if text}
+    unheld = lexemes_in_no_quote(every_reading)  # single words: each reading is one lexeme
+
+    result = search_quotes("extradition cybercriminal")
+
+    assert unheld and unheld < every_reading
+    assert not any(lexeme in result.tsquery for lexeme in unheld)
+    assert keys(result, corpus) == ["putin_extradition"]
+
+
+def test_a_phrase_or_words_needing_a_lexeme_no_quote_holds_match_nothing():
+    unheld = {"'interference'"}
+
+    assert needs_unheld_lexeme("'election' & 'interference'", unheld)
+    assert needs_unheld_lexeme("'ingerence' <-> 'dans' <2> 'interference'", unheld)
+    assert not needs_unheld_lexeme("'election' | 'interference'", unheld)
+    assert not needs_unheld_lexeme("'election' & !'interference'", unheld)
+    assert not needs_unheld_lexeme("'election' & 'interfer'", unheld)
+    assert needs_unheld_lexeme("'a|b' & 'interference'", unheld)  # a | inside a lexeme is text
 
 
 def test_keyword_filters_mean_what_the_fields_mean(corpus):
