@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -240,14 +241,12 @@ class SearchView(TemplateView):
 
 
 def facet_links(params, facets) -> dict[str, list[dict]]:
-    """Each facet value with the query string that narrows the search to it."""
+    """Each facet value with the query string that narrows the search to it (back to the first page)."""
+    kept = {key: values for key, values in params.lists() if key != "page"}
 
     def narrowed(**changes):
-        query = params.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            query[key] = value
-        return query.urlencode()
+        query = {**kept, **{key: [value] for key, value in changes.items()}}
+        return urlencode([(key, value) for key, values in query.items() for value in values])
 
     return {
         "speakers": [dict(row, query=narrowed(speaker=row["name"])) for row in facets["speakers"]],

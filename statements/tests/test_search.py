@@ -297,6 +297,8 @@ def test_search_page_filters_facets_and_sort(client, corpus):
     assert response.status_code == 200
     assert response.text.index("hacking elections") < response.text.index("extradition")
     assert "speaker=Vladimir+Putin" in response.text  # a facet link
+    response = client.get(reverse("search"), {"q": "attaque", "sort": "oldest", "page": "1"})
+    assert '<a href="?q=attaque&amp;sort=oldest&amp;lang=fr">' in response.text  # keeps the search, page 1
     response = client.get(reverse("search"), {"q": "date:2021-13"})
     assert response.status_code == 400
     assert "not a valid date" in response.text
