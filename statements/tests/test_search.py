@@ -305,6 +305,21 @@ def test_search_page_filters_facets_and_sort(client, corpus):
     assert client.get(reverse("search")).status_code == 200  # the empty form
 
 
+def test_search_page_filter_fields_show_the_values_given_and_only_those(client, corpus):
+    blank = client.get(reverse("search"), {"q": "attaque"}).text
+    given = client.get(reverse("search"), {"q": "attaque", "speaker": "Poutine", "kind": "direct"}).text
+    blank_again = client.get(reverse("search"), {"q": "sanctions"}).text
+    client.cookies["django_language"] = "fr"
+    french = client.get(reverse("search"), {"q": "attaque"}).text
+
+    assert 'name="speaker" value="Poutine"' in given and "<details open>" in given
+    assert '<option value="direct" selected>' in given
+    for page in (blank, blank_again, french):
+        assert 'name="speaker" maxlength="200" id="id_speaker"' in page and 'value="Poutine"' not in page
+        assert "<details>" in page and '<option value="direct" selected>' not in page
+    assert "Kind of quote" in blank and "Genre de citation" in french
+
+
 def test_search_page_paginates_by_20(client, make_article):
     article = make_article("y" * 10_000)
     Quote.objects.bulk_create([Quote(article=article, start=n * 10, end=n * 10 + 5, language="en",
