@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, OuterRef
 from django.db.models.functions import JSONObject
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, AliasBase
@@ -222,6 +223,11 @@ class Article(models.Model):
     @property
     def published(self):
         return PartialDate.from_fields(self.published_date, self.published_precision)
+
+    @property
+    def source_label(self) -> str:
+        """Where a quote was published, short enough for a line of results: the publisher, else the title."""
+        return Truncator(self.publisher or self.title).chars(60)
 
 
 class ArticleCopy(models.Model):

@@ -39,3 +39,11 @@ def test_kind_and_claim_labels_are_the_translated_choice_labels(language):
                                                                            quote.get_claim_type_display())
     with translation.override("fr"):
         assert str(Quote(kind=Quote.Kind.READOUT).kind_label) != "communiqué / readout"
+
+
+def test_an_articles_source_label_is_its_publisher_else_its_title_shortened():
+    assert Article(publisher="Le Monde", title="Un titre").source_label == "Le Monde"
+    assert Article(publisher="", title="Un titre").source_label == "Un titre"
+    long_title = "Une très longue dépêche " * 5
+    assert len(Article(title=long_title).source_label) == 60
+    assert Article(title=long_title).source_label.endswith("…")
