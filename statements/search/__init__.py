@@ -6,7 +6,7 @@
         result = search_quotes('rançongiciel speaker:Poutine -kaseya', lang="fr", sort="date")
     except SearchQueryError as error:
         ...  # 400 with str(error)
-    result.count, result.quotes()[:20], result.facets, result.highlight(page_of_quotes)
+    result.count, result.quotes()[:20], result.facets  # each quote read with its highlighted `headline`
 
 The query language is described in statements/search/parser.py.
 """

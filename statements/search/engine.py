@@ -148,12 +148,6 @@ def _words_query(text: str, config: str, *, phrase: bool):
     return combined
 
 
-def _alternative_query(alternative: Alternative, config: str):
-    if alternative.actor_id is not None:
-        return SearchQuery(f"zzspeaker{int(alternative.actor_id)}", config="simple", search_type="raw")
-    return _words_query(alternative.text, config, phrase=alternative.phrase)
-
-
 def _group(text: str) -> str:
     return f"( {text} )" if " " in text else text
 

@@ -40,9 +40,12 @@ class SearchForm(forms.Form):
 
     def filters_given(self) -> list[str]:
         """The filter fields given a value, the sort aside (the page opens its filters for them)."""
-        return [name for name in FILTERS if name != "sort" and str(self.data.get(name, "")).strip()]
+        return [name for name in FILTERS if name != "sort" and self._given(name)]
 
     def filters_are_blank(self) -> bool:
         """No filter, no sort, no error: the filter fields then render the same for every search (the
         search page caches their HTML, per language)."""
-        return not self.filters_given() and not str(self.data.get("sort", "")).strip() and not self.errors
+        return not any(self._given(name) for name in FILTERS) and not self.errors
+
+    def _given(self, name: str) -> bool:
+        return bool(str(self.data.get(name, "")).strip())
