@@ -123,6 +123,7 @@ def load_corpus(count: int, seed: int = 11) -> dict:
     from django.db import connection
 
     from actors.names import fold
+    from statements.search.year_indexes import drop_year_indexes, ensure_year_indexes, indexed_years_sql
 
     assert connection.settings_dict["NAME"].startswith("demarche_bench"), "the bench writes only its own database"
     rng = random.Random(seed)  # noqa: S311 (a corpus, not a secret)
@@ -133,6 +134,7 @@ def load_corpus(count: int, seed: int = 11) -> dict:
         cursor.execute("TRUNCATE statements_quote, statements_article, actors_actor, statements_incident, "
                        "actors_alias RESTART IDENTITY CASCADE")
         cursor.execute("DROP INDEX IF EXISTS quote_search_vector_gin")
+        drop_year_indexes()
         raw = cursor.cursor
         with raw.copy("COPY actors_actor (id, name, normalized_name, slug, kind, country, gender, description, "
                       "wikidata_id, descriptors, review_status, created_at, updated_at) FROM STDIN") as copy:
@@ -178,6 +180,7 @@ def load_corpus(count: int, seed: int = 11) -> dict:
                 copy.write_row(link)
         loaded = time.perf_counter()
         cursor.execute("CREATE INDEX quote_search_vector_gin ON statements_quote USING gin (search_vector)")
+        ensure_year_indexes()
         for table in ("actors_actor", "actors_alias", "statements_incident", "statements_article"):
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         cursor.execute("SELECT setval(pg_get_serial_sequence('statements_quote', 'id'), %s)", [count])
@@ -186,9 +189,13 @@ def load_corpus(count: int, seed: int = 11) -> dict:
         cursor.execute("VACUUM ANALYZE")
         cursor.execute("SELECT count(*) FROM statements_quote WHERE search_vector IS NULL")
         missing = cursor.fetchone()[0]
+        years_sql, years_params = indexed_years_sql()
+        cursor.execute(f"SELECT cardinality({years_sql})", years_params)
+        year_count = cursor.fetchone()[0]
     indexed = time.perf_counter()
     return {"quotes": count, "articles": articles, "actors": len(actors), "incident_links": len(incident_links),
             "copy_seconds": round(loaded - started, 1), "index_and_vacuum_seconds": round(indexed - loaded, 1),
+            "year_indexes": year_count,
             "quotes_without_vector": missing}
 
 

@@ -169,6 +169,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "requeue-stale-imports": {"task": "statements.tasks.requeue_stale_items", "schedule": 300.0},
     "poll-feeds": {"task": "statements.tasks.poll_feeds", "schedule": float(os.environ.get("FEED_POLL_SECONDS", 900))},
+    "search-year-indexes": {"task": "statements.tasks.ensure_search_year_indexes", "schedule": 86400.0},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 

@@ -8,6 +8,7 @@ from django.db import OperationalError
 from statements import analysis, feeds, importing
 from statements.extraction import ner
 from statements.models import Feed
+from statements.search import year_indexes
 
 
 @shared_task(
@@ -46,6 +47,11 @@ def poll_feed(feed_id: int) -> None:
     feed = Feed.objects.filter(pk=feed_id).first()
     if feed:
         feeds.feed_poll(feed)
+
+
+@shared_task
+def ensure_search_year_indexes() -> None:
+    year_indexes.ensure_year_indexes()
 
 
 @worker_init.connect

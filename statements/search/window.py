@@ -37,6 +37,7 @@ from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from statements.models import Quote
+from statements.search.year_indexes import DateRange, indexed_years_sql, year_ranges
 
 PROBE_ROWS = 1500  # enough to measure a hit rate of 1 % (15 hits); a broad query's walk goes on after it
 PERIOD_MARGIN = 2  # walk, or gather over, twice what the hit rate predicts: hit rates vary over time
@@ -90,13 +91,15 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
             found = probe.found + _walk_on(rest, tsquery, size - len(probe.found), order, more_rows, rank)
             if len(found) >= size:
                 return found
-        period = probe.period_for(size, oldest_first=not order[0].descending)
+        oldest_first = not order[0].descending
+        bound = probe.period_bound(size, oldest_first=oldest_first)
         rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
         matches = hit_rate * _estimated_rows(candidates)
         # Narrowing to the period saves reading the matches outside it, and costs reading its dates.
         saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
-        if period is not None and rows_to_walk * DATE_ENTRY_MICROSECONDS < saved:
-            found = _gather(candidates.filter(**period), tsquery, size, order, rank)
+        if bound is not None and rows_to_walk * DATE_ENTRY_MICROSECONDS < saved:
+            ranges = year_ranges(bound, oldest_first=oldest_first, indexed_years=probe.indexed_years)
+            found = _gather(candidates, tsquery, size, order, rank, ranges)
             if len(found) >= size:  # every match of the period is in: these are the first ones overall
                 return found
     return _gather(candidates, tsquery, size, order, rank)
@@ -141,14 +144,15 @@ class _Rank:
 
 class _Probe:
     def __init__(self, found: list[dict], walked: int, first_date: datetime.date | None,
-                 last_date: datetime.date | None, last_walked: tuple, table_rows: float):
+                 last_date: datetime.date | None, last_walked: tuple, table_rows: float, indexed_years: list[int]):
         self.found, self.walked, self.first_date, self.last_date = found, walked, first_date, last_date
         self.last_walked = last_walked  # (date, id) of the last quote walked
         self.table_rows = table_rows  # the planner's count of quotes (0 before the table is first analysed)
+        self.indexed_years = indexed_years  # the years with an index of their own (year_indexes)
 
-    def period_for(self, size: int, *, oldest_first: bool) -> dict | None:
-        """The filter for the period likely to hold `size` matches, judging by the probe; None when the
-        probe cannot tell (no match in it, or no dates)."""
+    def period_bound(self, size: int, *, oldest_first: bool) -> datetime.date | None:
+        """Where the period likely to hold `size` matches begins (ends, oldest first), judging by the
+        probe; None when the probe cannot tell (no match in it, or no dates)."""
         if not self.found or self.first_date is None or self.last_date is None:
             return None
         days_walked = max(1, abs((self.last_date - self.first_date).days))
@@ -156,33 +160,36 @@ class _Probe:
         reach = datetime.timedelta(days=min(days, 1_000_000))
         try:
             bound = self.first_date + reach if oldest_first else self.first_date - reach
+            return bound if bound < datetime.date.max else None  # the period must end before the calendar
         except OverflowError:
             return None
-        return {"statement_date__lte": bound} if oldest_first else {"statement_date__gte": bound}
 
 
 def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int, rank: _Rank) -> _Probe:
     """Test the query on the first `rows` candidates in date order; in the same round trip, the size
-    of the table as the planner knows it."""
+    of the table as the planner knows it and the years indexed on their own."""
     walked_rows = candidates.order_by(*order).values(*WINDOW_FIELDS, "search_vector")[:rows]
     inner_sql, params = walked_rows.query.sql_with_params()
     rank_sql, rank_params = rank.sql("first.search_vector")
     columns = ", ".join(f"hits.{name}" for name in (*WINDOW_FIELDS, "rank"))
     direction = "DESC" if order[0].descending else "ASC"
+    years_sql, years_params = indexed_years_sql()
     sql = (f"WITH walked AS MATERIALIZED ({inner_sql}), "
            f"hits AS (SELECT first.*, {rank_sql} AS rank FROM (SELECT * FROM walked "
            f"WHERE search_vector @@ %s::tsquery ORDER BY {_order_sql(order)} LIMIT %s) AS first),"
            f" span AS (SELECT count(*) AS walked, min(statement_date) AS oldest, max(statement_date) AS newest, "
-           f"(SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass) AS table_rows FROM walked), "
+           f"(SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass) AS table_rows, "
+           f"{years_sql} AS indexed_years FROM walked), "
            f"last AS (SELECT statement_date AS last_date, id AS last_id FROM walked "
            f"ORDER BY {_order_sql(order, reverse=True)} LIMIT 1) "
            f"SELECT span.*, last.*, {columns} FROM span LEFT JOIN last ON true LEFT JOIN hits ON true "
            f"ORDER BY {_order_sql(order, table='hits')}")
-    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size, Quote._meta.db_table])
+    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size, Quote._meta.db_table, *years_params])
     span = rows_found[0]
     found = [{name: row[name] for name in (*WINDOW_FIELDS, "rank")} for row in rows_found if row["id"] is not None]
     first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
-    return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]), span["table_rows"])
+    return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]), span["table_rows"],
+                  span["indexed_years"])
 
 
 def _walk_on(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int, rank: _Rank) -> list[dict]:
@@ -219,15 +226,25 @@ def _estimated_rows(candidates: QuerySet) -> float:
     return float(json.loads(plan)[0]["Plan"]["Plan Rows"])
 
 
-def _gather(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _Rank) -> list[dict]:
-    """Every match (from the GIN index, or, without words, the indexes of the filters), then the first
-    `size` of them in date order, then their rows."""
-    every = candidates.order_by().values("id", "statement_date", *(["search_vector"] if tsquery else []))
-    inner_sql, params = every.query.sql_with_params()
-    words = ""
-    if tsquery:
-        words, params = " WHERE candidates.search_vector @@ %s::tsquery", [*params, tsquery]
-    first_sql = (f"WITH matches AS MATERIALIZED (SELECT id, statement_date FROM ({inner_sql}) AS candidates{words}) "
+def _gather(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _Rank,
+            ranges: Sequence[DateRange] = ((None, None),)) -> list[dict]:
+    """Every match within `ranges` of dates (from the GIN index, or, without words, the indexes of the
+    filters), then the first `size` of them in date order, then their rows.
+
+    Each range is a query of its own: one with a year's exact bounds is read from that year's index
+    (statements.search.year_indexes)."""
+    parts, params = [], []
+    for start, end in ranges:
+        dates = {key: value for key, value in (("statement_date__gte", start), ("statement_date__lt", end)) if value}
+        every = (candidates.filter(**dates).order_by()
+                 .values("id", "statement_date", *(["search_vector"] if tsquery else [])))
+        inner_sql, inner_params = every.query.sql_with_params()
+        words = ""
+        if tsquery:
+            words, inner_params = " WHERE candidates.search_vector @@ %s::tsquery", [*inner_params, tsquery]
+        parts.append(f"SELECT id, statement_date FROM ({inner_sql}) AS candidates{words}")
+        params += inner_params
+    first_sql = (f"WITH matches AS MATERIALIZED ({' UNION ALL '.join(parts)}) "
                  f"SELECT id FROM matches ORDER BY {_order_sql(order)} LIMIT %s")
     return _rows_of(RawSQL(first_sql, [*params, size]), order, rank)  # noqa: S611 (values are parameters)
 
