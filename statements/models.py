@@ -278,6 +278,13 @@ class QuoteQuerySet(models.QuerySet):
                 ("events", "event", Event, "name"), ("topics", "topic", Topic, "name_en")]
         })
 
+    def for_result_lines(self):
+        """What a line of results shows (the quote, its speaker, date, kind, claim and source) and no
+        more: a search page reads 20 quotes, their articles and speakers, and each column costs."""
+        return self.select_related("speaker", "article").only(
+            "text", "language", "speaker_as_written", "statement_date", "statement_precision", "kind",
+            "claim_type", "article__title", "article__publisher", "speaker__name", "speaker__slug")
+
     def needing_review(self, below: float = 0.6):
         return self.filter(review_status=Quote.Review.MACHINE, confidence__lt=below)
 

@@ -230,7 +230,7 @@ class SearchView(TemplateView):
         elif form.is_bound and form.has_search():
             try:
                 result = search_quotes(**form.search_arguments())
-                paginator = Paginator(result.quotes(), self.paginate_by)
+                paginator = Paginator(result.quotes(Quote.objects.for_result_lines()), self.paginate_by)
                 page = paginator.get_page(request.GET.get("page"))
                 context.update(result=result, page_obj=page, quotes=page.object_list,
                                facets=facet_links(request.GET, result.facets))

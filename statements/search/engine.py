@@ -455,7 +455,7 @@ class WindowQuotes(Sequence):
         return self._read([self._ids[index]])[0]
 
     def _read(self, ids: list[int]) -> list:
-        by_id = self._queryset.in_bulk(ids)
+        by_id = self._queryset.order_by().in_bulk(ids)  # in the order of the ids, not the model's
         quotes = [by_id[pk] for pk in ids if pk in by_id]
         if self._finish:
             for quote in quotes:

@@ -95,9 +95,14 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
         bound = probe.period_bound(size, oldest_first=oldest_first)
         rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
         matches = hit_rate * _estimated_rows(candidates)
-        # Narrowing to the period saves reading the matches outside it, and costs reading its dates.
+        # Narrowing to the period saves reading the matches outside it. It costs reading the period's
+        # dates, unless the year it begins in has an index of its own: then the period is read from its
+        # years' indexes (the years without one hold few quotes, see year_indexes).
         saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
-        if bound is not None and rows_to_walk * DATE_ENTRY_MICROSECONDS < saved:
+        dates_cost = rows_to_walk * DATE_ENTRY_MICROSECONDS
+        if bound is not None and bound.year in probe.indexed_years:
+            dates_cost = 0
+        if bound is not None and dates_cost < saved:
             ranges = year_ranges(bound, oldest_first=oldest_first, indexed_years=probe.indexed_years)
             found = _gather(candidates, tsquery, size, order, rank, ranges)
             if len(found) >= size:  # every match of the period is in: these are the first ones overall

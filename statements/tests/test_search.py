@@ -1,11 +1,13 @@
 """Quote search against real PostgreSQL: relevance, filters, page, exports."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actors.models import Actor, Alias, ReviewStatus
@@ -290,6 +292,23 @@ def test_search_page_renders_results_escaped(client, corpus, make_article, djang
     assert f'{corpus["putin_denial"].article.get_absolute_url()}#quote-{corpus["putin_denial"].pk}' in text
     assert "<mark>" in text
     assert "export.csv?q=" in text and "export.jsonl?q=" in text
+
+
+def test_search_page_reads_its_results_in_as_many_queries_whatever_their_number(client, make_article, putin):
+    def queries_for_a_page_of(count):
+        Quote.objects.all().delete()
+        for n in range(count):
+            article = make_article("x" * 100, publisher=f"Agence {n}")
+            Quote.objects.create(article=article, start=0, end=40, text=f"Les rançongiciels, numéro {n}.",
+                                 language="fr", speaker=putin, statement_date=datetime.date(2021, 1, 1 + n),
+                                 claim_type=Quote.Claim.DENIAL)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("search"), {"q": "rançongiciels"})
+        assert response.text.count('class="quote"') == count
+        assert "Agence 0" in response.text and putin.name in response.text
+        return len(queries)
+
+    assert queries_for_a_page_of(20) == queries_for_a_page_of(2)
 
 
 def test_search_page_filters_facets_and_sort(client, corpus):

@@ -106,3 +106,27 @@ def test_a_period_gathered_year_by_year_finds_the_same_window(monkeypatch, setti
     assert len(gathers) == 1  # one gather, of the period's ranges
     assert ("'2019-01-01'::date" in gathers[0]) == with_year_indexes
     assert ("'2018-01-01'::date" in gathers[0]) == with_year_indexes  # the period begins with 2018's range
+
+
+@pytest.mark.parametrize("with_year_indexes", [True, False])
+def test_reading_dates_costs_nothing_more_when_the_period_begins_in_an_indexed_year(
+        monkeypatch, settings, quotes_over_six_years, with_year_indexes):
+    """Dates made too costly to read: without year indexes every match is gathered; with them the
+    period still is, from its years' indexes."""
+    drop_year_indexes()
+    if with_year_indexes:
+        build_year_indexes(1)
+    settings.SEARCH_WINDOW = 3
+    monkeypatch.setattr(window, "PROBE_ROWS", 2)
+    monkeypatch.setattr(window, "WALK_ROW_MICROSECONDS", 1e9)
+    monkeypatch.setattr(window, "DATE_ENTRY_MICROSECONDS", 1e9)
+    newest = list(Quote.objects.filter(text__contains="rançongiciels").order_by("-statement_date", "-id")
+                  .values_list("id", flat=True))
+
+    with CaptureQueriesContext(connection) as queries:
+        result = search_quotes("rançongiciels", sort="date")
+        assert [quote.pk for quote in result.quotes()] == newest[:3]
+
+    gathers = [query["sql"] for query in queries if "WITH matches AS MATERIALIZED" in query["sql"]]
+    assert len(gathers) == 1
+    assert ('"statements_quote"."statement_date" >= \'' in gathers[0]) == with_year_indexes  # a period, or all
