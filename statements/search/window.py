@@ -16,8 +16,9 @@ share is measured: a probe walks the newest PROBE_ROWS quotes that pass the othe
 the query on them. If the window fills, that is the answer. Otherwise the probe's hit rate predicts
 what walking further would cost against reading the query's entries in the GIN index, and the
 dates it walked through tell how far back the window should reach: the cheapest runs, a walk, a
-gathering of the matches of that period (when the period is short enough for its dates to cost
-less than the matches outside it), or of every period. Each query has a shape (a LIMIT inside, a
+gathering of the matches of that period (year by year from each year's own index, see
+statements/search/year_indexes; where a year has none, when the period is short enough for its
+dates to cost less than the matches outside it), or of every period. Each query has a shape (a LIMIT inside, a
 materialised CTE) that leaves the planner no other choice.
 
 Without words, a narrow filter (an incident's quotes) is gathered over the period its share of all
@@ -165,7 +166,7 @@ class _Probe:
         reach = datetime.timedelta(days=min(days, 1_000_000))
         try:
             bound = self.first_date + reach if oldest_first else self.first_date - reach
-            return bound if bound < datetime.date.max else None  # the period must end before the calendar
+            return bound if bound < datetime.date.max else None  # a range ends the day after its last
         except OverflowError:
             return None
 
