@@ -161,7 +161,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 # A task whose worker died is delivered again after this many seconds (imports are idempotent).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600))}
+# Workers look for such tasks every 10 s (kombu's unacked_restore_interval); kombu's default throttle
+# would make it one look in ten, every 100 s.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600)),
+                                   "unacked_restore_throttle": 1}
 CELERY_BEAT_SCHEDULE = {
     "import-inbox": {
         "task": "statements.tasks.import_inbox",
