@@ -100,9 +100,8 @@ def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, r
         # dates, unless the year it begins in has an index of its own: then the period is read from its
         # years' indexes (the years without one hold few quotes, see year_indexes).
         saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
-        dates_cost = rows_to_walk * DATE_ENTRY_MICROSECONDS
-        if bound is not None and bound.year in probe.indexed_years:
-            dates_cost = 0
+        indexed = bound is not None and bound.year in probe.indexed_years
+        dates_cost = 0 if indexed else rows_to_walk * DATE_ENTRY_MICROSECONDS
         if bound is not None and dates_cost < saved:
             ranges = year_ranges(bound, oldest_first=oldest_first, indexed_years=probe.indexed_years)
             found = _gather(candidates, tsquery, size, order, rank, ranges)

@@ -78,18 +78,24 @@ def test_each_year_with_enough_quotes_gets_its_index_and_so_do_this_year_and_the
     assert build_year_indexes(2) == []  # already there
 
 
-@pytest.mark.parametrize("with_year_indexes", [True, False])
-def test_a_period_gathered_year_by_year_finds_the_same_window(monkeypatch, settings, quotes_over_six_years,
-                                                             with_year_indexes):
-    """The probe (the two quotes of 2020) predicts a period of about two years, from 2018; the walk is
-    made too costly to go on, so the period's matches are gathered: with the year indexes, 2019 is
-    read as a range of its own."""
+def past_the_probe(monkeypatch, settings, with_year_indexes):
+    """A window of 3 that a probe of the 2 newest quotes cannot fill, and a walk too costly to go on:
+    the matches are gathered, over a period or all of them; with or without year indexes."""
     drop_year_indexes()
     if with_year_indexes:
         build_year_indexes(1)
     settings.SEARCH_WINDOW = 3
     monkeypatch.setattr(window, "PROBE_ROWS", 2)
     monkeypatch.setattr(window, "WALK_ROW_MICROSECONDS", 1e9)
+
+
+@pytest.mark.parametrize("with_year_indexes", [True, False])
+def test_a_period_gathered_year_by_year_finds_the_same_window(monkeypatch, settings, quotes_over_six_years,
+                                                             with_year_indexes):
+    """The probe (the two quotes of 2020) predicts a period of about two years, from 2018; the walk is
+    made too costly to go on, so the period's matches are gathered: with the year indexes, 2019 is
+    read as a range of its own."""
+    past_the_probe(monkeypatch, settings, with_year_indexes)
     monkeypatch.setattr(window, "MATCH_ROW_MICROSECONDS", 1e9)
     matching = Quote.objects.filter(text__contains="rançongiciels")
     newest = list(matching.order_by("-statement_date", "-id").values_list("id", flat=True))
@@ -113,12 +119,7 @@ def test_reading_dates_costs_nothing_more_when_the_period_begins_in_an_indexed_y
         monkeypatch, settings, quotes_over_six_years, with_year_indexes):
     """Dates made too costly to read: without year indexes every match is gathered; with them the
     period still is, from its years' indexes."""
-    drop_year_indexes()
-    if with_year_indexes:
-        build_year_indexes(1)
-    settings.SEARCH_WINDOW = 3
-    monkeypatch.setattr(window, "PROBE_ROWS", 2)
-    monkeypatch.setattr(window, "WALK_ROW_MICROSECONDS", 1e9)
+    past_the_probe(monkeypatch, settings, with_year_indexes)
     monkeypatch.setattr(window, "DATE_ENTRY_MICROSECONDS", 1e9)
     newest = list(Quote.objects.filter(text__contains="rançongiciels").order_by("-statement_date", "-id")
                   .values_list("id", flat=True))
