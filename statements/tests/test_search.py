@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actors.models import Actor, Alias, ReviewStatus
+from statements.dates import DatePrecision
 from statements.models import Incident, Quote, Topic
 from statements.search import SearchQueryError, search_quotes
 from statements.search.engine import Alternative, lexemes_in_no_quote, needs_unheld_lexeme, read_alternatives
@@ -309,6 +310,32 @@ def test_search_page_reads_its_results_in_as_many_queries_whatever_their_number(
         return len(queries)
 
     assert queries_for_a_page_of(20) == queries_for_a_page_of(2)
+
+
+def test_a_line_of_results_says_who_said_it_when_what_kind_of_claim_and_where(client, make_article, putin):
+    article = make_article("x" * 100, publisher="Le Monde")
+    by_putin = Quote.objects.create(
+        article=article, start=0, end=40, text="Le rançongiciel ne vient pas de Russie.", language="fr",
+        speaker=putin, statement_date=datetime.date(2021, 7, 1), statement_precision=DatePrecision.MONTH,
+        claim_type=Quote.Claim.DENIAL)
+    Quote.objects.create(article=article, start=50, end=90, text="Un rançongiciel a frappé la mairie.",
+                         language="fr", speaker_as_written="un porte-parole")
+    Quote.objects.create(article=article, start=0, end=30, text="Le rançongiciel était annoncé.", language="fr")
+
+    page = client.get(reverse("search"), {"q": "rançongiciel", "sort": "date"}).text
+    lines = page.split('<article class="quote"')[1:]
+
+    assert len(lines) == 3
+    by_putin_line = next(line for line in lines if f'id="result-{by_putin.pk}"' in line)
+    words = "Le <mark>rançongiciel</mark> ne vient pas de Russie."
+    assert f'<a href="{by_putin.get_absolute_url()}">{words}</a>' in by_putin_line
+    assert f'<a href="{putin.get_absolute_url()}">Vladimir Putin</a>' in by_putin_line
+    assert '<time datetime="2021-07-01">July 2021</time>' in by_putin_line
+    assert "denial" in by_putin_line
+    assert f'<a href="{article.get_absolute_url()}#quote-{by_putin.pk}">Le Monde</a>' in by_putin_line
+    assert sum("un porte-parole" in line for line in lines) == 1
+    assert sum("<em>unattributed</em>" in line for line in lines) == 1
+    assert sum("<time" in line for line in lines) == 1  # a quote without a date shows none
 
 
 def test_search_page_filters_facets_and_sort(client, corpus):
