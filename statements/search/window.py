@@ -34,8 +34,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q, QuerySet
 
 from statements.models import Quote
 from statements.search.year_indexes import DateRange, indexed_years_sql, year_ranges
@@ -131,7 +130,7 @@ def _first_candidates(candidates: QuerySet, size: int, order: list, rank: _Rank)
     # Ids first, then their rows: the walk reads only indexes (the date index, an incident's or a
     # topic's links) and the table only for the rows kept, not for every quote walked past.
     first_ids = candidates.order_by(*order).values("id")[:size]
-    return _rows_of(first_ids, order, rank)
+    return _rows_of(*first_ids.query.sql_with_params(), order, rank)
 
 
 class _Rank:
@@ -189,9 +188,13 @@ def _walk(candidates: QuerySet, tsquery: str, size: int, order: list, rows: int,
            f"ORDER BY {_order_sql(order, reverse=True)} LIMIT 1) "
            f"SELECT span.*, last.*, {columns} FROM span LEFT JOIN last ON true LEFT JOIN hits ON true "
            f"ORDER BY {_order_sql(order, table='hits')}")
-    rows_found = _fetch(sql, [*params, *rank_params, tsquery, size, Quote._meta.db_table, *years_params])
-    span = rows_found[0]
-    found = [{name: row[name] for name in (*WINDOW_FIELDS, "rank")} for row in rows_found if row["id"] is not None]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *rank_params, tsquery, size, Quote._meta.db_table, *years_params])
+        rows = cursor.fetchall()
+        names = [column.name for column in cursor.description]
+    hits_from = names.index("id")  # each row: the span's columns, the last walked, then a hit's (if any)
+    span = dict(zip(names[:hits_from], rows[0][:hits_from], strict=True))
+    found = [dict(zip(names[hits_from:], row[hits_from:], strict=True)) for row in rows if row[hits_from] is not None]
     first, last = (span["newest"], span["oldest"]) if direction == "DESC" else (span["oldest"], span["newest"])
     return _Probe(found, span["walked"], first, last, (span["last_date"], span["last_id"]), span["table_rows"],
                   span["indexed_years"])
@@ -225,7 +228,7 @@ def _after(last_walked: tuple, order: list) -> Q:
 
 def _estimated_rows(candidates: QuerySet) -> float:
     """The planner's estimate of the candidates (plain filters, no words: its estimates are sound)."""
-    plan = candidates.order_by().explain(format="json")
+    plan = candidates.order_by().values("id").explain(format="json")  # one column: less to compile
     if not plan:  # a filter that can match nothing: Django runs no query
         return 0.0
     return float(json.loads(plan)[0]["Plan"]["Plan Rows"])
@@ -251,16 +254,16 @@ def _gather(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _R
         params += inner_params
     first_sql = (f"WITH matches AS MATERIALIZED ({' UNION ALL '.join(parts)}) "
                  f"SELECT id FROM matches ORDER BY {_order_sql(order)} LIMIT %s")
-    return _rows_of(RawSQL(first_sql, [*params, size]), order, rank)  # noqa: S611 (values are parameters)
+    return _rows_of(first_sql, [*params, size], order, rank)
 
 
-def _rows_of(ids, order: list, rank: _Rank) -> list[dict]:
-    """The window's rows of the quotes `ids` (a subquery) selects, in date order."""
+def _rows_of(ids_sql: str, ids_params: list, order: list, rank: _Rank) -> list[dict]:
+    """The window's rows of the quotes whose ids `ids_sql` selects, in date order."""
     table = Quote._meta.db_table
     rank_sql, rank_params = rank.sql(f"{table}.search_vector")
-    rows = (Quote.objects.filter(id__in=ids).order_by(*order)
-            .values(*WINDOW_FIELDS, rank=RawSQL(rank_sql, rank_params, output_field=FloatField())))  # noqa: S611
-    return list(rows)
+    columns = ", ".join(f"{table}.{name}" for name in WINDOW_FIELDS)
+    return _fetch(f"SELECT {columns}, {rank_sql} AS rank FROM {table} WHERE {table}.id IN ({ids_sql}) "
+                  f"ORDER BY {_order_sql(order, table=table)}", [*rank_params, *ids_params])
 
 
 def _order_sql(order: list, table: str = "", *, reverse: bool = False) -> str:
