@@ -457,7 +457,7 @@ def _any_of_ids(ids: list[int]) -> RawSQL:
     """A window's ids as one array parameter: `IN (%s, %s, ...)` with 500 parameters costs more to
     build and send than the query it belongs to takes to run. The array goes as its text ('{1,2}'):
     psycopg would inspect each of 500 ints to choose the array's type, which took longer than the query."""
-    return RawSQL("SELECT unnest(%s::bigint[])", [f"{{{','.join(str(int(pk)) for pk in ids)}}}"])
+    return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
 
 
 def marked(headline: str) -> str:
