@@ -20,14 +20,14 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, TextField, Value
+from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from actors.models import Actor
 from actors.names import fold
-from statements.models import Quote
+from statements.models import Incident, Quote
 from statements.search import glossary, names
 from statements.search.languages import QUERY_CONFIGURATIONS
 from statements.search.parser import DateRange, ParsedQuery, SearchQueryError, Term, parse_date, parse_query
@@ -378,20 +378,13 @@ class SearchResult:
         ids = [row["id"] for row in rows]
         speaker_counts = Counter(row["speaker_id"] for row in rows if row["speaker_id"])
         top_speakers = speaker_counts.most_common(FACET_LENGTH)
-        speakers = {actor.pk: actor for actor in Actor.objects.filter(pk__in=[pk for pk, _ in top_speakers])
-                    .only("name", "slug")}
+        names, incidents = _speakers_and_incidents([pk for pk, _ in top_speakers], ids)
         claim_labels = dict(Quote.Claim.choices)
         return {
-            "speakers": sorted(({"id": pk, "name": speakers[pk].name, "slug": speakers[pk].slug, "count": n}
-                                for pk, n in top_speakers if pk in speakers),
+            "speakers": sorted(({"id": pk, "name": names[pk][0], "slug": names[pk][1], "count": n}
+                                for pk, n in top_speakers if pk in names),
                                key=lambda row: (-row["count"], row["name"])),
-            "incidents": [
-                {"id": row["incident_id"], "name": row["incident__name"], "slug": row["incident__slug"],
-                 "count": row["n"]}
-                for row in Quote.incidents.through.objects.filter(quote_id__in=_any_of_ids(ids))
-                .values("incident_id", "incident__name", "incident__slug").annotate(n=Count("quote_id"))
-                .order_by("-n", "incident__name")[:FACET_LENGTH]
-            ],
+            "incidents": incidents,
             "years": [{"year": year, "count": n} for year, n in sorted(
                 Counter(row["statement_date"].year for row in rows if row["statement_date"]).items(), reverse=True)],
             "languages": [{"code": code, "count": n} for code, n in sorted(
@@ -453,11 +446,31 @@ class WindowQuotes(Sequence):
         return quotes
 
 
-def _any_of_ids(ids: list[int]) -> RawSQL:
-    """A window's ids as one array parameter: `IN (%s, %s, ...)` with 500 parameters costs more to
-    build and send than the query it belongs to takes to run. The array goes as its text ('{1,2}'):
-    psycopg would inspect each of 500 ints to choose the array's type, which took longer than the query."""
-    return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
+def _speakers_and_incidents(speaker_ids: list[int], quote_ids: list[int]) -> tuple[dict[int, tuple], list[dict]]:
+    """The (name, slug) of each speaker, and the FACET_LENGTH incidents most of the quotes are about, with
+    their counts: one statement, where two ORM queries cost a page of results 3 ms of Python (measured).
+
+    The quote ids go as one array, in its text ('{1,2}'): `IN (%s, %s, ...)` with 500 parameters, or
+    an array psycopg builds from 500 ints, costs more to send than the query takes to run.
+    """
+    actors, incidents = Actor._meta.db_table, Incident._meta.db_table
+    links = Quote.incidents.through._meta.db_table
+    sql = (f"SELECT 'speaker' AS facet, id, name, slug, 0 AS count FROM {actors} WHERE id = ANY(%s::bigint[]) "
+           f"UNION ALL (SELECT 'incident', incident.id, incident.name, incident.slug, count(*) FROM {links} AS link "
+           f"JOIN {incidents} AS incident ON incident.id = link.incident_id "
+           f"WHERE link.quote_id IN (SELECT unnest(%s::bigint[])) "
+           f"GROUP BY incident.id ORDER BY count(*) DESC, incident.name LIMIT %s)")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_array_text(speaker_ids), _array_text(quote_ids), FACET_LENGTH])
+        rows = cursor.fetchall()
+    names = {pk: (name, slug) for facet, pk, name, slug, _ in rows if facet == "speaker"}
+    counted = [{"id": pk, "name": name, "slug": slug, "count": count}
+               for facet, pk, name, slug, count in rows if facet == "incident"]
+    return names, counted
+
+
+def _array_text(ids: list[int]) -> str:
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def marked(headline: str) -> str:

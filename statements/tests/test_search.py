@@ -226,6 +226,27 @@ def test_bad_sort_and_dates_are_reported(db):
         search_quotes("x", date_from="2022", date_to="2021")
 
 
+def test_speaker_and_incident_facets_list_the_most_frequent_first_then_by_name(make_article, putin, biden, macron):
+    incident = {letter: Incident.objects.create(name=f"Incident {letter}", slug=f"incident-{letter.lower()}",
+                                                kind="ransomware") for letter in "LKJIHGFEDCBA"}
+    article = make_article("x" * 2000)
+    # K is about three quotes, J about two, every other incident about one; Biden says two, the others one each.
+    about = ["KJABCD", "KJEFGH", "KIL", ""]
+    for n, (speaker, letters) in enumerate(zip([putin, biden, macron, biden], about, strict=True)):
+        quote = Quote.objects.create(article=article, start=n * 100, end=n * 100 + 50, language="fr",
+                                     text=f"Le rançongiciel numéro {n}.", speaker=speaker)
+        quote.incidents.set([incident[letter] for letter in letters])
+
+    facets = search_quotes("rançongiciel").facets
+
+    assert [(row["name"], row["count"]) for row in facets["speakers"]] == [
+        ("Joe Biden", 2), ("Emmanuel Macron", 1), ("Vladimir Putin", 1)]
+    assert facets["speakers"][0]["slug"] == biden.slug
+    assert [(row["name"], row["count"]) for row in facets["incidents"]] == [
+        ("Incident K", 3), ("Incident J", 2), *((f"Incident {letter}", 1) for letter in "ABCDEFGH")]
+    assert facets["incidents"][0]["slug"] == "incident-k"
+
+
 def test_unknown_fields_are_words(corpus):
     assert keys(search_quotes("solarwinds:espionage"), corpus) == ["biden_sanctions"]
 
