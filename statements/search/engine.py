@@ -448,7 +448,7 @@ class WindowQuotes(Sequence):
 
 def _speakers_and_incidents(speaker_ids: list[int], quote_ids: list[int]) -> tuple[dict[int, tuple], list[dict]]:
     """The (name, slug) of each speaker, and the FACET_LENGTH incidents most of the quotes are about, with
-    their counts: one statement, where two ORM queries cost a page of results 3 ms of Python (measured).
+    their counts: one statement, where two ORM queries cost a page of results 2 ms more of Python (measured).
 
     The quote ids go as one array, in its text ('{1,2}'): `IN (%s, %s, ...)` with 500 parameters, or
     an array psycopg builds from 500 ints, costs more to send than the query takes to run.
