@@ -304,11 +304,14 @@ def test_search_page_renders_results_escaped(client, corpus, make_article, djang
     article = make_article(HOSTILE, publisher=HOSTILE)
     Quote.objects.create(article=article, start=0, end=len(HOSTILE), text=HOSTILE, language="fr",
                          speaker_as_written=HOSTILE)
+    hostile_actor = Actor.objects.create(name=HOSTILE, slug="hostile", kind="person")
+    Quote.objects.create(article=article, start=1, end=len(HOSTILE), text=HOSTILE, language='x"><b>',
+                         speaker=hostile_actor)
     with django_assert_max_num_queries(20):
         response = client.get(reverse("search"), {"q": "rançongiciel"})
     assert response.status_code == 200
     text = response.text
-    assert "<script>alert" not in text and "<img src=x" not in text
+    assert "<script>alert" not in text and "<img src=x" not in text and '"><b>' not in text
     assert "&lt;script&gt;" in text
     assert corpus["putin_denial"].get_absolute_url() in text
     assert f'{corpus["putin_denial"].article.get_absolute_url()}#quote-{corpus["putin_denial"].pk}' in text
