@@ -116,3 +116,18 @@ def test_pages_and_api_docs_load_without_content_security_policy_violations(live
     page.wait_for_selector(".swagger-ui .info")
     assert violations == []
     page.close()
+
+
+def test_search_facets_sit_beside_the_results_and_below_them_on_a_phone(live_server, browser, statements):
+    def boxes(width):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(f"{live_server.url}/search/?q=actes")
+        facets, results = page.locator("aside.facets").bounding_box(), page.locator("ol.results").bounding_box()
+        context.close()
+        return facets, results
+
+    facets, results = boxes(1280)
+    assert facets["x"] + facets["width"] <= results["x"] and abs(facets["y"] - results["y"]) < 20
+    facets, results = boxes(390)
+    assert facets["y"] >= results["y"] + results["height"]
