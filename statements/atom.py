@@ -1,13 +1,18 @@
 """Atom feeds a journalist can follow: an actor's statements, an incident's, or any search."""
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from actors.models import Actor
 from statements.models import Incident, Quote
-from statements.search import SearchQueryError, search_quotes
+from statements.search import SearchQueryError, SearchResult, search_quotes
+from statements.search.forms import SearchForm
 
 ITEMS = 50
 
@@ -58,20 +63,45 @@ class IncidentQuotesFeed(QuoteFeed):
 
 
 class SearchFeed(QuoteFeed):
-    """A saved search: /search/feed/?q=..., newest statements first."""
+    """A saved search: /search/feed/ takes the search page's parameters (the query box and every filter
+    field, so a search narrowed by a facet is followed as narrowed), newest statements first.
+
+    Parameters the search page would refuse get the same answer here, a 400 that says what to fix,
+    rather than a feed that stays empty forever."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchQueryError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
     def get_object(self, request):
-        return request.GET.get("q", "")
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            raise SearchQueryError(form.errors.as_text())
+        arguments = {**form.search_arguments(), "sort": "date"}
+        parameters = urlencode([(name, value) for name, value in request.GET.items() if name not in ("page", "sort")])
+        return SavedSearch(search_quotes(**arguments), parameters, described(arguments))
 
-    def title(self, query):
-        return f"Démarche: {query or 'all statements'}"
+    def title(self, search):
+        return f"Démarche: {search.description or 'all statements'}"
 
-    def link(self, query):
-        return reverse("search")
+    def link(self, search):
+        return f"{reverse('search')}?{search.parameters}"
 
-    def items(self, query):
-        try:
-            result = search_quotes(query, sort="date")
-        except SearchQueryError:
-            return []
-        return result.quotes()[:ITEMS]
+    def items(self, search):
+        return search.result.quotes()[:ITEMS]
+
+
+@dataclass
+class SavedSearch:
+    result: SearchResult
+    parameters: str  # the search page's query string
+    description: str
+
+
+def described(arguments: dict) -> str:
+    """A search in a line: its words, then each filter ("ransomware · speaker: Poutine")."""
+    words = arguments.get("query_string", "").strip()
+    filters = [f"{name}: {value}" for name, value in arguments.items() if name not in ("query_string", "sort")]
+    return " · ".join([words, *filters] if words else filters)
