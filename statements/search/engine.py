@@ -395,7 +395,6 @@ class SearchResult:
         }
 
 
-
 def headline(tsquery: str) -> RawSQL:
     """A quote's text with the matches of `tsquery` between MARK_START and MARK_END, read in the quote's
     language: the whole of a short quote, up to three fragments of a long one around the matches.
