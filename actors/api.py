@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Prefetch, Q
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.parsers import JSONParser
@@ -14,11 +14,11 @@ from rest_framework.response import Response
 from actors.merging import actors_merge
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
-from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateField
-from statements.api.filters import StrictFilterBackend
-from statements.api.pagination import NumberedPagination
-from statements.filters import TextFilter
+from config.api.conditional import ConditionalRetrieveMixin
+from config.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateSerializerField
+from config.api.filters import StrictFilterBackend, TextFilter
+from config.api.pagination import NumberedPagination
+from config.api.permissions import IsStaff
 
 ACTOR_LOOKUP = "[^/]+"
 
@@ -45,8 +45,8 @@ class AliasSerializer(serializers.ModelSerializer):
 
 class AffiliationSerializer(serializers.ModelSerializer):
     organisation = ActorLinkSerializer(read_only=True, allow_null=True)
-    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
-    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+    start_date = PartialDateSerializerField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateSerializerField("end_date", "end_precision", allow_null=True)
 
     class Meta:
         model = Affiliation
@@ -98,10 +98,6 @@ class ActorFilter(django_filters.FilterSet):
 
 
 # --- Views -------------------------------------------------------------------------------------------------------
-
-class IsStaff(permissions.IsAdminUser):
-    message = "Only staff (curators) may do this."
-
 
 @extend_schema_view(
     list=extend_schema(summary="List actors", description="People, states, agencies, groups... by name."),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from actors import views
-from statements.atom import ActorQuotesFeed
+from statements.feeds import ActorQuotesFeed
 
 urlpatterns = [
     path("actors/", views.ActorListView.as_view(), name="actor-list"),

@@ -249,8 +249,8 @@ def main() -> None:
             up_at = time.monotonic()
             time.sleep(third)
         numbers = accepted(traffic)
-        manage(env, "shell", "-c", "from datetime import timedelta; from statements.importing import "
-               "stale_items_requeue; stale_items_requeue(older_than=timedelta(0))")
+        manage(env, "shell", "-c",
+               "from statements.tasks import requeue_stale_items; requeue_stale_items(older_than_seconds=0)")
         drained = wait_until(lambda: stored(env, numbers)["items_unfinished"] == 0, 120)
         results["redis_down"] = {
             "broker_down_s": round(up_at - down_at, 2), "health_while_down": json.loads(health_during[2]),

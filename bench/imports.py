@@ -36,9 +36,9 @@ def corpus(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
 
 
 def bare_nlp(documents) -> dict:
-    from statements.analysis import current_gazetteer
-    from statements.documents import read_documents
     from statements.extraction import extract
+    from statements.ingest.documents import read_documents
+    from statements.ingest.quotes import current_gazetteer
 
     gazetteer = current_gazetteer()
     parsed = [read_documents(name, raw, max_bytes=10**8)[0] for name, raw in documents]
@@ -56,8 +56,9 @@ def end_to_end(documents, processes: int) -> dict:
 
     from config import local_services
     from config.celery import app
-    from statements.importing import items_enqueue, job_submit
+    from statements.ingest.jobs import job_submit
     from statements.models import Article, ImportItem, ImportJob
+    from statements.tasks import items_enqueue
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "CELERY_QUEUE": queue}

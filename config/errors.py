@@ -1,7 +1,7 @@
 """Server errors: under /api/ in the API's one JSON error shape, elsewhere a page.
 
 DRF answers the errors raised in its views, and unknown /api/ URLs have their own route
-(statements.api.exceptions.api_not_found); this covers a failure no view could answer. A database
+(config.api.exceptions.api_not_found); this covers a failure no view could answer. A database
 that cannot be reached (restarting, failing over) is a 503 with Retry-After, not a 500: the request
 was fine, it is worth repeating in a moment, and monitoring can tell the two apart.
 """
@@ -13,7 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 
-from statements.api.exceptions import error_body
+from config.api.exceptions import error_body
 
 RETRY_AFTER_SECONDS = 10
 

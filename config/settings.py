@@ -182,9 +182,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_SCHEMA_CLASS": "statements.api.schema.ApiAutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["statements.api.filters.StrictFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.NumberedPagination",
+    "DEFAULT_SCHEMA_CLASS": "config.api.schema.ApiAutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["config.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.NumberedPagination",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -193,7 +193,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_ANON_RATE", "1000/minute"),
         "user": os.environ.get("API_USER_RATE", "5000/minute"),
     },
-    "EXCEPTION_HANDLER": "statements.api.exceptions.api_exception_handler",
+    "EXCEPTION_HANDLER": "config.api.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -211,7 +211,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "statements.api.schema.link_or_whole_any_of"],
+                             "config.api.schema.link_or_whole_any_of"],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "actors.models.ReviewStatus",
         "QuoteReviewEnum": "statements.models.Quote.Review",

@@ -1,109 +1,107 @@
-"""RSS/Atom feeds polled by Celery beat: each new entry's page is fetched and imported.
+"""Atom feeds a journalist can follow: an actor's statements, an incident's, or any search."""
 
-Polite polling: the feed is requested with the ETag and Last-Modified it last answered, so an
-unchanged feed costs a 304. An entry is remembered by its id (or link) once submitted, so a
-feed that keeps old entries never imports them twice; the content hash catches the rest.
-"""
-
-from __future__ import annotations
-
-import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-import feedparser
-from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 
-from statements.importing import items_enqueue, job_status_refresh, job_submit
-from statements.models import Feed, FeedEntry, ImportItem, ImportJob
+from actors.models import Actor
+from statements.models import Incident, Quote
+from statements.search import SearchQueryError, SearchResult, search_quotes
+from statements.search.forms import SearchForm
 
-logger = logging.getLogger(__name__)
+ITEMS = 50
 
-USER_AGENT = "Demarche/1 (+https://github.com/demarche; cyber-diplomacy statements)"
+
+class QuoteFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, quote: Quote) -> str:
+        speaker = quote.speaker.name if quote.speaker else (quote.speaker_as_written or "?")
+        return f"{speaker}: {quote.text[:120]}"
+
+    def item_description(self, quote: Quote) -> str:
+        return f"“{quote.text}” — {quote.article.publisher or quote.article.title}"
+
+    def item_pubdate(self, quote: Quote):
+        return quote.created_at
+
+    def _quotes(self, queryset):
+        return queryset.published().select_related("speaker", "article").order_by("-statement_date", "-pk")[:ITEMS]
+
+
+class ActorQuotesFeed(QuoteFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Actor, slug=slug)
+
+    def title(self, actor):
+        return f"Démarche: statements by {actor.name}"
+
+    def link(self, actor):
+        return actor.get_absolute_url()
+
+    def items(self, actor):
+        return self._quotes(Quote.objects.by_actor(actor))
+
+
+class IncidentQuotesFeed(QuoteFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Incident, slug=slug)
+
+    def title(self, incident):
+        return f"Démarche: statements about {incident.name}"
+
+    def link(self, incident):
+        return incident.get_absolute_url()
+
+    def items(self, incident):
+        return self._quotes(incident.quotes.all())
+
+
+class SearchFeed(QuoteFeed):
+    """A saved search: /search/feed/ takes the search page's parameters (the query box and every filter
+    field, so a search narrowed by a facet is followed as narrowed), newest statements first.
+
+    Parameters the search page would refuse get the same answer here, a 400 that says what to fix,
+    rather than a feed that stays empty forever."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchQueryError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+    def get_object(self, request):
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            raise SearchQueryError(form.errors.as_text())
+        arguments = {**form.search_arguments(), "sort": "date"}
+        parameters = urlencode([(name, value) for name, value in request.GET.items() if name not in ("page", "sort")])
+        return SavedSearch(search_quotes(**arguments), parameters, described(arguments))
+
+    def title(self, search):
+        return f"Démarche: {search.description or 'all statements'}"
+
+    def link(self, search):
+        return f"{reverse('search')}?{search.parameters}"
+
+    def items(self, search):
+        return search.result.quotes()[:ITEMS]
 
 
 @dataclass
-class Fetched:
-    status: int
-    body: bytes
-    etag: str = ""
-    last_modified: str = ""
+class SavedSearch:
+    result: SearchResult
+    parameters: str  # the search page's query string
+    description: str
 
 
-def fetch(url: str, *, etag: str = "", last_modified: str = "", timeout: float = 20.0) -> Fetched:
-    """GET `url` with conditional headers; 304 comes back as status 304 with no body."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise ValueError(f"not an http(s) URL: {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 (scheme checked above)
-    if etag:
-        request.add_header("If-None-Match", etag)
-    if last_modified:
-        request.add_header("If-Modified-Since", last_modified)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            body = response.read(settings.IMPORT_MAX_BYTES + 1)
-            return Fetched(response.status, body, response.headers.get("ETag", ""),
-                           response.headers.get("Last-Modified", ""))
-    except urllib.error.HTTPError as error:
-        if error.code == 304:
-            return Fetched(304, b"", etag, last_modified)
-        raise
-
-
-def feed_poll(feed: Feed) -> ImportJob | None:
-    """Fetch a feed, submit its new entries' pages as one import job, and remember what was seen."""
-    feed.last_polled_at = timezone.now()
-    try:
-        fetched = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-    except (OSError, ValueError) as error:
-        feed.last_error = f"could not fetch the feed: {error}"
-        feed.save(update_fields=["last_polled_at", "last_error"])
-        return None
-    if fetched.status == 304:
-        feed.last_error = ""
-        feed.save(update_fields=["last_polled_at", "last_error"])
-        return None
-    parsed = feedparser.parse(fetched.body)
-    seen = set(feed.entries.values_list("key", flat=True))
-    new_entries = [entry for entry in parsed.entries if _entry_key(entry) and _entry_key(entry) not in seen]
-    files, unreachable = [], {}
-    for entry in new_entries:
-        link = entry.get("link", "")
-        try:
-            files.append((link, fetch(link).body))
-        except (OSError, ValueError) as error:
-            logger.warning("feed %s: entry %s not fetched: %s", feed.pk, link, error)
-            files.append((link, b""))
-            unreachable[link] = f"could not fetch the page: {error}"
-    with transaction.atomic():
-        job = job_submit(origin=ImportJob.Origin.FEED, files=files, submitted=feed.url) if files else None
-        for item in job.items.filter(name__in=unreachable) if job else ():
-            # recorded with its reason on the job, never silently dropped
-            item.status, item.error = ImportItem.Status.FAILED, unreachable[item.name]
-            item.save(update_fields=["status", "error"])
-        if unreachable:
-            job_status_refresh(job)
-        FeedEntry.objects.bulk_create([FeedEntry(feed=feed, key=_entry_key(entry)) for entry in new_entries],
-                                      ignore_conflicts=True)
-        feed.etag, feed.last_modified, feed.last_error = fetched.etag, fetched.last_modified, ""
-        if parsed.get("feed", {}).get("title") and not feed.title:
-            feed.title = parsed.feed.title[:200]
-        feed.save()
-    if job:
-        items_enqueue(list(job.items.values_list("pk", flat=True)))
-    return job
-
-
-def feeds_poll_due() -> int:
-    polled = 0
-    for feed in Feed.objects.filter(active=True):
-        feed_poll(feed)
-        polled += 1
-    return polled
-
-
-def _entry_key(entry) -> str:
-    return (entry.get("id") or entry.get("link") or "")[:500]
+def described(arguments: dict) -> str:
+    """A search in a line: its words, then each filter ("ransomware · speaker: Poutine")."""
+    words = arguments.get("query_string", "").strip()
+    filters = [f"{name}: {value}" for name, value in arguments.items() if name not in ("query_string", "sort")]
+    return " · ".join([words, *filters] if words else filters)

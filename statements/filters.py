@@ -1,82 +1,31 @@
-"""Filters shared by the timeline pages (and mirrored by the API): actor, country, incident, topic, ..."""
+"""The statements app's filter sets, one per resource, used by the pages and the API alike.
+
+The machinery (partial dates, slugs, strict checking of every value) is in config/api/filters.py.
+"""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
-from statements.dates import PartialDate
-from statements.models import Incident, Quote, Topic
-
-
-class PartialDateField(forms.CharField):
-    """2021, 2021-07 or 2021-07-09, cleaned into a PartialDate (a clear form error otherwise)."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            return PartialDate.parse(value)
-        except ValueError as error:
-            # The message quotes the input, which may hold '%': pass it as a parameter, never as a format.
-            raise forms.ValidationError("%(error)s", code="invalid", params={"error": str(error)}) from error
-
-
-PARTIAL_DATE_SCHEMA = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"}
-
-
-@extend_schema_field(PARTIAL_DATE_SCHEMA)
-class PartialDateFilter(django_filters.Filter):
-    """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
-
-    field_class = PartialDateField
-
-    def filter(self, qs, value):
-        if value is None:
-            return qs
-        bound = value.date if self.lookup_expr == "gte" else value.last_day
-        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
-
-
-DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
-
-
-@extend_schema_field({"type": "string", "minLength": 1})
-class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A model chosen by its slug (to_field_name="slug")."""
-
-
-@extend_schema_field({"type": "string", "minLength": 1})
-class TextFilter(django_filters.CharFilter):
-    """Free text; in the API an empty value is an error, not an absent filter (api.filters.StrictFilterBackend)."""
-
-
-def slug_filter(model, field_name: str, label, help_text: str, *, datalist: str = "", **kwargs):
-    """An actor, incident, event or topic given by its slug; an unknown slug is an error naming it.
-
-    With `datalist`, a text box with suggestions rather than a <select>: rendering hundreds of
-    options as form widgets would cost more than the whole timeline query.
-    """
-    if datalist:
-        kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
-    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
-    return SlugChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug", label=label,
-                            help_text=help_text, error_messages={"invalid_choice": unknown}, **kwargs)
+from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
+from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
 
 
 class QuoteFilter(django_filters.FilterSet):
-    """The quote filters of the timeline, the compare page and the API, under the same names."""
+    """The quote filters of the timeline, the compare page and the API (quotes, timeline), under the same names."""
 
-    speaker = slug_filter(Actor, "speaker", _("Speaker"), "Slug of the actor who speaks.", datalist="actor-slugs")
-    actor = slug_filter(Actor, "mentioned_actors", _("Mentions"), "Slug of an actor the quote mentions.",
+    speaker = slug_filter(Actor, "speaker", "Slug of the actor who speaks.", label=_("Speaker"),
+                          datalist="actor-slugs")
+    actor = slug_filter(Actor, "mentioned_actors", "Slug of an actor the quote mentions.", label=_("Mentions"),
                         datalist="actor-slugs")
     country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
-    incident = slug_filter(Incident, "incidents", _("Incident"), "Slug of an incident the quote is about.",
+    incident = slug_filter(Incident, "incidents", "Slug of an incident the quote is about.", label=_("Incident"),
                            datalist="incident-slugs")
-    topic = slug_filter(Topic, "topics", _("Topic"), "Slug of a topic.")
+    event = slug_filter(Event, "events", "Slug of an event the quote is about.", label=_("Event"))
+    topic = slug_filter(Topic, "topics", "Slug of a topic.", label=_("Topic"))
     claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"),
                                              help_text="What the statement does.")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),
@@ -87,6 +36,9 @@ class QuoteFilter(django_filters.FilterSet):
                                    help_text=f"Said on or after ({DATE_HELP}; 2021-07 means from July 1st).")
     date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte", label=_("To"),
                                     help_text=f"Said on or before ({DATE_HELP}; 2021-07 means up to July 31st).")
+    review_status = django_filters.ChoiceFilter(
+        choices=Quote.Review.choices, label=_("Review"),
+        help_text="Curation state (rejected quotes are shown to staff only).")
 
     class Meta:
         model = Quote
@@ -98,6 +50,72 @@ class QuoteFilter(django_filters.FilterSet):
 
 
 DATE_FILTERS = {"date_after", "date_before"}
+
+
+
+class MonthlyFilter(django_filters.FilterSet):
+    speaker = QuoteFilter.base_filters["speaker"]
+    incident = QuoteFilter.base_filters["incident"]
+    topic = QuoteFilter.base_filters["topic"]
+
+    class Meta:
+        model = Quote
+        fields = []
+
+
+class ArticleFilter(django_filters.FilterSet):
+    language = TextFilter(lookup_expr="iexact", help_text="Language of the article, ISO 639-1.")
+    publisher = TextFilter(lookup_expr="icontains", help_text="Part of the publisher's name.")
+    published_after = PartialDateFilter(field_name="published_date", lookup_expr="gte",
+                                        help_text=f"Published on or after ({DATE_HELP}).")
+    published_before = PartialDateFilter(field_name="published_date", lookup_expr="lte",
+                                         help_text=f"Published on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Article
+        fields = []
+
+
+class IncidentFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Incident.Kind.choices, help_text="Kind of incident.")
+    victim = slug_filter(Actor, "victims", "Slug of a victim.")
+    attributed_to = slug_filter(Actor, "attributions", "Slug of an actor it was attributed to.",
+                                method="filter_attributed_to")
+    started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
+                                      help_text=f"Started on or after ({DATE_HELP}).")
+    started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
+                                       help_text=f"Started on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Incident
+        fields = []
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_attributed_to(self, queryset, name, value):
+        return queryset.filter(pk__in=AttributionClaim.objects.filter(attributed_to=value).values("incident_id"))
+
+
+class EventFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="Kind of event.")
+    participant = slug_filter(Actor, "participants", "Slug of a participant.")
+    incident = slug_filter(Incident, "incidents", "Slug of an incident the event concerns.")
+    started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
+                                      help_text=f"Started on or after ({DATE_HELP}).")
+    started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
+                                       help_text=f"Started on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Event
+        fields = []
+
+
+class ImportJobFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ImportJob.Status.choices, help_text="State of the job.")
+    origin = django_filters.ChoiceFilter(choices=ImportJob.Origin.choices, help_text="How it was submitted.")
+
+    class Meta:
+        model = ImportJob
+        fields = []
 
 
 def filter_suggestions() -> dict[str, list[tuple[str, str]]]:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from statements import views
-from statements.atom import IncidentQuotesFeed, SearchFeed
+from statements.feeds import IncidentQuotesFeed, SearchFeed
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

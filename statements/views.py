@@ -16,12 +16,13 @@ from actors.models import Actor
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph
 from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
-from statements.importing import job_enqueue, job_submit
+from statements.ingest.jobs import job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.overview import most_quoted_actors, site_counts
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
+from statements.tasks import job_enqueue
 from statements.timeline import monthly_counts, overview_points, timeline_page
 
 # Detail pages show the latest statements; the full stream is the timeline filtered on the same thing.

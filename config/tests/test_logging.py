@@ -8,14 +8,14 @@ from config.logging import JsonFormatter
 
 
 def test_a_log_line_is_one_json_object_with_the_extra_fields():
-    record = logging.makeLogRecord({"name": "statements.importing", "levelname": "INFO", "levelno": logging.INFO,
+    record = logging.makeLogRecord({"name": "statements.ingest.jobs", "levelname": "INFO", "levelno": logging.INFO,
                                     "msg": "item %s imported", "args": (12,), "job": 3, "article": "a\n«b»"})
 
     entry = json.loads(JsonFormatter().format(record))
 
     assert entry["message"] == "item 12 imported"
     assert (entry["level"], entry["logger"], entry["job"], entry["article"]) == (
-        "INFO", "statements.importing", 3, "a\n«b»")
+        "INFO", "statements.ingest.jobs", 3, "a\n«b»")
     assert "\n" not in JsonFormatter().format(record)  # one line, whatever the message holds
 
 

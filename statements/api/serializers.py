@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from actors.api import ActorLinkSerializer, ActorSerializer
 from actors.models import Actor
-from statements.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateField
+from config.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateSerializerField
 from statements.models import (
     Article,
     AttributionClaim,
@@ -43,7 +43,7 @@ class ArticleLinkSerializer(LinkSerializer):
 
 class ArticleSerializer(serializers.ModelSerializer):
     url = IdentityLinkField(view_name="api-article-detail")
-    published_date = PartialDateField("published_date", "published_precision", allow_null=True)
+    published_date = PartialDateSerializerField("published_date", "published_precision", allow_null=True)
     source_url = BlankAsNullURLField(source="url", allow_null=True,
                                      help_text="The article at its publisher; null when it came as a file.")
 
@@ -85,7 +85,7 @@ class EventLinkSerializer(LinkSerializer):
         fields = ["slug", "name", "url"]
 
 
-# A link, or with ?expand= the whole object. The schema says anyOf (statements.api.schema.link_or_whole_any_of):
+# A link, or with ?expand= the whole object. The schema says anyOf (config.api.schema.link_or_whole_any_of):
 # a whole object is also a valid link, which oneOf forbids.
 SpeakerField = PolymorphicProxySerializer(
     component_name="QuoteSpeaker", serializers=[ActorLinkSerializer, ActorSerializer], resource_type_field_name=None,
@@ -105,7 +105,7 @@ class QuoteSerializer(serializers.ModelSerializer):
     url = IdentityLinkField(view_name="api-quote-detail")
     speaker = serializers.SerializerMethodField()
     article = serializers.SerializerMethodField()
-    statement_date = PartialDateField("statement_date", "statement_precision", allow_null=True)
+    statement_date = PartialDateSerializerField("statement_date", "statement_precision", allow_null=True)
     addressee = ActorLinkSerializer(read_only=True, allow_null=True)
     mentioned_actors = ActorLinkSerializer(many=True, read_only=True, source="mentioned_actors_links")
     incidents = IncidentLinkSerializer(many=True, read_only=True, source="incidents_links")
@@ -163,7 +163,7 @@ class EventAliasSerializer(serializers.ModelSerializer):
 class AttributionSerializer(serializers.ModelSerializer):
     claimant = ActorLinkSerializer(read_only=True)
     attributed_to = ActorLinkSerializer(read_only=True)
-    claimed_date = PartialDateField("claimed_date", "claimed_precision", allow_null=True)
+    claimed_date = PartialDateSerializerField("claimed_date", "claimed_precision", allow_null=True)
     quote = serializers.HyperlinkedRelatedField(read_only=True, view_name="api-quote-detail", allow_null=True,
                                                 help_text="The statement that made the claim.")
 
@@ -174,8 +174,8 @@ class AttributionSerializer(serializers.ModelSerializer):
 
 class IncidentSerializer(serializers.ModelSerializer):
     url = IdentityLinkField(view_name="api-incident-detail", lookup_field="slug")
-    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
-    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+    start_date = PartialDateSerializerField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateSerializerField("end_date", "end_precision", allow_null=True)
     victims = ActorLinkSerializer(many=True, read_only=True)
     aliases = IncidentAliasSerializer(many=True, read_only=True)
     attributions = AttributionSerializer(many=True, read_only=True)
@@ -188,8 +188,8 @@ class IncidentSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     url = IdentityLinkField(view_name="api-event-detail", lookup_field="slug")
-    start_date = PartialDateField("start_date", "start_precision", allow_null=True)
-    end_date = PartialDateField("end_date", "end_precision", allow_null=True)
+    start_date = PartialDateSerializerField("start_date", "start_precision", allow_null=True)
+    end_date = PartialDateSerializerField("end_date", "end_precision", allow_null=True)
     participants = ActorLinkSerializer(many=True, read_only=True)
     incidents = IncidentLinkSerializer(many=True, read_only=True)
     aliases = EventAliasSerializer(many=True, read_only=True)
@@ -228,7 +228,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "object", "additionalProperties": {"type": "integer"},
                           "example": {"imported": 3, "duplicate": 1, "failed": 1}})
     def get_counts(self, job) -> dict[str, int]:
-        # Counted over the prefetched items (the same figures as statements.importing.job_counts, no query each).
+        # Counted over the prefetched items (the same figures as statements.ingest.jobs.job_counts, no query each).
         return dict(Counter(item.status for item in job.items.all()))
 
 

@@ -14,19 +14,21 @@ from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from actors.api import IsStaff
 from actors.models import Affiliation
-from statements.api import filters, serializers
-from statements.api.conditional import ConditionalRetrieveMixin
-from statements.api.pagination import IdCursorPagination, NumberedPagination
+from config.api.conditional import ConditionalRetrieveMixin
+from config.api.filters import PARTIAL_DATE_SCHEMA, StrictFilterBackend, reject_empty_values
+from config.api.pagination import IdCursorPagination, NumberedPagination
+from config.api.permissions import IsStaff
+from statements import filters
+from statements.api import serializers
 from statements.citation import quote_csl
 from statements.dates import PartialDate
-from statements.filters import PARTIAL_DATE_SCHEMA, QuoteFilter
-from statements.importing import job_enqueue, job_submit
+from statements.ingest.jobs import job_submit
 from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.reviewing import quote_review
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
+from statements.tasks import job_enqueue
 from statements.timeline import monthly_counts, timeline_page
 
 EXPAND_PARAMETER = OpenApiParameter(
@@ -62,7 +64,7 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.all()
     serializer_class = serializers.ArticleSerializer
     pagination_class = IdCursorPagination
-    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.ArticleFilter
     ordering_fields = ["id", "created_at"]
     ordering = ["-id"]
@@ -89,7 +91,7 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
 class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.QuoteSerializer
     pagination_class = IdCursorPagination
-    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.QuoteFilter
     ordering_fields = ["id"]
     ordering = ["-id"]
@@ -188,7 +190,7 @@ EXPORT_FORMATS = {
     responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"): OpenApiTypes.STR},
 )
 class QuoteExportView(generics.GenericAPIView):
-    filter_backends = [filters.StrictFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = filters.QuoteFilter
     content_negotiation_class = FirstRendererNegotiation
     renderer_classes = [JSONRenderer]
@@ -222,7 +224,7 @@ class QuoteExportView(generics.GenericAPIView):
     examples=[OpenApiExample("Months", value=[{"month": "2021-07", "quotes": 12}], response_only=True)],
 )
 class MonthlyStatsView(generics.GenericAPIView):
-    filter_backends = [filters.StrictFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = filters.MonthlyFilter
     queryset = Quote.objects.all()
     serializer_class = serializers.MonthlyCountSerializer
@@ -246,7 +248,7 @@ class IncidentViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     pagination_class = NumberedPagination
-    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.IncidentFilter
     ordering_fields = ["start_date", "name"]
     ordering = ["-start_date", "name"]
@@ -262,7 +264,7 @@ class EventViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     pagination_class = NumberedPagination
-    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.EventFilter
     ordering_fields = ["start_date", "name"]
     ordering = ["-start_date", "name"]
@@ -308,7 +310,7 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
     )
     serializer_class = serializers.ImportJobSerializer
     pagination_class = NumberedPagination
-    filter_backends = [filters.StrictFilterBackend, OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.ImportJobFilter
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at"]
@@ -429,8 +431,8 @@ class TimelineView(generics.GenericAPIView):
     def get(self, request):
         if request.query_params.get("output", "json") not in TIMELINE_OUTPUTS:
             raise exceptions.ValidationError({"output": [f"must be one of {', '.join(TIMELINE_OUTPUTS)}."]})
-        quote_filter = QuoteFilter(request.query_params, queryset=visible_quotes(request))
-        filters.reject_empty_values(quote_filter, request.query_params)
+        quote_filter = filters.QuoteFilter(request.query_params, queryset=visible_quotes(request))
+        reject_empty_values(quote_filter, request.query_params)
         if not quote_filter.is_valid():
             raise exceptions.ValidationError(quote_filter.errors)
         page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def fingerprint_existing_articles(apps, schema_editor):
-    from statements.syndication import sentence_fingerprints
+    from statements.ingest.copies import sentence_fingerprints
 
     Article = apps.get_model("statements", "Article")
     for article in Article.objects.only("pk", "text").iterator(chunk_size=500):

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from statements.dates import PartialDate
-from statements.documents import DocumentError, read_documents
+from statements.ingest.documents import DocumentError, read_documents
 
 LIMIT = 5 * 1024 * 1024
 

@@ -1,118 +1,40 @@
-"""Feeds polled from a local HTTP server (never the internet): new entries only, ETag honoured."""
+"""Atom feeds of an actor's statements, an incident's, and a saved search."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from django.urls import reverse
 
-import pytest
-
-from statements.feeds import feed_poll
-from statements.models import Article, Feed, FeedEntry, ImportItem
-
-PAGE = """<html><head><title>{title}</title><script>track()</script></head><body><nav>Menu</nav>
-<article><h1>{title}</h1>{body}</article></body></html>"""
-STORIES = {
-    "1": "Le ministre de l'Intérieur a annoncé l'arrestation de trois suspects liés à une campagne de rançongiciels.",
-    "2": "La banque centrale a signalé une tentative d'intrusion visant son système de paiement interbancaire.",
-    "3": "Un opérateur de télécommunications a subi une panne de plusieurs heures après une attaque destructrice.",
-}
+from statements.models import Incident, Quote
 
 
-def page_body(n: str) -> str:
-    quote = f"<p>« Nous publierons le rapport numéro {n} dès que possible », a déclaré un porte-parole.</p>"
-    return f"<p>{STORIES[n]}</p>{quote}<p>{STORIES[n]} Les détails restent confidentiels.</p>"
+def test_actor_incident_and_search_feeds_list_their_statements(client, make_article, putin, biden):
+    article = make_article("x" * 200, publisher="Agence")
+    kaseya = Incident.objects.create(name="Kaseya", slug="kaseya", kind="ransomware")
+    said = Quote.objects.create(article=article, text="Les rançongiciels <b>viennent</b> d'ailleurs", start=0, end=40,
+                                speaker=putin, language="fr", statement_date="2021-07-09")
+    said.incidents.add(kaseya)
+    Quote.objects.create(article=article, text="We expect action", start=50, end=66, speaker=biden, language="en")
+
+    actor_feed = client.get(reverse("actor-feed", args=[putin.slug]))
+    assert actor_feed["Content-Type"].startswith("application/atom+xml")
+    assert actor_feed.text.count("<entry>") == 1 and "&lt;b&gt;viennent" in actor_feed.text
+    assert client.get(reverse("incident-feed", args=["kaseya"])).text.count("<entry>") == 1
+    search_feed = client.get(reverse("search-feed"), {"q": "ransomware"})
+    assert search_feed.text.count("<entry>") == 1
 
 
-def rss(links):
-    items = "".join(f"<item><title>{link}</title><link>{{base}}{link}</link><guid>{link}</guid></item>"
-                    for link in links)
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Agence test</title>{items}</channel></rss>'
+def test_a_search_feed_follows_the_search_with_its_filters_and_refuses_what_the_page_refuses(
+        client, make_article, putin, biden):
+    article = make_article("x" * 200, publisher="Agence")
+    for n, speaker in enumerate([putin, biden, biden]):
+        Quote.objects.create(article=article, text=f"Les rançongiciels, encore ({n})", start=n * 50, end=n * 50 + 30,
+                             speaker=speaker, language="fr", statement_date=f"2021-07-0{n + 1}")
 
+    page = client.get(reverse("search"), {"q": "rançongiciels", "speaker": "Biden", "page": "1"}).text
+    feed_url = next(line for line in page.split('href="') if line.startswith(reverse("search-feed"))).split('"')[0]
+    feed = client.get(feed_url.replace("&amp;", "&")).text
 
-class Site:
-    def __init__(self):
-        self.feed_links = ["/a1", "/a2"]
-        self.etag = '"v1"'
-        self.requests = []
-
-
-@pytest.fixture
-def site():
-    state = Site()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            state.requests.append(self.path)
-            if self.path == "/feed.xml":
-                if self.headers.get("If-None-Match") == state.etag:
-                    self.send_response(304)
-                    self.end_headers()
-                    return
-                body = rss(state.feed_links).replace("{base}", base).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("ETag", state.etag)
-            elif self.path.startswith("/a"):
-                n = self.path.strip("/a")
-                body = PAGE.format(title=f"Dépêche {n}", body=page_body(n)).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-            else:
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    state.base = base
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-
-
-@pytest.fixture
-def feed(db, site):
-    return Feed.objects.create(url=f"{site.base}/feed.xml")
-
-
-def test_new_entries_are_fetched_imported_and_remembered(feed, site, eager_celery):
-    job = feed_poll(feed)
-    assert job is not None and job.items.count() == 2
-    assert Article.objects.count() == 2
-    article = Article.objects.get(url=f"{site.base}/a1")
-    assert article.title == "Dépêche 1"
-    assert "track()" not in article.text and "Menu" not in article.text
-    assert FeedEntry.objects.filter(feed=feed).count() == 2
-    feed.refresh_from_db()
-    assert (feed.title, feed.etag, feed.last_error) == ("Agence test", '"v1"', "")
-
-
-def test_unchanged_feed_costs_one_conditional_request(feed, site, eager_celery):
-    feed_poll(feed)
-    site.requests.clear()
-    assert feed_poll(feed) is None
-    assert site.requests == ["/feed.xml"]
-
-
-def test_only_entries_not_seen_before_are_fetched(feed, site, eager_celery):
-    feed_poll(feed)
-    site.feed_links = ["/a1", "/a2", "/a3", "/missing"]
-    site.etag = '"v2"'
-    site.requests.clear()
-    job = feed_poll(feed)
-    assert sorted(site.requests) == ["/a3", "/feed.xml", "/missing"]
-    assert Article.objects.count() == 3
-    failed = job.items.get(status=ImportItem.Status.FAILED)
-    assert failed.name.endswith("/missing") and failed.error.startswith("could not fetch the page: HTTP Error 404")
-
-
-def test_unreachable_feed_records_the_error_and_loses_nothing(db, eager_celery):
-    feed = Feed.objects.create(url="http://127.0.0.1:9/feed.xml")
-    assert feed_poll(feed) is None
-    feed.refresh_from_db()
-    assert feed.last_error.startswith("could not fetch the feed")
+    assert feed.count("<entry>") == 2 and "Joe Biden" in feed and "Vladimir Putin" not in feed
+    assert "<title>Démarche: rançongiciels · speaker: Biden</title>" in feed
+    assert feed.index("(2)") < feed.index("(1)")  # newest first
+    refused = client.get(reverse("search-feed"), {"q": "date:2021-13"})
+    assert refused.status_code == 400 and "2021-13" in refused.text
+    assert client.get(reverse("search-feed"), {"claim": "nonsense"}).status_code == 400

@@ -4,7 +4,7 @@ from django.conf import settings
 
 from actors.models import Actor, Affiliation, Alias
 from statements.dates import PartialDate
-from statements.gazetteer import gazetteer_load, read_gazetteer
+from statements.gazetteer_loading import gazetteer_load, read_gazetteer
 from statements.models import Event, Incident, Topic
 
 DATA = read_gazetteer(settings.GAZETTEER_DIR)

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from statements.importing import job_run_sync, job_submit
+from statements.ingest.jobs import job_run_sync, job_submit
 from statements.models import Article, ImportItem, ImportJob
 
 SUBJECTS = ["des hôpitaux", "un port", "une banque", "des écoles", "un aéroport", "des mairies", "un barrage",

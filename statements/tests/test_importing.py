@@ -3,8 +3,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from statements.importing import inbox_collect, item_process, job_run_sync, job_submit
+from statements.ingest.jobs import inbox_collect, item_process, job_run_sync, job_submit
 from statements.models import Article, ImportItem, ImportJob, Quote
+from statements.tasks import import_inbox
 
 GOOD_FR = (
     "Le ministre a répondu mardi aux questions des journalistes sur l'attaque. "
@@ -80,9 +81,11 @@ def test_processing_an_item_again_changes_nothing(tmp_path):
 
 
 @pytest.mark.django_db
-def test_inbox_files_are_submitted_then_moved_aside(tmp_path, eager_celery):
+def test_inbox_files_are_submitted_then_moved_aside(tmp_path, settings, eager_celery):
+    settings.INBOX_DIR = tmp_path
     (tmp_path / "one.txt").write_text(GOOD_FR)
-    job = inbox_collect(tmp_path)
+    import_inbox()
+    job = ImportJob.objects.get()
     assert job.origin == ImportJob.Origin.INBOX
     assert Article.objects.count() == 1
     assert not (tmp_path / "one.txt").exists()

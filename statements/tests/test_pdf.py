@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from statements.dates import PartialDate
-from statements.documents import DocumentError, read_documents
-from statements.importing import item_process, job_submit
+from statements.ingest.documents import DocumentError, read_documents
+from statements.ingest.jobs import item_process, job_submit
 from statements.models import ImportItem, ImportJob
 
 LIMIT = 5 * 1024 * 1024

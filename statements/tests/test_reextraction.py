@@ -2,7 +2,7 @@
 
 import pytest
 
-from statements.analysis import article_analyse
+from statements.ingest.quotes import article_analyse
 from statements.models import Quote
 from statements.reviewing import quote_review
 

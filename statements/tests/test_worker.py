@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -17,8 +16,9 @@ from django.db import connection
 
 from config import local_services
 from config.celery import app
-from statements.importing import job_enqueue, job_submit, stale_items_requeue
+from statements.ingest.jobs import job_submit
 from statements.models import Article, ImportItem, ImportJob
+from statements.tasks import job_enqueue, requeue_stale_items
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -162,7 +162,7 @@ def test_worker_killed_mid_batch_then_restarted_imports_every_document_once(work
     # gap kombu's Redis transport has (seen in CI). Then Celery beat's sweep
     # (requeue-stale-imports) queues the item again; here it runs when beat would have.
     if not wait_for(lambda: pending_count() == 0, timeout=60):
-        stale_items_requeue(older_than=timedelta(seconds=30))
+        requeue_stale_items(older_than_seconds=30)
     assert wait_for(lambda: pending_count() == 0), "documents were lost after the worker was killed"
     assert Article.objects.count() == total
     assert ImportItem.objects.filter(status=ImportItem.Status.IMPORTED).count() == total

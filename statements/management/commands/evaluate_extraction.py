@@ -6,8 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.extracting import documents_extract, gold_files
 from statements.extraction.evaluate import score
+from statements.ingest.preview import documents_extract, gold_files
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.extracting import documents_extract
+from statements.ingest.preview import documents_extract
 
 
 class Command(BaseCommand):

@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from statements.importing import files_under, job_counts, job_enqueue, job_run_sync, job_submit
+from statements.ingest.jobs import files_under, job_counts, job_run_sync, job_submit
 from statements.models import ImportItem, ImportJob
+from statements.tasks import job_enqueue
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from statements.gazetteer import gazetteer_load
+from statements.gazetteer_loading import gazetteer_load
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from statements.analysis import articles_reextract
+from statements.ingest.quotes import articles_reextract
 from statements.models import Article
 from statements.tasks import reextract_articles
 

@@ -16,7 +16,7 @@ from statements.dates import PartialDate
     "description": "As precise as the source: YYYY, YYYY-MM or YYYY-MM-DD (see the matching *_precision).",
     "example": "2021-07",
 })
-class PartialDateField(serializers.Field):
+class PartialDateSerializerField(serializers.Field):
     """A date printed at its precision: "2021-07" for a month-precise date, never a made-up day."""
 
     def __init__(self, date_field: str, precision_field: str, **kwargs):

@@ -46,7 +46,7 @@ def current_gazetteer() -> Gazetteer:
         Topic.objects.count(),
     )
     if getattr(_cache, "version", None) != version:
-        from statements.gazetteer import entries_from_database
+        from statements.gazetteer_loading import entries_from_database
 
         _cache.gazetteer = Gazetteer.from_entries(**entries_from_database())
         _cache.version = version

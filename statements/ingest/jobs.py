@@ -1,11 +1,12 @@
-"""Import pipeline: submitted files become import items, each item becomes articles with quotes.
+"""Stage 1 of ingestion, jobs and items: a submission is recorded, then each of its files is processed.
 
     job_submit(...)        one ImportJob, one ImportItem per file holding its bytes
-    item_process(item_id)  read → ingest (deduplicate) → analyse, in one transaction
+    item_process(item_id)  read (documents) → store (articles) → outcome on the item, in one transaction
 
 `item_process` is what the Celery task `statements.tasks.import_item` runs and what `--sync`
 runs in-process. It is idempotent: a re-delivered item that is already done is left alone, and
-an article is unique by content hash, so a document is imported exactly once.
+an article is unique by content hash, so a document is imported exactly once. Queueing items for
+the worker is the tasks module's job (`statements.tasks.job_enqueue`), never this one's.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from statements.analysis import article_analyse
-from statements.documents import Document, DocumentError, read_documents
-from statements.models import Article, ArticleCopy, ImportItem, ImportJob
-from statements.syndication import original_of, sentence_fingerprints
+from statements.ingest.articles import article_ingest
+from statements.ingest.documents import Document, DocumentError, read_documents
+from statements.models import Article, ImportItem, ImportJob
 
 logger = logging.getLogger(__name__)
 
@@ -47,37 +47,15 @@ def job_submit(*, origin: str, files: Iterable[tuple[str, bytes]], submitted: st
     return job
 
 
-def job_enqueue(job: ImportJob) -> None:
-    """Queue one task per pending item once the job's rows are committed."""
-    item_ids = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-    transaction.on_commit(lambda: items_enqueue(item_ids))
-
-
-def items_enqueue(item_ids: list[int]) -> int:
-    """Send the items to the worker; with the broker down they stay pending for `stale_items_requeue`."""
-    from statements.tasks import import_item
-
-    sent = 0
-    try:
-        for item_id in item_ids:
-            import_item.delay(item_id)
-            sent += 1
-    except Exception as error:  # kombu raises several types; the items are safe in the database
-        logger.warning("broker unavailable (%s): %d item(s) wait for the next sweep", error, len(item_ids) - sent)
-    return sent
-
-
-def stale_items_requeue(older_than: timedelta = timedelta(minutes=5)) -> int:
-    """Queue again the items still pending long after submission (a lost message, a broker outage)."""
+def stale_item_ids(older_than: timedelta = timedelta(minutes=5)) -> list[int]:
+    """Items still pending long after submission (a lost message, a broker outage): to be queued again."""
     cutoff = timezone.now() - older_than
-    item_ids = list(
-        ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=cutoff).values_list("pk", flat=True)
-    )
-    return items_enqueue(item_ids)
+    return list(ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=cutoff)
+                .values_list("pk", flat=True))
 
 
 def inbox_collect(directory: Path) -> ImportJob | None:
-    """Submit the files dropped in `directory`, then move them to `directory/.imported/`.
+    """Submit the files dropped in `directory`, then move them to `directory/.imported/`; the caller queues the job.
 
     A file is moved only after its bytes are committed in an import job, so a crash in between
     imports it twice at worst, which the content hash turns into a duplicate, never a loss.
@@ -95,11 +73,11 @@ def inbox_collect(directory: Path) -> ImportJob | None:
         target = done / path.relative_to(directory)
         target.parent.mkdir(parents=True, exist_ok=True)
         path.rename(target)
-    items_enqueue(list(job.items.values_list("pk", flat=True)))
     return job
 
 
 def job_run_sync(job: ImportJob, progress=None) -> ImportJob:
+    """Process a job's pending items in this process, one after the other (`import_documents --sync`)."""
     for item_id in job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True):
         item_process(item_id)
         if progress:
@@ -162,37 +140,6 @@ def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Art
         item.payload = None  # the text now lives in the article
     item.save()
     job_status_refresh(item.job)
-
-
-def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Article, bool]:
-    """Store a document as an article unless its text is already known; analyse new ones."""
-    existing = Article.objects.filter(content_hash=document.content_hash).first()
-    if existing:
-        return existing, False
-    copy = ArticleCopy.objects.filter(content_hash=document.content_hash).select_related("article").first()
-    if copy:
-        return copy.article, False
-    fingerprints = sentence_fingerprints(document.text)
-    original = original_of(document.text, fingerprints)
-    if original:
-        ArticleCopy.objects.create(article=original, publisher=document.publisher[:200], url=document.url,
-                                   title=document.title[:500], content_hash=document.content_hash, import_job=job)
-        return original, False
-    published = document.published
-    article = Article.objects.create(
-        title=document.title[:500],
-        text=document.text,
-        language=document.language,
-        published_date=published.date if published else None,
-        published_precision=published.precision if published else "day",
-        publisher=document.publisher,
-        url=document.url,
-        content_hash=document.content_hash,
-        fingerprints=fingerprints,
-        import_job=job,
-    )
-    article_analyse(article)
-    return article, True
 
 
 def _job_started(job: ImportJob) -> None:

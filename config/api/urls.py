@@ -4,8 +4,8 @@ from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
 from actors.api import ActorViewSet
+from config.api.exceptions import api_not_found
 from statements.api import views
-from statements.api.exceptions import api_not_found
 
 router = DefaultRouter()
 router.include_format_suffixes = False

@@ -13,14 +13,14 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError
 
-from statements.documents import DocumentError, read_documents
 from statements.extraction import Gazetteer, extract
+from statements.ingest.documents import DocumentError, read_documents
 
 
 def gazetteer_for_extraction(directory: Path | None = None) -> Gazetteer:
     if directory is None:
         from actors.models import Actor
-        from statements.analysis import current_gazetteer
+        from statements.ingest.quotes import current_gazetteer
 
         try:
             if Actor.objects.exists():

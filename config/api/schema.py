@@ -3,7 +3,7 @@
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
-from statements.api.exceptions import ErrorSerializer
+from config.api.exceptions import ErrorSerializer
 
 ERRORS = {
     "400": "Invalid parameters or body: `error.fields` names each offending parameter with the reason.",
@@ -31,12 +31,12 @@ class ApiAutoSchema(AutoSchema):
         return bodies
 
     def _is_page_numbered(self) -> bool:
-        from statements.api.pagination import NumberedPagination
+        from config.api.pagination import NumberedPagination
 
         return self._is_list_view() and isinstance(getattr(self.view, "paginator", None), NumberedPagination)
 
     def _is_conditional(self) -> bool:
-        from statements.api.conditional import ConditionalRetrieveMixin
+        from config.api.conditional import ConditionalRetrieveMixin
 
         return isinstance(self.view, ConditionalRetrieveMixin) and getattr(self.view, "action", None) == "retrieve"
 

@@ -1,0 +1,94 @@
+"""Filter machinery shared by both apps' API and the pages' filter sets (django-filter).
+
+Every value is checked while the filter form is validated, so a bad one is an error naming the
+parameter (a 400 in the API): an unknown slug, a date that is not YYYY, YYYY-MM or YYYY-MM-DD.
+"""
+
+import django_filters
+from django import forms
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions
+
+from statements.dates import PartialDate
+
+
+class PartialDateFormField(forms.CharField):
+    """2021, 2021-07 or 2021-07-09, cleaned into a PartialDate (a clear form error otherwise)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            # The message quotes the input, which may hold '%': pass it as a parameter, never as a format.
+            raise forms.ValidationError("%(error)s", code="invalid", params={"error": str(error)}) from error
+
+
+PARTIAL_DATE_SCHEMA = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "example": "2021-07"}
+
+
+@extend_schema_field(PARTIAL_DATE_SCHEMA)
+class PartialDateFilter(django_filters.Filter):
+    """`gte` takes the first day of the period given, `lte` its last: date_before=2021-07 includes July 31."""
+
+    field_class = PartialDateFormField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        bound = value.date if self.lookup_expr == "gte" else value.last_day
+        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": bound})
+
+
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@extend_schema_field({"type": "string", "minLength": 1})
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model chosen by its slug (to_field_name="slug")."""
+
+
+@extend_schema_field({"type": "string", "minLength": 1})
+class TextFilter(django_filters.CharFilter):
+    """Free text; in the API an empty value is an error, not an absent filter (StrictFilterBackend)."""
+
+
+def slug_filter(model, field_name: str, help_text: str, *, label=None, datalist: str = "", **kwargs):
+    """An actor, incident, event or topic given by its slug; an unknown slug is an error naming it.
+
+    With `datalist`, a text box with suggestions rather than a <select>: rendering hundreds of
+    options as form widgets would cost more than the whole timeline query.
+    """
+    if datalist:
+        kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
+    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
+    return SlugChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
+                            label=label or model._meta.verbose_name, help_text=help_text,
+                            error_messages={"invalid_choice": unknown}, **kwargs)
+
+
+def reject_empty_values(filterset: django_filters.FilterSet, params) -> None:
+    """`?speaker=` filters nothing on a web form, but from a script it is most likely a bug: a 400."""
+    empty = [name for name in filterset.filters if name in params and params.get(name) == ""]
+    if empty:
+        raise exceptions.ValidationError({name: ["empty: leave the parameter out to apply no filter."]
+                                          for name in empty})
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter for the API: every value is checked (a 400 naming the parameter), empty ones included."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None:
+            reject_empty_values(filterset, request.query_params)
+        return filterset
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not request.query_params.keys() & filterset_class.base_filters.keys():
+            return queryset  # no filter asked for: building the filter form would cost more than a page of rows
+        return super().filter_queryset(request, queryset, view)
