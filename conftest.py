@@ -11,7 +11,7 @@ def fresh_caches():
     """Each test sees the data it created, not a gazetteer or figures cached by an earlier test."""
     from django.core.cache import cache
 
-    from statements.analysis import gazetteer_cache_clear
+    from statements.ingest.quotes import gazetteer_cache_clear
 
     gazetteer_cache_clear()
     cache.clear()
