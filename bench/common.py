@@ -27,7 +27,10 @@ def django_setup(database: str = "demarche_bench") -> None:
         os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
         _create_database(parts, database)
     else:
+        from config import local_services
+
         os.environ["DEMARCHE_DB_NAME"] = database
+        local_services.local_environment()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
     from django.core.management import call_command

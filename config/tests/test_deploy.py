@@ -61,3 +61,20 @@ def test_admin_login_is_locked_after_repeated_failures(client, django_user_model
     locked = client.post("/admin/login/", {"username": "editor", "password": "the-right-password"})
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_reading_the_settings_starts_nothing_and_writes_nothing(tmp_path):
+    """Settings only read the environment: with no servers named, importing them (as gunicorn, Celery or a
+    script would) leaves the var folder empty; manage.py and the test setup start the private PostgreSQL."""
+    unwanted = {"DATABASE_URL", "SECRET_KEY", "CELERY_BROKER_URL"}
+    env = {key: value for key, value in os.environ.items() if key not in unwanted}
+    env["DEMARCHE_VAR_DIR"] = str(tmp_path / "var")
+    run = subprocess.run([sys.executable, "-c", "import config.settings as s; print(s.DATABASES, s.CELERY_BROKER_URL)"],
+                         cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    from config import local_services
+
+    # ...and the broker is the socket `runlocal` starts the private Redis on.
+    assert run.stdout.split() == ["{}", f"redis+socket://{local_services.redis_socket(tmp_path / 'var')}"]
+    assert not (tmp_path / "var").exists()
+

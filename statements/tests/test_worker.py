@@ -72,12 +72,9 @@ def worker():
     """Start Celery workers (on a private queue, against the test database); stop them afterwards."""
     queue = f"test-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "CELERY_QUEUE": queue, "CELERY_VISIBILITY_TIMEOUT": "3"}
-    database = connection.settings_dict["NAME"]
-    if os.environ.get("DATABASE_URL"):
-        parts = urlsplit(os.environ["DATABASE_URL"])
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
-    else:
-        env["DEMARCHE_DB_NAME"] = database
+    # The test setup set DATABASE_URL (config/testing.py); the worker uses the test database on that server.
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{connection.settings_dict['NAME']}"))
     if not os.environ.get("CELERY_BROKER_URL"):
         local_services.ensure_local_redis(settings.VAR_DIR)
     previous_queue = app.conf.task_default_queue

@@ -1,0 +1,9 @@
+"""Test setup that must run before Django reads its settings (loaded by pytest with `-p config.testing`).
+
+On a machine with no DATABASE_URL the tests, like `manage.py`, use the private PostgreSQL under var/
+(pytest-django then creates its test database on that server): config/local_services.py.
+"""
+
+from config import local_services
+
+local_services.local_environment()
