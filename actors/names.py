@@ -1,21 +1,36 @@
-"""Name normalisation shared by aliases, resolution and extraction.
+"""Folding: the one normalisation of names and text, shared by aliases, resolution, extraction and search.
 
 "Poutine", "POUTINE" and "Poutïne" fold to the same key; so do the typographic variants of
-apostrophes, dashes and spaces that news copy is full of.
+apostrophes, dashes and spaces that news copy is full of. Folding is defined per character
+(`fold_char`), so that the extractor can fold a whole article and still map every folded
+character back to its offset in the original (statements/extraction/text.py `fold_with_map`).
 """
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+_DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _SPACES = re.compile(r"\s+")
 
 
-def fold(name: str) -> str:
-    """Case-, accent-, apostrophe- and space-insensitive key for a name."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.translate(_APOSTROPHES)
-    text = _DASHES.sub("-", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded: lower case, no accents, one apostrophe, one dash, one space ('' for an
+    accent alone)."""
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _DASHES:
+        return "-"
+    if char.isspace():
+        return char if char == "\n" else " "  # line ends stay: the extractor reads paragraphs from them
+    if char.isascii():
+        return char.lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, apostrophe- and space-insensitive key for a name or a text."""
+    return _SPACES.sub(" ", "".join(map(fold_char, text or ""))).strip()

@@ -76,15 +76,20 @@ class ArticleFilter(django_filters.FilterSet):
         fields = []
 
 
-class IncidentFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=Incident.Kind.choices, help_text="Kind of incident.")
-    victim = slug_filter(Actor, "victims", "Slug of a victim.")
-    attributed_to = slug_filter(Actor, "attributions", "Slug of an actor it was attributed to.",
-                                method="filter_attributed_to")
+class HappeningFilter(django_filters.FilterSet):
+    """What incidents and events share: when they started."""
+
     started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
                                       help_text=f"Started on or after ({DATE_HELP}).")
     started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
                                        help_text=f"Started on or before ({DATE_HELP}).")
+
+
+class IncidentFilter(HappeningFilter):
+    kind = django_filters.ChoiceFilter(choices=Incident.Kind.choices, help_text="Kind of incident.")
+    victim = slug_filter(Actor, "victims", "Slug of a victim.")
+    attributed_to = slug_filter(Actor, "attributions", "Slug of an actor it was attributed to.",
+                                method="filter_attributed_to")
 
     class Meta:
         model = Incident
@@ -95,14 +100,10 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=AttributionClaim.objects.filter(attributed_to=value).values("incident_id"))
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(HappeningFilter):
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="Kind of event.")
     participant = slug_filter(Actor, "participants", "Slug of a participant.")
     incident = slug_filter(Incident, "incidents", "Slug of an incident the event concerns.")
-    started_after = PartialDateFilter(field_name="start_date", lookup_expr="gte",
-                                      help_text=f"Started on or after ({DATE_HELP}).")
-    started_before = PartialDateFilter(field_name="start_date", lookup_expr="lte",
-                                       help_text=f"Started on or before ({DATE_HELP}).")
 
     class Meta:
         model = Event
