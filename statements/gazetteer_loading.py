@@ -199,19 +199,24 @@ def entries_from_database() -> dict[str, list[dict]]:
             "name": incident.name,
             "kind": incident.kind,
             "start": incident.start.isoformat() if incident.start else None,
+            "end": incident.end.isoformat() if incident.end else None,
             "aliases": _aliases_by_language(incident.aliases.all()),
+            "victims": [actor.name for actor in incident.victims.all()],
         }
-        for incident in Incident.objects.prefetch_related("aliases")
+        for incident in Incident.objects.prefetch_related("aliases", "victims")
     ]
     events = [
         {
             "name": event.name,
             "kind": event.kind,
             "start": event.start.isoformat() if event.start else None,
+            "end": event.end.isoformat() if event.end else None,
             "aliases": _aliases_by_language(event.aliases.all()),
             "participants": [actor.name for actor in event.participants.all()],
+            "incidents": [incident.name for incident in event.incidents.all()],
+            "location": event.location,
         }
-        for event in Event.objects.prefetch_related("aliases", "participants")
+        for event in Event.objects.prefetch_related("aliases", "participants", "incidents")
     ]
     topics = [
         {"slug": topic.slug, "name": {"en": topic.name_en, "fr": topic.name_fr}, "keywords": topic.keywords}

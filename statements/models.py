@@ -120,6 +120,10 @@ class Happening(models.Model):
     def start(self):
         return PartialDate.from_fields(self.start_date, self.start_precision)
 
+    @property
+    def end(self):
+        return PartialDate.from_fields(self.end_date, self.end_precision)
+
 
 class Incident(Happening):
     """A cyber incident: an attack, a campaign, a breach, with its victims and the claims about it."""

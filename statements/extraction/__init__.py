@@ -7,9 +7,23 @@ Pure Python (spaCy optional): importable without Django settings or a database.
     result = extract(text, gazetteer=gaz, published=PartialDate.parse("2021-07"), language=None)
 """
 
-from .extractor import extract
+from statements.dates import PartialDate
+
+from .about import link_quotes
+from .extractor import extract_quotes
 from .gazetteer import Gazetteer
 from .languages import detect_language
 from .model import ExtractedQuote, Extraction, NewActor, StatedRole
+
+
+def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
+            language: str | None = None, *, title: str = "") -> Extraction:
+    """Everything the extractor finds in an article: its quotes (with speakers, dates, claims), then
+    what each quote is about (incidents and events, from the whole article and its title)."""
+    gazetteer = gazetteer or Gazetteer()
+    result = extract_quotes(text, gazetteer=gazetteer, published=published, language=language)
+    link_quotes(result, text, gazetteer=gazetteer, title=title)
+    return result
+
 
 __all__ = ["extract", "Gazetteer", "Extraction", "ExtractedQuote", "NewActor", "StatedRole", "detect_language"]

@@ -12,6 +12,8 @@ from collections import defaultdict
 
 
 def fold(s):
+    """The scorer's own folding, as in ../shared/eval/score.py (quote marks become spaces, lower() not
+    casefold()), not actors.names.fold: the figures printed here must be the scorer's, to the quote."""
     s = unicodedata.normalize("NFKD", s or "")
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
@@ -100,6 +102,16 @@ def score_with_errors(gold, predictions):
             c["speaker_right"] += right
             if not right:
                 errors.append(f"{doc['id']}: {g['text'][:50]!r}: speaker {said!r}, gold {g['speaker']!r}")
+            for link, field in (("incident", "incidents"), ("event", "events")):
+                if link not in g:
+                    continue  # a gold file without links per quote (the samples' format)
+                c[f"{link}_link_annotated"] += 1
+                wanted, linked = g[link], p.get(field) or []
+                c[f"{link}_link_gold"] += bool(wanted)
+                c[f"{link}_link_predicted"] += bool(linked)
+                c[f"{link}_link_right"] += bool(wanted and wanted in linked)
+                if (wanted not in linked) if wanted else linked:
+                    errors.append(f"{doc['id']}: {g['text'][:50]!r}: {link} {linked}, gold {wanted!r}")
         for kind in ("actors", "incidents"):
             want = set(doc.get(kind, []))
             optional = set(doc.get("optional_" + kind, []))
@@ -124,6 +136,10 @@ def score_with_errors(gold, predictions):
         "incident_recall": ratio(c["incidents_found"], c["incidents_gold"]),
         "incident_precision": ratio(c["incidents_predicted_right"], c["incidents_predicted"]),
     }
+    for link in ("incident", "event"):  # per quote: what it is about (gold files that annotate it)
+        if c[f"{link}_link_annotated"]:
+            metrics[f"{link}_link_recall"] = ratio(c[f"{link}_link_right"], c[f"{link}_link_gold"])
+            metrics[f"{link}_link_precision"] = ratio(c[f"{link}_link_right"], c[f"{link}_link_predicted"])
     for name, variants in split.items():
         errors.append(f"speaker {name} reported under several names: {variants}")
     return metrics, errors

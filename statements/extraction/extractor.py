@@ -70,8 +70,8 @@ class _Quote:
     who: Who | None = None
 
 
-def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
-            language: str | None = None) -> Extraction:
+def extract_quotes(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
+                   language: str | None = None) -> Extraction:
     return _Run(text, gazetteer or Gazetteer(), published, language).run()
 
 

@@ -28,6 +28,21 @@ class ActorInfo:
     gender: str = ""
 
 
+@dataclass
+class HappeningInfo:
+    """An incident or an event as linking needs it: when, what kind, who took part, what it was about."""
+
+    name: str
+    kind: str = "other"
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    participants: frozenset[str] = frozenset()  # events: participants; incidents: victims and attributed actors
+    incidents: frozenset[str] = frozenset()  # events: the incidents they concern
+    victims: frozenset[str] = frozenset()  # incidents
+    culprits: frozenset[str] = frozenset()  # incidents: the actors they are attributed to
+    location: str = ""  # events: where they took place
+
+
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -205,6 +220,8 @@ class Gazetteer:
         self.incident_names: set[str] = set()
         self.incident_parties: list[tuple[str, set[str], set[str]]] = []  # (name, victims, attributed to)
         self.event_names: set[str] = set()
+        self.incident_info: dict[str, HappeningInfo] = {}
+        self.event_info: dict[str, HappeningInfo] = {}
         self.topics: list[tuple[str, dict[str, list[str]]]] = []
         self._cache: dict = {}
 
@@ -233,6 +250,9 @@ class Gazetteer:
             culprits = {a.get("attributed_to") for a in entry.get("attributions") or () if a.get("attributed_to")}
             if victims and culprits:
                 gaz.incident_parties.append((entry["name"], victims, culprits))
+            gaz.incident_info[entry["name"]] = HappeningInfo(
+                entry["name"], entry.get("kind") or "other", _date(entry.get("start")), _date(entry.get("end")),
+                frozenset(victims | culprits), victims=frozenset(victims), culprits=frozenset(culprits))
             gaz._incidents.append((entry["name"], entry["name"], ANY))
             for key in ("aliases", "patterns"):
                 for language, names in (entry.get(key) or {}).items():
@@ -240,6 +260,10 @@ class Gazetteer:
                         gaz._incidents.append((alias, entry["name"], language or ANY))
         for entry in events or ():
             gaz.event_names.add(entry["name"])
+            gaz.event_info[entry["name"]] = HappeningInfo(
+                entry["name"], entry.get("kind") or "other", _date(entry.get("start")), _date(entry.get("end")),
+                frozenset(entry.get("participants") or ()), frozenset(entry.get("incidents") or ()),
+                location=entry.get("location") or "")
             gaz._events.append((entry["name"], entry["name"], ANY))
             for language, names in (entry.get("aliases") or {}).items():
                 for alias in names or ():

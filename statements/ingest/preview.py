@@ -42,7 +42,7 @@ def documents_extract(files: Iterable[Path], *, gazetteer_dir: Path | None, max_
             continue
         for document in documents:
             result = extract(document.text, gazetteer=gazetteer, published=document.published,
-                             language=document.language or None)
+                             language=document.language or None, title=document.title)
             yield result.as_json(str(path))
 
 

@@ -62,7 +62,8 @@ def gazetteer_cache_clear() -> None:
 def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> list[Quote]:
     """(Re-)extract an article's quotes, keeping every human-reviewed quote as it is."""
     gazetteer = gazetteer or current_gazetteer()
-    result = extract(article.text, gazetteer=gazetteer, published=article.published, language=article.language or None)
+    result = extract(article.text, gazetteer=gazetteer, published=article.published, language=article.language or None,
+                     title=article.title)
     if not article.language:
         article.language = result.language
     article.extracted_at = timezone.now()

@@ -1,0 +1,327 @@
+"""What each quote is about: the incident and the diplomatic event, from the article's context.
+
+A quote's own words rarely name what it is about: "La discussion s'est bien passée" is about the
+call of 9 July 2021 and about Kaseya because the article is. So, after the quotes are found:
+
+1. The article's story: the incidents and events it names (every alias of the gazetteer), each
+   weighed by how often and where (the title and the lead weigh most). An event the article does
+   not name is recognised from its kind of words ("entretien téléphonique", "sommet", "joint
+   statement", "indictment"), its date against the article's and its participants.
+2. Each quote: what its own words name; else what its paragraph names (a background paragraph
+   about another incident keeps its quotes to that incident); else the story's main incident and
+   event, when the quote's paragraph belongs to the story (a paragraph naming only other
+   incidents or events, or set at another time, does not).
+
+Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, OTHER_TIME).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from statements.dates import PartialDate
+
+from .gazetteer import Gazetteer, HappeningInfo
+from .model import Extraction
+from .text import Folded, fold
+
+# Words that say a passage reports an event of a kind (folded, matched at word starts).
+EVENT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "call": ("appel", "entretien telephonique", "echange telephonique", "au telephone", "s'est entretenu",
+                 "se sont entretenus", "visioconference", "compte-rendu", "compte rendu"),
+        "summit": ("sommet", "rencontre", "conference de presse", "a l'issue de", "communique final"),
+        "meeting": ("rencontre", "reunion", "s'est entretenu", "entrevue"),
+        "communique": ("communique", "declaration commune"),
+        "sanctions": ("sanction", "gel des avoirs", "interdiction de voyager"),
+        "indictment": ("inculp", "mis en examen", "acte d'accusation", "poursuites", "mandat d'arret"),
+        "statement": ("attribu", "accus", "imput", "declaration commune", "communique", "condamn", "denonc",
+                      "pointe du doigt"),
+        "negotiation": ("adopt", "convention", "traite", "negoci", "rapport", "resolution"),
+        "other": ("demantel", "interpell", "arrest", "signature", "operation", "saisi", "neutralis"),
+    },
+    "en": {
+        "call": ("call", "phone", "telephone", "spoke with", "spoke by", "readout", "video conference",
+                 "videoconference"),
+        "summit": ("summit", "met with", "meeting", "press conference", "news conference", "communique"),
+        "meeting": ("meeting", "met with", "talks"),
+        "communique": ("communique", "joint statement"),
+        "sanctions": ("sanction", "asset freeze", "travel ban", "designat"),
+        "indictment": ("indict", "charge", "charged", "unsealed", "wanted", "arrest warrant"),
+        "statement": ("attribut", "accus", "blame", "joint statement", "condemn", "denounc", "responsible for",
+                      "named"),
+        "negotiation": ("adopt", "convention", "treaty", "negotiat", "report", "resolution"),
+        "other": ("takedown", "taken down", "dismantl", "disrupt", "arrest", "signing", "signed", "seiz",
+                  "operation"),
+    },
+}
+# Words for an attack, which make a victim's name denote the incident it suffered ("the attack on Costa Rica").
+ATTACK_WORDS: dict[str, tuple[str, ...]] = {
+    "fr": ("attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
+           "compromission", "cyber-attaque"),
+    "en": ("attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
+           "leak"),
+}
+# Between an attack word and the victim's name that follows it ("l'attaque contre le Costa Rica"), or after
+# the name ("Costa Rica's ransomware crisis"), only these words may stand.
+ATTACK_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "fr": ("contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"),
+    "en": ("on", "against", "of", "at", "targeting", "that hit", "which hit"),
+}
+_ARTICLES = r"(?:\s+(?:le|la|les|the|an?)|\s*l')?"  # the folded text before a name ends with no space
+
+
+def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
+    patterns = {}
+    for language, words in ATTACK_WORDS.items():
+        attack = "|".join(re.escape(fold(word)) for word in words)
+        if before:
+            connectors = "|".join(re.escape(word) for word in ATTACK_CONNECTORS[language])
+            patterns[language] = re.compile(rf"(?:{attack})\w*(?:\s+(?:{connectors}))?{_ARTICLES}\s*$")
+        else:
+            patterns[language] = re.compile(rf"^(?:'s)?\s+(?:[\w-]+\s+)?(?:{attack})")
+    return patterns
+
+
+_ATTACK_BEFORE, _ATTACK_AFTER = _attack_patterns(before=True), _attack_patterns(before=False)
+# How much each way of naming an incident weighs (doubled in the lead).
+ALIAS_WEIGHT, CULPRIT_WEIGHT, VICTIM_WEIGHT = 2.0, 1.5, 2.0  # "the attack on X" names X's incident
+# An incident recognised by its culprit or victim only: the article must come within these many days of it
+# (after its end, or its start while it goes on); for a party of several incidents, within a year.
+DAYS_BEFORE_INCIDENT, DAYS_AFTER_INCIDENT, DAYS_AFTER_ONE_OF_SEVERAL, DAYS_NEWER_BY = 30, 5 * 365, 365, 90
+# A paragraph set at another time than the story ("en mars", "last year") keeps to what it names.
+OTHER_TIME: dict[str, tuple[str, ...]] = {
+    "fr": ("l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"),
+    "en": ("last year", "years ago", "a year ago", "earlier this year", "back in"),
+}
+# How far an event's dates may be from the article's for the article to report it (days).
+DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
+PRIVATE_KINDS = ("call",)  # events only their participants speak at
+PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
+NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
+SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
+MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
+
+
+@dataclass
+class _Mention:
+    start: int
+    name: str
+    weight: float = ALIAS_WEIGHT
+
+
+def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "") -> None:
+    """Fill each quote's `incidents` and `events` from the article's context (see the module's docstring)."""
+    if not result.quotes:
+        return
+    language = result.language if result.language in EVENT_WORDS else "en"
+    # The title goes first, as the lead's first line, so that positions in the text shift by its length.
+    offset = len(title) + 2 if title else 0
+    document = f"{title}\n\n{text}" if title else text
+    folded = Folded(document)
+    date = result.published or _earliest_quote_date(result)
+    incidents = [_Mention(m.start, m.value) for m in gazetteer.incident_matcher(result.language).find(folded)]
+    incidents += _incidents_by_parties(gazetteer, folded, document, language, date)
+    incidents.sort(key=lambda mention: mention.start)
+    events = [_Mention(m.start, m.value) for m in gazetteer.event_matcher(result.language).find(folded)]
+    paragraphs = _paragraph_bounds(document) or [(0, len(document))]
+    body = paragraphs[1:] if title and len(paragraphs) > 1 else paragraphs
+    lead_end = body[0][1] if len(body) == 1 or body[0][1] - body[0][0] >= SHORT_LEAD else body[1][1]
+    folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
+    main_incident = _main_incident(incidents, lead_end, result.incidents)
+    if main_incident and main_incident not in result.incidents:
+        result.incidents.append(main_incident)
+    main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
+                             result.actors, main_incident)
+    if main_incident is None and main_event:  # an article about sanctions is about what they punish
+        concerned = gazetteer.event_info[main_event].incidents
+        main_incident = next(iter(concerned)) if len(concerned) == 1 else None
+    starts = [start for start, _ in paragraphs]
+    for quote in result.quotes:
+        start, end = quote.start + offset, quote.end + offset
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        para_start, para_end = paragraphs[index]
+        own_incidents = _names_within(incidents, start, end)
+        own_events = _names_within(events, start, end)
+        para_incidents = _names_within(incidents, para_start, para_end)
+        para_events = _names_within(events, para_start, para_end)
+        elsewhere = any(word in folded_paragraphs[index] for word in OTHER_TIME[language])
+        quote.incidents = _chosen(own_incidents, para_incidents, main_incident, elsewhere)
+        story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
+        quote.events = _chosen(own_events, para_events, story_event, elsewhere)
+
+
+def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool:
+    """A call is reported by its participants and their institutions (the White House's readout, the
+    Kremlin's); what anyone else says in the article is comment, not part of the call."""
+    info = gazetteer.event_info[event]
+    if info.kind not in PRIVATE_KINDS or speaker is None or speaker in info.participants:
+        return True
+    actor = gazetteer.actor(speaker)
+    countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
+    return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _chosen(own: list[str], paragraph: list[str], main: str | None, elsewhere: bool) -> list[str]:
+    if own:
+        return own
+    if paragraph:
+        return [main] if main in paragraph else paragraph[:1]
+    return [main] if main and not elsewhere else []
+
+
+def _names_within(mentions: list[_Mention], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(m.name for m in mentions if start <= m.start < end))
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, position = [], 0
+    for block in re.split(r"(\n\s*\n)", text):
+        if block.strip() and not block.isspace():
+            bounds.append((position, position + len(block)))
+        position += len(block)
+    return bounds
+
+
+def _earliest_quote_date(result: Extraction) -> PartialDate | None:
+    dates = [quote.statement_date for quote in result.quotes if quote.statement_date]
+    return min(dates, key=lambda date: date.date) if dates else None
+
+
+def _incidents_by_parties(gazetteer: Gazetteer, folded: Folded, document: str, language: str,
+                          date: PartialDate | None) -> list[_Mention]:
+    """Incidents named by who did them or who suffered them, not by a name of their own: a group the
+    gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
+    ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
+    article's date falls after (and nearest); without a date, only a party of one incident counts."""
+    by_culprit: dict[str, list[HappeningInfo]] = {}
+    by_victim: dict[str, list[HappeningInfo]] = {}
+    for info in gazetteer.incident_info.values():
+        for culprit in info.culprits:
+            actor = gazetteer.actor(culprit)
+            if actor and actor.kind == "group":
+                by_culprit.setdefault(culprit, []).append(info)
+        for victim in info.victims:
+            by_victim.setdefault(victim, []).append(info)
+    if not by_culprit and not by_victim:
+        return []
+    found = []
+    for match in gazetteer.actor_matcher(language, date).find(folded):
+        if match.how != "alias":
+            continue
+        if match.value in by_culprit:
+            weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
+        elif match.value in by_victim:
+            if not (_ATTACK_BEFORE[language].search(fold(document[max(0, match.start - 40):match.start]))
+                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + 30]))):
+                continue
+            weight, candidates = VICTIM_WEIGHT, by_victim[match.value]
+        else:
+            continue
+        incident = _incident_at(candidates, date)
+        if incident:
+            found.append(_Mention(match.start, incident, weight))
+    return found
+
+
+def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> str | None:
+    """The incident a party's name stands for: its only one (reported within years of it), or among several
+    that ended (or began) within the year before the article, the latest, if clearly the latest."""
+    if date is None:
+        return candidates[0].name if len(candidates) == 1 else None
+    reach = DAYS_AFTER_INCIDENT if len(candidates) == 1 else DAYS_AFTER_ONE_OF_SEVERAL
+    plausible = []
+    for info in candidates:
+        if info.start is None:
+            continue
+        since = (date.date - (info.end or info.start).last_day).days
+        if (date.last_day - info.start.date).days >= -DAYS_BEFORE_INCIDENT and since <= reach:
+            plausible.append((info.start.date, info.name))
+    plausible.sort(reverse=True)
+    if len(plausible) > 1 and (plausible[0][0] - plausible[1][0]).days < DAYS_NEWER_BY:
+        return None  # two incidents of the party as recent as each other: which one is meant is unclear
+    return plausible[0][1] if plausible else None
+
+
+def _main_incident(mentions: list[_Mention], lead_end: int, named: list[str]) -> str | None:
+    """The incident the article is about: the most named, if named in the lead or often enough."""
+    weights: dict[str, float] = {}
+    for mention in mentions:
+        weights[mention.name] = weights.get(mention.name, 0) + mention.weight * (2 if mention.start < lead_end else 1)
+    for name in named:  # found by the extractor another way: a victim and its attacker named together
+        weights.setdefault(name, MAIN_INCIDENT_WEIGHT)
+    if not weights:
+        return None
+    best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
+    return best if weights[best] >= MAIN_INCIDENT_WEIGHT else None
+
+
+def _first(mentions: list[_Mention], name: str) -> int:
+    return next((m.start for m in mentions if m.name == name), 1 << 30)
+
+
+def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_end: int,
+                date: PartialDate | None, language: str, actors: list[str], main_incident: str | None) -> str | None:
+    """The event the article reports: one it names (the lead weighs most), else one it describes."""
+    if mentions:
+        weights: dict[str, float] = {}
+        for mention in mentions:
+            weights[mention.name] = weights.get(mention.name, 0) + (2 if mention.start < lead_end else 1)
+        best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
+        info = gazetteer.event_info.get(best)
+        if info is None or date is None or _near(info, date):
+            return best
+    named = set(actors)
+    candidates = []
+    for info in gazetteer.event_info.values():
+        if info.start is None or (date is not None and not _near(info, date)):
+            continue
+        by_kind = any(_has_word(lead, word) for word in EVENT_WORDS[language].get(info.kind, ()))
+        by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
+                            or sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
+                            >= NAME_WORDS_DESCRIBE)
+        described = by_kind or by_place_or_name
+        taking_part = len(info.participants & named)
+        concerns = bool(main_incident and main_incident in info.incidents)
+        if date is None:  # undated: the description, and who or what it concerns, must say it all
+            recognised = (by_kind and concerns) or (by_place_or_name and (concerns or taking_part >= 2))
+        else:
+            same_day = abs((info.start.date - date.date).days) <= 1 and date.precision == "day"
+            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2)
+        if recognised:
+            score = 2 * described + min(taking_part, 3) + 2 * concerns
+            distance = abs((info.start.date - date.date).days) if date else 0
+            candidates.append((score, -distance, info.name))
+    candidates.sort(reverse=True)
+    if len(candidates) > 1 and candidates[0][:2] == candidates[1][:2]:
+        return None  # two events fit as well as each other
+    return candidates[0][2] if candidates else None
+
+
+def _name_words(name: str) -> list[str]:
+    """The distinctive words of an event's name ("REvil arrests by the FSB": revil, arrests)."""
+    return [word for word in re.findall(r"[^\W\d_]+", fold(name)) if len(word) > 3]
+
+
+def _near(info: HappeningInfo, date: PartialDate) -> bool:
+    """Whether an article of `date` (at its precision) can report the event as news."""
+    if info.start is None:
+        return False
+    first = info.start.date - datetime.timedelta(days=DAYS_BEFORE_EVENT)
+    last = (info.end or info.start).last_day + datetime.timedelta(days=DAYS_AFTER_EVENT)
+    return date.date <= last and first <= date.last_day
+
+
+def _names_place(folded: str, place: str) -> bool:
+    """Whether the text names the place in any language: Geneva and Genève share all but their last letter."""
+    words = [word for word in re.findall(r"[^\W\d_]+", fold(place)) if len(word) > 2]
+    return bool(words) and all(_has_word(folded, word[:-1] if len(word) > 5 else word) for word in words)
+
+
+def _has_word(folded: str, word: str, *, whole: bool = False) -> bool:
+    """Whether `word` starts a word of the folded text (is a whole word of it, with `whole`)."""
+    end = r"(?!\w)" if whole else ""
+    return re.search(rf"(?<!\w){re.escape(fold(word))}{end}", folded) is not None

@@ -1,0 +1,125 @@
+"""What each quote is about (statements/extraction/about.py): incidents and events from the article's context."""
+
+import json
+from pathlib import Path
+
+from statements.dates import PartialDate
+from statements.extraction import Gazetteer, extract
+from statements.extraction.evaluate import score
+from statements.ingest.preview import documents_extract, gold_files
+
+ACTORS = [
+    {"name": "Joe Biden", "kind": "person", "country": "US", "aliases": {"*": ["Biden"]}},
+    {"name": "Vladimir Putin", "kind": "person", "country": "RU", "aliases": {"fr": ["Poutine"], "en": ["Putin"]}},
+    {"name": "Jen Psaki", "kind": "person", "country": "US", "aliases": {"*": ["Psaki"]}},
+    {"name": "White House", "kind": "agency", "country": "US", "aliases": {"fr": ["Maison Blanche"]}},
+    {"name": "Costa Rica", "kind": "state", "country": "CR", "aliases": {}},
+    {"name": "Conti", "kind": "group", "aliases": {}},
+    {"name": "Rodrigo Chaves", "kind": "person", "country": "CR", "aliases": {"*": ["Chaves"]}},
+]
+INCIDENTS = [
+    {"name": "Kaseya", "kind": "ransomware", "start": "2021-07-02", "patterns": {"*": ["Kaseya"]}},
+    {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}},
+    {"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17", "victims": ["Costa Rica"],
+     "attributions": [{"claimant": "Costa Rica", "attributed_to": "Conti"}]},
+]
+EVENTS = [
+    {"name": "Biden-Putin call of 9 July 2021", "kind": "call", "start": "2021-07-09", "end": "2021-07-09",
+     "participants": ["Joe Biden", "Vladimir Putin"], "incidents": ["Kaseya"]},
+    {"name": "Biden-Putin Geneva summit", "kind": "summit", "start": "2021-06-16", "end": "2021-06-16",
+     "location": "Geneva", "participants": ["Joe Biden", "Vladimir Putin"], "aliases": {"fr": ["sommet de Genève"]}},
+]
+GAZETTEER = Gazetteer.from_entries(actors=ACTORS, incidents=INCIDENTS, events=EVENTS)
+
+CALL_ARTICLE = (
+    "Joe Biden s'est entretenu vendredi au téléphone avec Vladimir Poutine, une semaine après l'attaque "
+    "contre Kaseya menée par des pirates russophones.\n\n"
+    "« Le président a souligné l'importance que la Russie agisse », indique le compte-rendu de la Maison Blanche.\n\n"
+    "« La discussion s'est bien passée, je suis optimiste », a ensuite déclaré Joe Biden.\n\n"
+    "Interrogée sur les suites, Jen Psaki a répondu : « Nous n'avons rien à annoncer aujourd'hui. »\n\n"
+    "En juin, le groupe avait déjà paralysé le géant de la viande JBS. « Nous avons payé pour protéger nos "
+    "clients », avait alors déclaré son directeur, André Nogueira."
+)
+
+
+def quotes_of(text, title="", published="2021-07-09"):
+    result = extract(text, gazetteer=GAZETTEER, published=PartialDate.parse(published) if published else None,
+                     language="fr", title=title)
+    return QuotesByStart(result.quotes), result
+
+
+class QuotesByStart(dict):
+    """The quotes found, looked up by how their text starts."""
+
+    def __init__(self, quotes):
+        super().__init__((quote.text, quote) for quote in quotes)
+
+    def __getitem__(self, start):
+        return next(quote for text, quote in self.items() if text.startswith(start))
+
+
+def test_a_quote_is_about_the_incident_and_event_of_its_article_though_its_words_name_neither():
+    quotes, result = quotes_of(CALL_ARTICLE)
+    optimistic = quotes["La discussion s'est bien "]
+    assert optimistic.incidents == ["Kaseya"]
+    assert optimistic.events == ["Biden-Putin call of 9 July 2021"]  # named nowhere: recognised by its words
+    assert quotes["Le président a souligné l'"].events == ["Biden-Putin call of 9 July 2021"]  # the readout
+    assert "Kaseya" in result.incidents
+
+
+def test_a_background_paragraph_keeps_its_quotes_to_the_incident_it_names():
+    quotes, _ = quotes_of(CALL_ARTICLE)
+    assert quotes["Nous avons payé pour proté"].incidents == ["JBS"]
+
+
+def test_only_the_participants_and_their_institutions_speak_at_a_call():
+    quotes, _ = quotes_of(CALL_ARTICLE)
+    assert quotes["Nous n'avons rien à annonc"].events == []  # the press secretary, at her own briefing
+    assert quotes["Nous n'avons rien à annonc"].incidents == ["Kaseya"]  # ...about the story all the same
+
+
+def test_an_event_is_not_recognised_far_from_its_date():
+    quotes, _ = quotes_of(CALL_ARTICLE, published="2023-03-01")
+    assert quotes["La discussion s'est bien "].events == []
+
+
+def test_an_incident_named_once_in_a_background_paragraph_is_not_the_story():
+    text = ("Le président russe a défendu mercredi la coopération avec Washington contre la cybercriminalité.\n\n"
+            "« Nous sommes prêts à extrader des criminels », a déclaré Vladimir Poutine.\n\n"
+            "Les relations restent tendues depuis des mois.\n\n"
+            "L'attaque contre JBS, fin mai, avait relancé le débat sur les rançongiciels.")
+    quotes, _ = quotes_of(text, published="2021-06-30")
+    assert quotes["Nous sommes prêts à extrad"].incidents == []
+
+
+def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culprit():
+    text = ("Le président Rodrigo Chaves a décrété l'état d'urgence face à la cyberattaque contre le Costa Rica.\n\n"
+            "« Nous sommes en guerre », a déclaré Rodrigo Chaves.")
+    quotes, result = quotes_of(text, published="2022-05-09")
+    assert quotes["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+    assert "Conti attack on Costa Rica" in result.incidents
+    by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
+                              "a déclaré Rodrigo Chaves.", published="2022-05-16")
+    assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+
+
+def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title_counts():
+    text = ("A l'issue de quatre heures de discussions avec Joe Biden, Vladimir Poutine a qualifié l'entretien de "
+            "constructif.\n\n« Il n'y a eu aucune hostilité », a déclaré Vladimir Poutine.")
+    quotes, _ = quotes_of(text, title="A Genève, Poutine renvoie la balle", published=None)
+    assert quotes["Il n'y a eu aucune hostil"].events == ["Biden-Putin Geneva summit"]
+    untitled, _ = quotes_of(text, published=None)
+    assert untitled["Il n'y a eu aucune hostil"].events == []
+
+
+def test_links_on_the_world_corpus_meet_their_goals():
+    """The annotated corpus of real-looking articles (statements/tests/extraction_world), its dev part."""
+    gold_path = Path(__file__).parent / "extraction_world" / "gold-world.json"
+    annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+    annotation["documents"] = [doc for doc in annotation["documents"] if doc["split"] == "dev"]
+    gazetteer_dir = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer"
+    predictions = list(documents_extract(gold_files(annotation, gold_path), gazetteer_dir=gazetteer_dir,
+                                         max_bytes=5_000_000))
+    metrics = score(annotation, predictions)
+    assert metrics["incident_link_recall"] >= 0.9 and metrics["incident_link_precision"] >= 0.88, metrics
+    assert metrics["event_link_recall"] >= 0.9 and metrics["event_link_precision"] >= 0.85, metrics
