@@ -201,9 +201,10 @@ def entries_from_database() -> dict[str, list[dict]]:
             "start": incident.start.isoformat() if incident.start else None,
             "end": incident.end.isoformat() if incident.end else None,
             "aliases": _aliases_by_language(incident.aliases.all()),
-            "victims": [actor.name for actor in incident.victims.all()],
+            "victims": _victims(incident),
+            "attributions": [{"attributed_to": claim.attributed_to.name} for claim in incident.attributions.all()],
         }
-        for incident in Incident.objects.prefetch_related("aliases", "victims")
+        for incident in Incident.objects.prefetch_related("aliases", "victims", "attributions__attributed_to")
     ]
     events = [
         {
@@ -223,6 +224,12 @@ def entries_from_database() -> dict[str, list[dict]]:
         for topic in Topic.objects.all()
     ]
     return {"actors": actors, "incidents": incidents, "events": events, "topics": topics}
+
+
+def _victims(incident: Incident) -> list[str]:
+    """Its victims: the actors, and those named only in victims_text (comma-separated, as loaded)."""
+    named = [name.strip() for name in incident.victims_text.split(",") if name.strip()]
+    return list(dict.fromkeys([*(actor.name for actor in incident.victims.all()), *named]))
 
 
 def _aliases_by_language(aliases) -> dict[str, list[str]]:

@@ -59,3 +59,16 @@ def test_loading_over_roles_that_differ_only_in_case_updates_nothing(db, tmp_pat
     (tmp_path / "actors.json").write_text(json.dumps([entry]))
     gazetteer_load(directory=tmp_path)
     assert Affiliation.objects.get().title == "State Department Spokesperson"
+
+
+def test_the_gazetteer_read_back_from_the_database_describes_incidents_and_events_as_the_files_do(db):
+    """Linking quotes to incidents and events (statements/extraction/about.py) needs their dates, kinds,
+    places, participants, victims and culprits: imports read them from the database, not the files."""
+    from statements.extraction import Gazetteer
+    from statements.gazetteer_loading import entries_from_database
+
+    gazetteer_load(directory=settings.GAZETTEER_DIR)
+    from_database = Gazetteer.from_entries(**entries_from_database())
+    from_files = Gazetteer.from_directory(settings.GAZETTEER_DIR)
+    assert from_database.incident_info == from_files.incident_info
+    assert from_database.event_info == from_files.event_info
