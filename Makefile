@@ -21,6 +21,7 @@ setup: install
 	$(MANAGE) ensure_admin
 	$(MANAGE) load_gazetteer
 	$(MANAGE) import_documents --sync fixtures/samples
+	$(MANAGE) load_demo
 
 run: setup
 	$(MANAGE) runlocal

@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "statements.context_processors.demo_notice",
             ],
         },
     },
@@ -208,6 +209,8 @@ SPECTACULAR_SETTINGS = {
 # Demarche's own settings.
 GAZETTEER_DIR = BASE_DIR / "fixtures" / "gazetteer"
 SAMPLE_ARTICLES_DIR = BASE_DIR / "fixtures" / "samples"
+# Short news briefs `make run` loads as a demo knowledge base (`manage.py load_demo`, `remove_demo`).
+DEMO_ARTICLES_DIR = BASE_DIR / "fixtures" / "demo"
 # Files dropped here are imported by Celery beat, then moved to INBOX_DIR/.imported/.
 INBOX_DIR = Path(os.environ.get("INBOX_DIR", VAR_DIR / "inbox"))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))

@@ -37,6 +37,7 @@ class ImportJob(models.Model):
         INBOX = "inbox", _("inbox folder")
         FEED = "feed", _("feed")
         SAMPLES = "samples", _("sample articles")
+        DEMO = "demo", _("demo knowledge base")
 
     origin = models.CharField(max_length=16, choices=Origin.choices)
     submitted = models.TextField(help_text=_("What was submitted: paths, file names, a URL."))
@@ -205,6 +206,9 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 of the normalised text."))
     import_job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     extracted_at = models.DateTimeField(null=True, blank=True)
+    demo = models.BooleanField(
+        default=False, db_index=True,
+        help_text=_("Part of the demo knowledge base (fixtures/demo), which `manage.py remove_demo` deletes."))
     fingerprints = ArrayField(
         models.BigIntegerField(), default=list, blank=True, editable=False,
         help_text=_("Hashes of the longer sentences, to recognise syndicated copies."),

@@ -12,6 +12,8 @@ call of 9 July 2021 and about Kaseya because the article is. So, after the quote
    event, when the quote's paragraph belongs to the story (a paragraph naming only other
    incidents or events, or set at another time, does not).
 
+The story's topics (named in the title or lead, or often) go to its quotes too.
+
 Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, OTHER_TIME).
 """
 
@@ -102,6 +104,7 @@ DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
 PRIVATE_KINDS = ("call",)  # events only their participants speak at
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
+STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or once in the lead): its topic
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
 
@@ -139,6 +142,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     if main_incident is None and main_event:  # an article about sanctions is about what they punish
         concerned = gazetteer.event_info[main_event].incidents
         main_incident = next(iter(concerned)) if len(concerned) == 1 else None
+    story_topics = _story_topics(gazetteer, language, fold(document), fold(document[:lead_end]))
     starts = [start for start, _ in paragraphs]
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
@@ -150,6 +154,8 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         para_events = _names_within(events, para_start, para_end)
         elsewhere = any(word in folded_paragraphs[index] for word in OTHER_TIME[language])
         quote.incidents = _chosen(own_incidents, para_incidents, main_incident, elsewhere)
+        if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
+            quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
 
@@ -163,6 +169,12 @@ def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool
     actor = gazetteer.actor(speaker)
     countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
     return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _story_topics(gazetteer: Gazetteer, language: str, folded: str, lead: str) -> list[str]:
+    """The topics the article is about: named in its title or lead, or often through the text."""
+    return [slug for slug, pattern in gazetteer.topic_patterns(language)
+            if pattern.search(lead) or len(pattern.findall(folded)) >= STORY_TOPIC_MENTIONS]
 
 
 def _chosen(own: list[str], paragraph: list[str], main: str | None, elsewhere: bool) -> list[str]:

@@ -38,6 +38,7 @@ def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Articl
         content_hash=document.content_hash,
         fingerprints=fingerprints,
         import_job=job,
+        demo=job is not None and job.origin == ImportJob.Origin.DEMO,
     )
     article_analyse(article)
     return article, True
