@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from actors.models import Actor
 from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
 from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
+from statements.timeline import TimelineContext
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -44,12 +45,30 @@ class QuoteFilter(django_filters.FilterSet):
         model = Quote
         fields = []
 
-    def narrows_beyond_dates(self) -> bool:
-        """Filtered on more than dates: the timeline then shows statements only, no incidents or events."""
-        return any(value for key, value in self.data.items() if key in self.filters and key not in DATE_FILTERS)
+    def timeline_context(self) -> TimelineContext:
+        """The incidents and events a timeline of these filters shows beside its statements: every one for
+        dates alone; an incident's own and its events; an event's own and its incidents; a speaker's
+        events and the incidents their statements are about; none for the other filters. Always within
+        the period asked for. Call on a valid filter set."""
+        values = {key: value for key, value in self.form.cleaned_data.items() if value not in (None, "")}
+        start = values["date_after"].date if "date_after" in values else None
+        end = values["date_before"].last_day if "date_before" in values else None
+        narrowing = set(values) - DATE_FILTERS
+        incidents, events = Incident.objects.all(), Event.objects.all()
+        if narrowing - CONTEXT_FILTERS:
+            return TimelineContext(incidents.none(), events.none(), start, end)
+        if incident := values.get("incident"):
+            incidents, events = incidents.filter(pk=incident.pk), events.filter(incidents=incident)
+        if event := values.get("event"):
+            incidents, events = incidents.filter(events=event), events.filter(pk=event.pk)
+        if speaker := values.get("speaker"):
+            spoken_about = Quote.objects.published().filter(speaker=speaker).values("incidents")
+            incidents, events = incidents.filter(pk__in=spoken_about), events.filter(participants=speaker)
+        return TimelineContext(incidents, events, start, end)
 
 
 DATE_FILTERS = {"date_after", "date_before"}
+CONTEXT_FILTERS = {"incident", "event", "speaker"}  # the filters a timeline's context follows
 
 
 

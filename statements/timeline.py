@@ -1,8 +1,10 @@
 """The merged timeline: statements, incidents and events in one chronological stream.
 
 Pages are cut by keyset (statement date, id), so the thousandth page costs what the first
-does, even with a million quotes. Incidents and events are merged in for the period the page
-covers. Quotes without any date cannot be placed and stay on their articles' pages.
+does, even with a million quotes. Incidents and events are merged in as context: those the
+filters concern (`TimelineContext`, built by `QuoteFilter.timeline_context()`), within the requested
+period and the span the page covers. Quotes without any date cannot be placed and stay on their
+articles' pages.
 """
 
 from __future__ import annotations
@@ -33,6 +35,32 @@ class Entry:
 
 
 @dataclass
+class TimelineContext:
+    """What a timeline shows beside its statements: these incidents and events, started within the period."""
+
+    incidents: QuerySet[Incident]
+    events: QuerySet[Event]
+    start: datetime.date | None = None  # the period asked for, either end open
+    end: datetime.date | None = None
+
+    @classmethod
+    def none(cls) -> TimelineContext:
+        return cls(Incident.objects.none(), Event.objects.none())
+
+    def within(self, oldest: datetime.date | None, newest: datetime.date | None) -> list[Entry]:
+        """The incidents and events started in the period and between `oldest` and `newest` (None: open)."""
+        window = Q(start_date__isnull=False)
+        for bound, lookup in ((self.start, "gte"), (oldest, "gte"), (self.end, "lte"), (newest, "lte")):
+            if bound:
+                window &= Q(**{f"start_date__{lookup}": bound})
+        entries = [Entry("incident", i.start_date, i.start_precision, i, i.pk)
+                   for i in self.incidents.filter(window).order_by("-start_date")[:200]]
+        entries += [Entry("event", e.start_date, e.start_precision, e, e.pk)
+                    for e in self.events.filter(window).order_by("-start_date")[:200]]
+        return entries
+
+
+@dataclass
 class TimelinePage:
     entries: list[Entry]
     next_cursor: str | None
@@ -49,8 +77,10 @@ def cursor_parse(value: str | None) -> tuple[datetime.date, int] | None:
         return None
 
 
-def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, with_context: bool = True,
+def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, context: TimelineContext | None = None,
                   size: int = PAGE_SIZE) -> TimelinePage:
+    """One page of statements, newest first, with the context's incidents and events of the span it covers
+    (the first page: everything newer too; the last: everything older; no statement at all: the period)."""
     quotes = quotes.published().filter(statement_date__isnull=False)
     position = cursor_parse(cursor)
     if position:
@@ -62,22 +92,13 @@ def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, with_co
     more = len(rows) > size
     rows = rows[:size]
     entries = [Entry("quote", q.statement_date, q.statement_precision, q, q.pk) for q in rows]
-    if with_context and rows:
-        newest = rows[0].statement_date if position is None else position[0]
-        oldest = rows[-1].statement_date if more else datetime.date.min
-        entries += _context_entries(oldest, newest, include_newer=position is None)
+    if context is not None and (rows or position is None):
+        newest = None if position is None else position[0]
+        oldest = rows[-1].statement_date if more else None
+        entries += context.within(oldest, newest)
     entries.sort(key=lambda entry: (entry.date, entry.kind == "quote", entry.sort_id), reverse=True)
     next_cursor = f"{rows[-1].statement_date.isoformat()}.{rows[-1].pk}" if more else None
     return TimelinePage(entries, next_cursor)
-
-
-def _context_entries(oldest: datetime.date, newest: datetime.date, *, include_newer: bool) -> list[Entry]:
-    window = Q(start_date__gte=oldest) & (Q() if include_newer else Q(start_date__lte=newest))
-    entries = [Entry("incident", i.start_date, i.start_precision, i, i.pk)
-               for i in Incident.objects.filter(window, start_date__isnull=False)[:200]]
-    entries += [Entry("event", e.start_date, e.start_precision, e, e.pk)
-                for e in Event.objects.filter(window, start_date__isnull=False)[:200]]
-    return entries
 
 
 def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
@@ -104,8 +125,9 @@ class Point:
     url: str
 
 
-def overview_points(quotes: QuerySet[Quote], *, with_context: bool, limit: int = OVERVIEW_LIMIT) -> list[Point]:
-    """The latest `limit` statements (and incidents and events in their span) for the visual strip."""
+def overview_points(quotes: QuerySet[Quote], *, context: TimelineContext | None,
+                    limit: int = OVERVIEW_LIMIT) -> list[Point]:
+    """The latest `limit` statements (and the context's incidents and events in their span) for the visual strip."""
     from django.urls import reverse
 
     rows = list(
@@ -115,11 +137,9 @@ def overview_points(quotes: QuerySet[Quote], *, with_context: bool, limit: int =
     quote_url = reverse("quote-detail", args=[0]).replace("/0/", "/{}/")  # one reverse() for 5,000 links
     points = [Point("quote", day, f"{name or written or '?'} ({day.isoformat()})", quote_url.format(pk))
               for pk, day, name, written in rows]
-    if with_context and rows:
-        oldest = rows[-1][1]
-        for model, kind in ((Incident, "incident"), (Event, "event")):
-            rows = model.objects.filter(start_date__gte=oldest).values_list("name", "slug", "start_date")
-            for name, slug, day in rows:
-                points.append(Point(kind, day, f"{name} ({day.isoformat()})",
-                                    reverse(f"{kind}-detail", args=[slug])))
+    if context is not None:
+        oldest = rows[-1][1] if len(rows) == limit else None
+        for entry in context.within(oldest, None):
+            points.append(Point(entry.kind, entry.date, f"{entry.item.name} ({entry.date.isoformat()})",
+                                reverse(f"{entry.kind}-detail", args=[entry.item.slug])))
     return points

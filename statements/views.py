@@ -23,7 +23,7 @@ from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
 from statements.tasks import job_enqueue
-from statements.timeline import monthly_counts, overview_points, timeline_page
+from statements.timeline import TimelineContext, monthly_counts, overview_points, timeline_page
 
 # Detail pages show the latest statements; the full stream is the timeline filtered on the same thing.
 PAGE_STATEMENTS = 50
@@ -175,8 +175,8 @@ class TimelineView(TemplateView):
     def get_context_data(self, **kwargs):
         quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
         quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
-        page = timeline_page(quotes, cursor=self.request.GET.get("cursor"),
-                             with_context=not quote_filter.narrows_beyond_dates())
+        context = quote_filter.timeline_context() if quote_filter.is_valid() else TimelineContext.none()
+        page = timeline_page(quotes, cursor=self.request.GET.get("cursor"), context=context)
         return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(), **kwargs)
 
 
@@ -192,7 +192,8 @@ class TimelineOverviewView(TemplateView):
     def get_context_data(self, **kwargs):
         quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
         quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
-        points = overview_points(quotes, with_context=not quote_filter.narrows_beyond_dates())
+        context = quote_filter.timeline_context() if quote_filter.is_valid() else TimelineContext.none()
+        points = overview_points(quotes, context=context)
         return super().get_context_data(filter=quote_filter, points=points, **kwargs)
 
 
@@ -209,7 +210,7 @@ class CompareView(TemplateView):
             if actor:
                 quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.by_actor(actor))
                 quotes = quote_filter.qs if quote_filter.is_valid() else quotes
-            columns.append((actor, timeline_page(quotes, with_context=False, size=30).entries))
+            columns.append((actor, timeline_page(quotes, size=30).entries))
         return super().get_context_data(
             columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
             filter=QuoteFilter(self.request.GET), suggestions=filter_suggestions(), **kwargs,

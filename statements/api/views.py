@@ -436,7 +436,7 @@ class TimelineView(generics.GenericAPIView):
         if not quote_filter.is_valid():
             raise exceptions.ValidationError(quote_filter.errors)
         page = timeline_page(quote_filter.qs, cursor=request.query_params.get("cursor"),
-                             with_context=not quote_filter.narrows_beyond_dates())
+                             context=quote_filter.timeline_context())
         entries = [_entry_json(entry, request) for entry in page.entries]
         if request.query_params.get("output") == "timelinejs":
             return Response({"events": [_timelinejs_event(entry) for entry in entries]})

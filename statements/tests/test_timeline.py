@@ -50,7 +50,7 @@ def test_unknown_slug_finds_nothing_rather_than_everything(client, stream):
 def test_keyset_pages_cover_every_quote_once(stream):
     seen, cursor = [], None
     while True:
-        page = timeline_page(Quote.objects.all(), cursor=cursor, with_context=False, size=3)
+        page = timeline_page(Quote.objects.all(), cursor=cursor, size=3)
         seen += [entry.item.pk for entry in page.entries]
         if not page.next_cursor:
             break
@@ -101,3 +101,29 @@ def test_an_unknown_slug_is_named_in_an_error_on_the_page_as_in_the_api(client, 
     api = client.get("/api/v1/timeline/", {"speaker": "vladimir-poutine-typo"})
     assert api.status_code == 400
     assert "vladimir-poutine-typo" in api.json()["error"]["fields"]["speaker"][0]
+
+
+def test_the_date_range_applies_to_incidents_and_events_too(client, stream):
+    Incident.objects.create(name="NotPetya", slug="notpetya", kind="sabotage", start_date="2017-06-27")
+    Incident.objects.create(name="Log4Shell", slug="log4shell", kind="other", start_date="2021-12-09")
+    response = client.get(reverse("timeline"), {"date_after": "2021-06", "date_before": "2021-07"})
+    names = {entry.item.name for entry in response.context["page"].entries if entry.kind != "quote"}
+    assert names == {"Kaseya", "Geneva summit"}  # not NotPetya (2017) nor Log4Shell (December)
+    quiet = client.get(reverse("timeline"), {"date_after": "2021-08", "date_before": "2021-12"})
+    assert [entry.item.name for entry in quiet.context["page"].entries] == ["Log4Shell"]  # no statement, context
+    api = client.get("/api/v1/timeline/", {"date_after": "2021-08", "date_before": "2021-12"}).json()
+    assert [entry["kind"] for entry in api["results"]] == ["incident"]
+
+
+def test_a_timeline_of_an_incident_shows_it_and_its_events_as_context(client, stream, putin):
+    kaseya, geneva = Incident.objects.get(slug="kaseya"), Event.objects.get(slug="geneva")
+    call = Event.objects.create(name="Biden-Putin call", slug="call", kind="call", start_date="2021-07-09")
+    call.incidents.add(kaseya)
+    call.participants.add(putin)
+    stream[5].incidents.add(kaseya)  # a statement of Putin's about Kaseya
+    response = client.get(reverse("timeline"), {"incident": "kaseya"})
+    context = {entry.item for entry in response.context["page"].entries if entry.kind != "quote"}
+    assert context == {kaseya, call}  # not the summit, which is not about Kaseya
+    by_speaker = client.get(reverse("timeline"), {"speaker": putin.slug})
+    assert {entry.item for entry in by_speaker.context["page"].entries if entry.kind != "quote"} == {kaseya, call}
+    assert geneva not in {entry.item for entry in by_speaker.context["page"].entries}
