@@ -30,6 +30,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For (and sets
+# X-Forwarded-Proto): only then is that header believed, for the login lock-out and the API throttle.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and os.environ.get("DATABASE_URL"):
@@ -105,7 +108,7 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else None
+AXES_CLIENT_IP_CALLABLE = "config.clients.client_address"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -156,6 +159,22 @@ CELERY_BEAT_SCHEDULE = {
     "search-year-indexes": {"task": "statements.tasks.ensure_search_year_indexes", "schedule": 86400.0},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One import item may run this long: past the soft limit it fails with that reason, the hard limit
+# (30 s later) ends the worker process should the soft one not be heard.
+IMPORT_TIME_LIMIT_SECONDS = int(os.environ.get("IMPORT_TIME_LIMIT_SECONDS", 120))
+# An item whose processing was interrupted this many times (a hard time limit, a crash) fails.
+IMPORT_MAX_ATTEMPTS = int(os.environ.get("IMPORT_MAX_ATTEMPTS", 3))
+
+# The cache every process shares: the API throttle counts there. CACHE_URL names a Redis server
+# (redis://, rediss:// or unix://); without it, Django's database cache (table demarche_cache);
+# `locmem://` is one process's memory (the tests: each test process is on its own).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL == "locmem://":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demarche_cache"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -170,6 +189,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
+    # The client's address: X-Forwarded-For's last entry (the one our proxy appended) behind a proxy,
+    # the connection's address otherwise, so a forged header changes nothing.
+    "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "1000/minute"),
         "user": os.environ.get("API_USER_RATE", "5000/minute"),
@@ -217,6 +239,15 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 # A search pages through, ranks and counts facets over at most this many matches, the newest first
 # (see statements/search/window.py); beyond it, the page says "more than" and invites a narrower search.
 SEARCH_WINDOW = int(os.environ.get("SEARCH_WINDOW", 500))
+# Outgoing fetches (feeds and their entries' pages), statements/ingest/fetching.py: only public
+# addresses, unless FETCH_ALLOWED_HOSTS names the host or its network (e.g. `intranet.example,10.0.0.0/8`).
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
+FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", 20))
+FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", IMPORT_MAX_BYTES))
+FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", 5))
+FEED_MAX_ENTRIES = int(os.environ.get("FEED_MAX_ENTRIES", 30))  # new entries fetched per poll; the rest wait
+# /health/ runs its checks at most once in this many seconds per process; callers get the last answer.
+HEALTH_CACHE_SECONDS = float(os.environ.get("HEALTH_CACHE_SECONDS", 5))
 
 LOGGING = {
     "version": 1,
@@ -236,7 +267,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0))
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_REFERRER_POLICY = "same-origin"

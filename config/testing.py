@@ -4,6 +4,10 @@ On a machine with no DATABASE_URL the tests, like `manage.py`, use the private P
 (pytest-django then creates its test database on that server): config/local_services.py.
 """
 
+import os
+
 from config import local_services
 
 local_services.local_environment()
+# Each test process caches in its own memory; the shared cache (the database's) has its own tests.
+os.environ.setdefault("CACHE_URL", "locmem://")

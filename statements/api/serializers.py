@@ -215,6 +215,15 @@ class ImportItemSerializer(serializers.ModelSerializer):
         model = ImportItem
         fields = ["name", "status", "error", "article", "attempts", "updated_at"]
 
+    def to_representation(self, item):
+        # Why a fetch or a read failed (an address, a port refused) is for staff only: an error shown
+        # to anyone would turn a feed into a scanner of the server's network.
+        data = super().to_representation(item)
+        request = self.context.get("request")
+        if not (request and request.user.is_staff):
+            data["error"] = ""
+        return data
+
 
 class ImportJobSerializer(serializers.ModelSerializer):
     url = IdentityLinkField(view_name="api-importjob-detail")

@@ -8,59 +8,31 @@ feed that keeps old entries never imports them twice; the content hash catches t
 from __future__ import annotations
 
 import logging
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
 
 import feedparser
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from statements.ingest.fetching import FetchError, fetch
 from statements.ingest.jobs import job_status_refresh, job_submit
 from statements.models import Feed, FeedEntry, ImportItem, ImportJob
 
 logger = logging.getLogger(__name__)
 
-USER_AGENT = "Demarche/1 (+https://github.com/demarche; cyber-diplomacy statements)"
-
-
-@dataclass
-class Fetched:
-    status: int
-    body: bytes
-    etag: str = ""
-    last_modified: str = ""
-
-
-def fetch(url: str, *, etag: str = "", last_modified: str = "", timeout: float = 20.0) -> Fetched:
-    """GET `url` with conditional headers; 304 comes back as status 304 with no body."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise ValueError(f"not an http(s) URL: {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 (scheme checked above)
-    if etag:
-        request.add_header("If-None-Match", etag)
-    if last_modified:
-        request.add_header("If-Modified-Since", last_modified)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            body = response.read(settings.IMPORT_MAX_BYTES + 1)
-            return Fetched(response.status, body, response.headers.get("ETag", ""),
-                           response.headers.get("Last-Modified", ""))
-    except urllib.error.HTTPError as error:
-        if error.code == 304:
-            return Fetched(304, b"", etag, last_modified)
-        raise
-
 
 def feed_poll(feed: Feed) -> ImportJob | None:
     """Fetch a feed, submit its new entries' pages as one import job, and remember what was seen.
 
-    The job's pending items are for the caller to queue (`statements.tasks.poll_feed` does)."""
+    Every fetch goes through the guarded client (statements/ingest/fetching.py). At most
+    FEED_MAX_ENTRIES new entries are fetched per poll, the oldest first; the others wait for the
+    next poll. An entry whose page is not fetched fails on its own item, with the reason, and is
+    remembered like the others; it never stops the poll. The job's pending items are for the
+    caller to queue (`statements.tasks.poll_feed` does)."""
     feed.last_polled_at = timezone.now()
     try:
         fetched = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-    except (OSError, ValueError) as error:
+    except FetchError as error:
         feed.last_error = f"could not fetch the feed: {error}"
         feed.save(update_fields=["last_polled_at", "last_error"])
         return None
@@ -70,25 +42,27 @@ def feed_poll(feed: Feed) -> ImportJob | None:
         return None
     parsed = feedparser.parse(fetched.body)
     seen = set(feed.entries.values_list("key", flat=True))
-    new_entries = [entry for entry in parsed.entries if _entry_key(entry) and _entry_key(entry) not in seen]
+    new_entries = list({_entry_key(entry): entry for entry in reversed(parsed.entries)
+                        if _entry_key(entry) and _entry_key(entry) not in seen}.items())
+    new_entries = new_entries[:settings.FEED_MAX_ENTRIES]
     files, unreachable = [], {}
-    for entry in new_entries:
-        link = entry.get("link", "")
+    for key, entry in new_entries:
+        link = entry.get("link", "") or key
         try:
             files.append((link, fetch(link).body))
-        except (OSError, ValueError) as error:
+        except FetchError as error:
             logger.warning("feed %s: entry %s not fetched: %s", feed.pk, link, error)
             files.append((link, b""))
-            unreachable[link] = f"could not fetch the page: {error}"
+            unreachable[link[:500]] = f"could not fetch the page: {error}"
     with transaction.atomic():
         job = job_submit(origin=ImportJob.Origin.FEED, files=files, submitted=feed.url) if files else None
         for item in job.items.filter(name__in=unreachable) if job else ():
             # recorded with its reason on the job, never silently dropped
-            item.status, item.error = ImportItem.Status.FAILED, unreachable[item.name]
-            item.save(update_fields=["status", "error"])
+            item.status, item.error, item.payload = ImportItem.Status.FAILED, unreachable[item.name], None
+            item.save(update_fields=["status", "error", "payload"])
         if unreachable:
             job_status_refresh(job)
-        FeedEntry.objects.bulk_create([FeedEntry(feed=feed, key=_entry_key(entry)) for entry in new_entries],
+        FeedEntry.objects.bulk_create([FeedEntry(feed=feed, key=key) for key, _entry in new_entries],
                                       ignore_conflicts=True)
         feed.etag, feed.last_modified, feed.last_error = fetched.etag, fetched.last_modified, ""
         if parsed.get("feed", {}).get("title") and not feed.title:

@@ -82,7 +82,8 @@ def poll(feed):
 
 
 @pytest.fixture
-def feed(db, site):
+def feed(db, site, settings):
+    settings.FETCH_ALLOWED_HOSTS = ["127.0.0.1"]  # the test site; what is refused is in test_fetching.py
     return Feed.objects.create(url=f"{site.base}/feed.xml")
 
 
@@ -114,7 +115,7 @@ def test_only_entries_not_seen_before_are_fetched(feed, site, eager_celery):
     assert sorted(site.requests) == ["/a3", "/feed.xml", "/missing"]
     assert Article.objects.count() == 3
     failed = job.items.get(status=ImportItem.Status.FAILED)
-    assert failed.name.endswith("/missing") and failed.error.startswith("could not fetch the page: HTTP Error 404")
+    assert failed.name.endswith("/missing") and failed.error.startswith("could not fetch the page: HTTP 404")
 
 
 def test_unreachable_feed_records_the_error_and_loses_nothing(db, eager_celery):
