@@ -270,7 +270,11 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(mentioned_actors=actor).exclude(speaker=actor)
 
     def published(self):
-        """Quotes a reader may see: everything but what a curator rejected."""
+        """Quotes a reader may see: everything but what a curator rejected or the extractor withdrew."""
+        return self.exclude(review_status__in=(Quote.Review.REJECTED, Quote.Review.WITHDRAWN))
+
+    def citable(self):
+        """Quotes a permalink answers for: the published ones, and the withdrawn ones (with a 410)."""
         return self.exclude(review_status=Quote.Review.REJECTED)
 
     def with_links(self):
@@ -298,7 +302,7 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(review_status=Quote.Review.MACHINE, confidence__lt=below)
 
     def human_reviewed(self):
-        return self.exclude(review_status=Quote.Review.MACHINE)
+        return self.exclude(review_status__in=Quote.MACHINE_OWNED)
 
     def chronological(self):
         return self.order_by("-statement_date", "-pk")
@@ -318,6 +322,7 @@ class Quote(models.Model):
         MACHINE = "machine", _("machine (not reviewed)")
         VERIFIED = "verified", _("verified")
         REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn (no longer found by the extractor)")
 
     class Claim(models.TextChoices):
         DEMAND = "demand", _("demand")
@@ -347,12 +352,17 @@ class Quote(models.Model):
     review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE, db_index=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(
+        max_length=300, blank=True, help_text=_("Why a withdrawn quote is no longer shown (its permalink says so)."))
     created_at = models.DateTimeField(auto_now_add=True)
     # Written by a database trigger on every insert (COPY and bulk_create included) and on every
     # update of text, language, speaker_as_written or speaker: see statements/search/ and migration 0002.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
+
+    # The extractor's own: re-extraction updates, withdraws or restores them; every other state is a curator's.
+    MACHINE_OWNED = (Review.MACHINE, Review.WITHDRAWN)
 
     class Meta:
         ordering = ["article", "start"]

@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
@@ -85,7 +86,13 @@ class QuoteDetailView(DetailView):
     """A quote's permalink: the words, who and when, the paragraph around them, and how to cite them."""
 
     template_name = "statements/quote_detail.html"
-    queryset = Quote.objects.published().select_related("speaker", "article", "addressee")
+    queryset = Quote.objects.citable().select_related("speaker", "article", "addressee")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.review_status == Quote.Review.WITHDRAWN:  # a citation of it must not just break
+            return TemplateResponse(request, "statements/quote_withdrawn.html", {"quote": self.object}, status=410)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         quote = self.object

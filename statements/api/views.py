@@ -31,6 +31,15 @@ from statements.search.export import csv_lines, jsonl_lines
 from statements.tasks import job_enqueue
 from statements.timeline import monthly_counts, timeline_page
 
+
+class QuoteWithdrawn(exceptions.APIException):
+    """A quote the extractor no longer finds: its id stays answered, with 410 Gone and why."""
+
+    status_code = status.HTTP_410_GONE
+    default_code = "withdrawn"
+    default_detail = "This quote was withdrawn."
+
+
 EXPAND_PARAMETER = OpenApiParameter(
     "expand", str, description="Comma-separated: `speaker`, `article`. Embeds the full objects instead of links.",
     examples=[OpenApiExample("Both", value="speaker,article")],
@@ -44,10 +53,14 @@ ARTICLE_DETAIL_COLUMNS = ("language", "published_date", "published_precision", "
                           "import_job", "extracted_at", "created_at")
 
 
-def visible_quotes(request):
-    """Quotes a client may read (staff see everything, others all but what curators rejected), with what
-    QuoteSerializer shows of their speaker, article, addressee and links."""
-    quotes = Quote.objects.all() if request.user.is_staff else Quote.objects.published()
+def visible_quotes(request, *, withdrawn: bool = False):
+    """Quotes a client may read (staff see everything, others all but what curators rejected and, unless
+    `withdrawn`, what the extractor withdrew), with what QuoteSerializer shows of their speaker, article,
+    addressee and links."""
+    if request.user.is_staff:
+        quotes = Quote.objects.all()
+    else:
+        quotes = Quote.objects.citable() if withdrawn else Quote.objects.published()
     return quotes.select_related("speaker", "article", "addressee").defer(
         "search_vector", "article__text", "article__fingerprints",
         *(f"addressee__{column}" for column in ACTOR_DETAIL_COLUMNS)).with_links()
@@ -106,7 +119,7 @@ class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         return names
 
     def get_queryset(self):
-        quotes = visible_quotes(self.request)
+        quotes = visible_quotes(self.request, withdrawn=self.action == "retrieve")
         expand = self.expand() if self.action in ("list", "retrieve") else set()
         if "speaker" in expand:
             quotes = quotes.prefetch_related(
@@ -118,6 +131,13 @@ class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         if "article" not in expand:
             quotes = quotes.defer(*(f"article__{column}" for column in ARTICLE_DETAIL_COLUMNS))
         return quotes
+
+    def retrieve(self, request, *args, **kwargs):
+        quote = self.get_object()
+        if quote.review_status == Quote.Review.WITHDRAWN:
+            raise QuoteWithdrawn(f"quote {quote.pk} was withdrawn: {quote.withdrawn_reason} It read: "
+                                 f"“{quote.text[:300]}” (article {quote.article_id}).")
+        return super().retrieve(request, *args, **kwargs)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -1,11 +1,13 @@
-"""Running extraction over a stored article and storing what it found.
+"""Stage 4 of ingestion, quotes: running extraction over a stored article and storing what it found.
 
 Human decisions win: quotes a curator verified or rejected are never deleted or changed by a
-new extraction, and a machine quote overlapping one of them is not stored again.
+new extraction, and a machine quote overlapping one of them is not stored again. Machine quotes
+keep their ids across re-extractions (found again: updated; no longer found: withdrawn).
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import threading
 import time
@@ -16,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
+from actors.names import fold
 from statements.extraction import Gazetteer, extract
 from statements.models import Article, Event, Incident, IncidentAlias, Quote, Topic
 
@@ -25,6 +28,7 @@ _cache = threading.local()
 
 
 GAZETTEER_REFRESH_SECONDS = 30
+OVERLAP_LOOKBACK = 8  # earlier quotes, starting just before a found one ends, that may overlap it
 
 
 def current_gazetteer() -> Gazetteer:
@@ -60,7 +64,12 @@ def gazetteer_cache_clear() -> None:
 
 @transaction.atomic
 def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> list[Quote]:
-    """(Re-)extract an article's quotes, keeping every human-reviewed quote as it is."""
+    """(Re-)extract an article's quotes; a quotation found again keeps its quote (id, permalink, citations).
+
+    Quotes a curator reviewed are kept exactly as they are, and nothing found over them is stored. A machine
+    quote found again (same words, or an overlapping span) is updated in place; one no longer found is
+    withdrawn, not deleted: its permalink then says so (410) rather than disappearing (404).
+    """
     gazetteer = gazetteer or current_gazetteer()
     result = extract(article.text, gazetteer=gazetteer, published=article.published, language=article.language or None,
                      title=article.title)
@@ -69,33 +78,73 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     article.extracted_at = timezone.now()
     article.save(update_fields=["language", "extracted_at"])
 
-    article.quotes.filter(review_status=Quote.Review.MACHINE).delete()
-    kept_spans = list(article.quotes.values_list("start", "end"))
+    previous = list(article.quotes.filter(review_status__in=Quote.MACHINE_OWNED).order_by("start"))
+    curated_spans = list(article.quotes.exclude(review_status__in=Quote.MACHINE_OWNED).values_list("start", "end"))
     found_quotes = [found for found in result.quotes
-                    if not any(found.start < end and start < found.end for start, end in kept_spans)]
+                    if not any(found.start < end and start < found.end for start, end in curated_spans)]
+    again = _found_again(found_quotes, previous)
     resolver = _Resolver(result)
     quotes = []
-    for found in found_quotes:
+    for index, found in enumerate(found_quotes):
         statement = found.statement_date or article.published
-        quotes.append(Quote(
-            article=article,
-            text=found.text,
-            start=found.start,
-            end=found.end,
-            speaker=resolver.actor(found.speaker),
-            speaker_as_written=(found.speaker_as_written or "")[:300],
-            kind=found.kind,
-            statement_date=statement.date if statement else None,
-            statement_precision=statement.precision if statement else "day",
-            language=result.language,
-            claim_type=found.claim_type or "",
-            addressee=resolver.actor(found.addressee),
-            confidence=max(0.0, min(1.0, found.confidence)),
-        ))
-    Quote.objects.bulk_create(quotes)
+        quote = again.get(index) or Quote(article=article)
+        quote.text, quote.start, quote.end = found.text, found.start, found.end
+        quote.speaker = resolver.actor(found.speaker)
+        quote.speaker_as_written = (found.speaker_as_written or "")[:300]
+        quote.kind = found.kind
+        quote.statement_date = statement.date if statement else None
+        quote.statement_precision = statement.precision if statement else "day"
+        quote.language = result.language
+        quote.claim_type = found.claim_type or ""
+        quote.addressee = resolver.actor(found.addressee)
+        quote.confidence = max(0.0, min(1.0, found.confidence))
+        quote.review_status, quote.withdrawn_reason = Quote.Review.MACHINE, ""
+        quotes.append(quote)
+    kept = {quote.pk for quote in again.values()}
+    reason = f"No longer found in its article when it was extracted again on {article.extracted_at:%Y-%m-%d}."
+    Quote.objects.filter(pk__in=[quote.pk for quote in previous if quote.pk not in kept]).update(
+        review_status=Quote.Review.WITHDRAWN, withdrawn_reason=reason)
+    for quote in quotes:
+        if quote.pk:
+            quote.save()
+    Quote.objects.bulk_create([quote for quote in quotes if quote.pk is None])
+    for through in (Quote.mentioned_actors.through, Quote.incidents.through, Quote.events.through,
+                    Quote.topics.through):
+        through.objects.filter(quote_id__in=kept).delete()  # stored again from what was found this time
     _links_store(quotes, found_quotes, resolver)
     resolver.store_roles(result.roles)
     return quotes
+
+
+def _found_again(found_quotes, previous: list[Quote]) -> dict[int, Quote]:
+    """Which earlier machine quote each found quotation is (by index), each earlier quote claimed once:
+    first the same span (the article's text never changes), then the same words, then the earlier quote
+    its span overlaps most. Spans first, so that no quote moves onto the span another one keeps."""
+    by_span = {(quote.start, quote.end): quote for quote in previous}
+    by_words: dict[str, list[Quote]] = {}
+    for quote in previous:
+        by_words.setdefault(fold(quote.text), []).append(quote)
+    starts = [quote.start for quote in previous]
+    again: dict[int, Quote] = {}
+    for index, found in enumerate(found_quotes):
+        if (quote := by_span.get((found.start, found.end))) is not None:
+            again[index] = quote
+    taken = {quote.pk for quote in again.values()}
+
+    def overlapping(found) -> list[Quote]:
+        last = bisect.bisect_left(starts, found.end)  # earlier quotes starting before this one ends
+        near = [quote for quote in previous[max(0, last - OVERLAP_LOOKBACK):last] if quote.end > found.start]
+        return sorted(near, key=lambda quote: -(min(quote.end, found.end) - max(quote.start, found.start)))
+
+    for candidates in (lambda found: by_words.get(fold(found.text), []), overlapping):
+        for index, found in enumerate(found_quotes):
+            if index in again:
+                continue
+            quote = next((quote for quote in candidates(found) if quote.pk not in taken), None)
+            if quote is not None:
+                again[index] = quote
+                taken.add(quote.pk)
+    return again
 
 
 def _links_store(quotes: list[Quote], found_quotes, resolver: _Resolver) -> None:
