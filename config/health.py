@@ -2,19 +2,52 @@
 
 The web process is healthy when its database answers (503 otherwise); broker and worker
 states are reported so that monitoring can tell "imports are waiting" from "site is down".
+
+Anyone may ask, so asking is cheap: the checks (a query, a broker connection, a worker ping of
+up to half a second) run at most once every HEALTH_CACHE_SECONDS in a process, by one request;
+every other request meanwhile answers the last status at once, with its age in `checked_seconds_ago`.
 """
 
+import threading
+import time
+
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 
 from config.celery import app
 
+_lock = threading.Lock()
+_last: dict = {"status": None, "at": 0.0}
+
 
 def health(request):
+    checks, checked_at = current_status()
+    status = 200 if checks["database"] == "ok" else 503
+    body = {"status": "ok" if status == 200 else "error", **checks,
+            "checked_seconds_ago": round(time.monotonic() - checked_at, 1)}
+    return JsonResponse(body, status=status)
+
+
+def current_status() -> tuple[dict, float]:
+    """The last checks and when they ran; run them again if they are stale and nobody else is."""
+    fresh = time.monotonic() - _last["at"] < settings.HEALTH_CACHE_SECONDS
+    if _last["status"] is not None and (fresh or not _lock.acquire(blocking=False)):
+        return _last["status"], _last["at"]
+    if _last["status"] is None:
+        _lock.acquire()  # the very first request of the process waits for the first checks
+    try:
+        if _last["status"] is None or time.monotonic() - _last["at"] >= settings.HEALTH_CACHE_SECONDS:
+            _last["status"], _last["at"] = run_checks(), time.monotonic()
+        return _last["status"], _last["at"]
+    finally:
+        _lock.release()
+
+
+def run_checks() -> dict:
     checks = {"database": _check_database(), "broker": _check_broker()}
     checks["worker"] = _check_worker() if checks["broker"] == "ok" else "unknown"
-    status = 200 if checks["database"] == "ok" else 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", **checks}, status=status)
+    return checks
 
 
 def _check_database() -> str:

@@ -9,6 +9,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
 from django.conf import settings
 from django.db import OperationalError, transaction
@@ -27,9 +28,14 @@ logger = logging.getLogger(__name__)
     retry_backoff=True,
     retry_backoff_max=300,
     max_retries=8,
+    soft_time_limit=settings.IMPORT_TIME_LIMIT_SECONDS,
+    time_limit=settings.IMPORT_TIME_LIMIT_SECONDS + 30,
 )
 def import_item(item_id: int) -> None:
-    jobs.item_process(item_id)
+    try:
+        jobs.item_process(item_id)
+    except SoftTimeLimitExceeded:
+        jobs.item_fail(item_id, f"took longer than the time limit of {settings.IMPORT_TIME_LIMIT_SECONDS} s")
 
 
 @shared_task

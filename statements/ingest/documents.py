@@ -93,9 +93,13 @@ def read_documents(name: str, raw: bytes, *, max_bytes: int) -> list[Document]:
 
 def decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM) first, then the legacy Western encodings news files come in."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in ((codecs.BOM_UTF8, "UTF-8"), (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
-            return _clean(raw.decode(encoding, errors="strict").lstrip("\ufeff"))
+            try:
+                return _clean(raw.decode(encoding.lower(), errors="strict").lstrip("\ufeff"))
+            except UnicodeDecodeError as error:
+                raise DocumentError(f"invalid {encoding} text after its byte order mark, at byte {error.start:,}: "
+                                    f"{error.reason}") from None
     try:
         return _clean(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -129,7 +133,10 @@ def _from_text(name: str, text: str) -> Document:
         lines.pop(0)
     body = "\n".join(lines)
     if match := _DATE_HEADER.match(body):
-        document.published = PartialDate.parse(match.group(1))
+        try:
+            document.published = PartialDate.parse(match.group(1))
+        except ValueError as error:
+            raise DocumentError(f"invalid date header: {error}") from None
         body = body[match.end():]
     body = body.strip()
     if PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES:
@@ -269,6 +276,8 @@ def _read_records(name: str, text: str, *, lines: bool) -> list[Document]:
         records = [json.loads(line) for line in text.splitlines() if line.strip()] if lines else json.loads(text)
     except json.JSONDecodeError as error:
         raise DocumentError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise DocumentError("invalid JSON: nested too deeply") from None
     if isinstance(records, dict):
         records = [records]
     if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
@@ -306,12 +315,18 @@ def _parse_date(value: str) -> PartialDate | None:
         return None
 
 
+# Neither part may hold the bracket that opens the next attempt, so each character is scanned a
+# bounded number of times (a `[^\]]*` would rescan to the end of the text from every `[`: quadratic).
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+
+
 def _strip_markdown(body: str) -> tuple[str, str]:
     title = ""
     if match := re.match(r"^#\s+(.+)\n+", body):
         title, body = match.group(1).strip(), body[match.end():]
-    body = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", body)
-    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = _MARKDOWN_IMAGE.sub("", body)
+    body = _MARKDOWN_LINK.sub(r"\1", body)
     body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
     body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
     return body.strip(), title

@@ -7,18 +7,25 @@
 runs in-process. It is idempotent: a re-delivered item that is already done is left alone, and
 an article is unique by content hash, so a document is imported exactly once. Queueing items for
 the worker is the tasks module's job (`statements.tasks.job_enqueue`), never this one's.
+
+Every item gets an outcome: any error in reading or analysing fails it with the reason; past the
+task's time limit it fails with that reason (`item_fail`); an item whose processing never ended
+(a hard time limit, a killed worker) fails after IMPORT_MAX_ATTEMPTS attempts.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Count
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from statements.ingest.articles import article_ingest
@@ -48,10 +55,14 @@ def job_submit(*, origin: str, files: Iterable[tuple[str, bytes]], submitted: st
 
 
 def stale_item_ids(older_than: timedelta = timedelta(minutes=5)) -> list[int]:
-    """Items still pending long after submission (a lost message, a broker outage): to be queued again."""
+    """Items still pending long after submission (a lost message, a broker outage): to be queued again.
+
+    An item a worker is processing is locked by it (`item_process`) and skipped: it is never sent
+    to a second worker while the first one lives."""
     cutoff = timezone.now() - older_than
-    return list(ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=cutoff)
-                .values_list("pk", flat=True))
+    with transaction.atomic():
+        return list(ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=cutoff)
+                    .select_for_update(skip_locked=True).values_list("pk", flat=True))
 
 
 def inbox_collect(directory: Path) -> ImportJob | None:
@@ -59,14 +70,23 @@ def inbox_collect(directory: Path) -> ImportJob | None:
 
     A file is moved only after its bytes are committed in an import job, so a crash in between
     imports it twice at worst, which the content hash turns into a duplicate, never a loss.
+    Only regular files are taken: a symbolic link (to a file or a folder) is never followed, so
+    nothing outside the folder is read; names are recorded relative to the folder.
     """
     if not directory.is_dir():
         return None
-    files = [path for path in files_under([directory]) if ".imported" not in path.relative_to(directory).parts]
+    files = []
+    for path in inbox_files(directory):
+        try:
+            files.append((path, _read_regular_file(path)))
+        except OSError as error:  # replaced by a link, or removed, since it was listed
+            logger.warning("inbox: %s skipped: %s", path.relative_to(directory), error.strerror)
     if not files:
         return None
-    job = job_submit(origin=ImportJob.Origin.INBOX, files=((path.name, path.read_bytes()) for path in files),
-                     submitted="\n".join(str(path) for path in files))
+    names = [str(path.relative_to(directory)) for path, _ in files]
+    job = job_submit(origin=ImportJob.Origin.INBOX, files=((path.name, raw) for path, raw in files),
+                     submitted="\n".join(names))
+    files = [path for path, _ in files]
     done = directory / ".imported" / timezone.now().strftime("%Y%m%dT%H%M%S")
     done.mkdir(parents=True, exist_ok=True)
     for path in files:
@@ -74,6 +94,26 @@ def inbox_collect(directory: Path) -> ImportJob | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         path.rename(target)
     return job
+
+
+def inbox_files(directory: Path) -> list[Path]:
+    """The regular files under `directory`, without hidden ones (`.imported/` included) nor links."""
+    found = []
+    for root, folders, names in os.walk(directory, followlinks=False):
+        folders[:] = sorted(folder for folder in folders if not folder.startswith("."))
+        for name in sorted(names):
+            path = Path(root) / name
+            if not name.startswith(".") and stat.S_ISREG(path.lstat().st_mode):
+                found.append(path)
+    return found
+
+
+def _read_regular_file(path: Path) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(0, "not a regular file")
+        return file.read(settings.IMPORT_MAX_BYTES + 1)  # a larger one is refused as too large
 
 
 def job_run_sync(job: ImportJob, progress=None) -> ImportJob:
@@ -88,17 +128,27 @@ def job_run_sync(job: ImportJob, progress=None) -> ImportJob:
 
 def item_process(item_id: int) -> ImportItem | None:
     """Import one submitted file. Safe to call again for the same item."""
+    # Counted before the work, in its own transaction: an attempt that never ends still counts.
+    ImportItem.objects.filter(pk=item_id, status=ImportItem.Status.PENDING).update(attempts=F("attempts") + 1)
     with transaction.atomic():
         # Lock the item only: a lock on its job too would make every worker wait for the others.
         item = ImportItem.objects.select_for_update(of=("self",)).select_related("job").filter(pk=item_id).first()
         if item is None or item.status != ImportItem.Status.PENDING:
             return item
         _job_started(item.job)
-        item.attempts += 1
+        if item.attempts > settings.IMPORT_MAX_ATTEMPTS:
+            _item_finish(item, ImportItem.Status.FAILED, error=_interrupted(item.attempts - 1))
+            return item
         try:
             documents = read_documents(item.name, bytes(item.payload or b""), max_bytes=settings.IMPORT_MAX_BYTES)
         except DocumentError as error:
             _item_finish(item, ImportItem.Status.FAILED, error=str(error))
+            return item
+        except SoftTimeLimitExceeded:
+            raise  # the task records it (item_fail), after this transaction is rolled back
+        except Exception as error:  # a crafted document must not escape without an outcome
+            logger.exception("import item %s could not be read", item.pk)
+            _item_finish(item, ImportItem.Status.FAILED, error=f"could not be read: {type(error).__name__}: {error}")
             return item
         try:
             with transaction.atomic():
@@ -108,14 +158,33 @@ def item_process(item_id: int) -> ImportItem | None:
                     _item_finish(item, status, article=article, error="" if created else _already(article))
                 else:
                     _item_split(item, documents)
-        except (OperationalError, InterfaceError):
-            raise  # transient: the task retries the whole item
+        except IntegrityError:
+            # The same text, imported at the same moment by another worker, committed first.
+            article = Article.objects.filter(content_hash=documents[0].content_hash).first()
+            if article is None or len(documents) != 1:
+                raise
+            _item_finish(item, ImportItem.Status.DUPLICATE, article=article, error=_already(article))
+        except (OperationalError, InterfaceError, SoftTimeLimitExceeded):
+            raise  # transient: the task retries the whole item; or over the time limit: the task records it
         except Exception as error:
             # A bug in analysis must not block the batch; the bytes stay on the item for a retry.
             logger.exception("import item %s failed", item.pk)
             reason = f"could not be analysed: {type(error).__name__}: {error}"
             _item_finish(item, ImportItem.Status.FAILED, error=reason)
     return item
+
+
+def item_fail(item_id: int, reason: str) -> None:
+    """End a pending item as failed, with the reason (the task's time limit, for one)."""
+    with transaction.atomic():
+        item = ImportItem.objects.select_for_update(of=("self",)).select_related("job").filter(pk=item_id).first()
+        if item is not None and item.status == ImportItem.Status.PENDING:
+            _item_finish(item, ImportItem.Status.FAILED, error=reason)
+
+
+def _interrupted(attempts: int) -> str:
+    return (f"stopped: its processing was interrupted {attempts} times (over the time limit of "
+            f"{settings.IMPORT_TIME_LIMIT_SECONDS} s, or its worker ended)")
 
 
 def _item_split(item: ImportItem, documents: list[Document]) -> None:
