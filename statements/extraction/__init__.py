@@ -10,20 +10,24 @@ Pure Python (spaCy optional): importable without Django settings or a database.
 from statements.dates import PartialDate
 
 from .about import link_quotes
+from .attributions import find_claims
 from .extractor import extract_quotes
 from .gazetteer import Gazetteer
 from .languages import detect_language
-from .model import ExtractedQuote, Extraction, NewActor, StatedRole
+from .model import ExtractedClaim, ExtractedQuote, Extraction, NewActor, StatedRole
 
 
 def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
             language: str | None = None, *, title: str = "") -> Extraction:
     """Everything the extractor finds in an article: its quotes (with speakers, dates, claims), then
-    what each quote is about (incidents and events, from the whole article and its title)."""
+    what each quote is about (incidents and events, from the whole article and its title), and the
+    attribution claims and denials its sentences make."""
     gazetteer = gazetteer or Gazetteer()
     result = extract_quotes(text, gazetteer=gazetteer, published=published, language=language)
-    link_quotes(result, text, gazetteer=gazetteer, title=title)
+    story = link_quotes(result, text, gazetteer=gazetteer, title=title)
+    result.claims = find_claims(result, text, gazetteer=gazetteer, story=story)
     return result
 
 
-__all__ = ["extract", "Gazetteer", "Extraction", "ExtractedQuote", "NewActor", "StatedRole", "detect_language"]
+__all__ = ["extract", "ExtractedClaim", "Gazetteer", "Extraction", "ExtractedQuote", "NewActor", "StatedRole",
+           "detect_language"]

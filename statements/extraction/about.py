@@ -116,10 +116,16 @@ class _Mention:
     weight: float = ALIAS_WEIGHT
 
 
-def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "") -> None:
+@dataclass
+class Story:
+    """What the article is about, as linking found it, for the passes after it (claims)."""
+
+    main_incident: str | None
+    incident_mentions: list[tuple[int, str]]  # (position in the text, incident), the title left out
+
+
+def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "") -> Story:
     """Fill each quote's `incidents` and `events` from the article's context (see the module's docstring)."""
-    if not result.quotes:
-        return
     language = result.language if result.language in EVENT_WORDS else "en"
     # The title goes first, as the lead's first line, so that positions in the text shift by its length.
     offset = len(title) + 2 if title else 0
@@ -158,6 +164,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
+    return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
 
 
 def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool:

@@ -61,6 +61,23 @@ class StatedRole:
 
 
 @dataclass
+class ExtractedClaim:
+    """"X attributes the attack to Y" or "X denies it", as the text says it (statements/extraction/attributions.py)."""
+
+    claimant: str
+    accused: str
+    incident: str
+    stance: str  # attribution | denial (the values of AttributionClaim.Stance)
+    words: str  # the sentence, or the quote, that makes the claim
+    confidence_wording: str = ""
+    quote_index: int | None = None  # the quote (of Extraction.quotes) that makes it, if a quote does
+
+    def as_dict(self) -> dict:
+        return {"claimant": self.claimant, "accused": self.accused, "incident": self.incident, "stance": self.stance,
+                "confidence_wording": self.confidence_wording, "words": self.words}
+
+
+@dataclass
 class Extraction:
     language: str
     published: PartialDate | None = None
@@ -71,6 +88,7 @@ class Extraction:
     topics: list[str] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
     roles: list[StatedRole] = field(default_factory=list)
+    claims: list[ExtractedClaim] = field(default_factory=list)
 
     def as_json(self, path: str = "") -> dict:
         """The document in the scorer's JSON Lines format (plus the extra fields)."""
@@ -85,4 +103,5 @@ class Extraction:
             "topics": self.topics,
             "new_actors": [{"name": a.name, "kind": a.kind} for a in self.new_actors],
             "roles": [{"actor": r.actor, "title": r.title, "organisation": r.organisation} for r in self.roles],
+            "claims": [claim.as_dict() for claim in self.claims],
         }
