@@ -24,10 +24,10 @@ class ActorDetailView(DetailView):
         return super().get_context_data(
             aliases=actor.aliases.all(),
             affiliations=actor.affiliations.select_related("organisation"),
-            statements=Quote.objects.published().by_actor(actor).select_related("article", "speaker")
+            statements=Quote.objects.published().by_actor(actor).with_source()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(Quote.objects.by_actor(actor)),
             about=Quote.objects.published().about_actor(actor)
-            .select_related("article", "speaker").chronological()[:PAGE_STATEMENTS],
+            .with_source().chronological()[:PAGE_STATEMENTS],
             **kwargs,
         )

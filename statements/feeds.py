@@ -31,7 +31,7 @@ class QuoteFeed(Feed):
         return quote.created_at
 
     def _quotes(self, queryset):
-        return queryset.published().select_related("speaker", "article").order_by("-statement_date", "-pk")[:ITEMS]
+        return queryset.published().with_source().order_by("-statement_date", "-pk")[:ITEMS]
 
 
 class ActorQuotesFeed(QuoteFeed):

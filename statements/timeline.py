@@ -87,7 +87,7 @@ def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, context
         day, pk = position
         quotes = quotes.filter(Q(statement_date__lt=day) | Q(statement_date=day, pk__lt=pk))
     rows = list(
-        quotes.select_related("speaker", "article").order_by("-statement_date", "-pk")[: size + 1]
+        quotes.with_source().order_by("-statement_date", "-pk")[: size + 1]
     )
     more = len(rows) > size
     rows = rows[:size]

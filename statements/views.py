@@ -36,7 +36,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             counts=site_counts(),
-            latest_quotes=Quote.objects.published().select_related("speaker", "article").chronological()[:10],
+            latest_quotes=Quote.objects.published().with_source().chronological()[:10],
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],
             top_speakers=most_quoted_actors(),
@@ -122,7 +122,7 @@ class IncidentDetailView(DetailView):
         incident = self.object
         return super().get_context_data(
             attributions=incident.attributions.select_related("claimant", "attributed_to", "quote"),
-            statements=incident.quotes.published().select_related("speaker", "article")
+            statements=incident.quotes.published().with_source()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
@@ -140,7 +140,7 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statements=self.object.quotes.published().select_related("speaker", "article")
+            statements=self.object.quotes.published().with_source()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,

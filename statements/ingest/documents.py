@@ -157,7 +157,7 @@ def _from_html(name: str, html: str) -> Document:
             raise DocumentError("no article text found in the HTML (only scripts, styles or navigation?)")
         return _finish(Document(name=name, text=""), text)
     document = Document(name=name, text="", title=extracted.title or "", publisher=extracted.sitename or "",
-                        url=extracted.url or "", language=extracted.language or "")
+                        url=web_url(extracted.url or "")[:1000], language=extracted.language or "")
     if extracted.date:
         document.published = _parse_date(extracted.date)
     return _finish(document, extracted.text)
@@ -303,9 +303,15 @@ def _set_metadata(document: Document, key: str, value: str) -> None:
     elif key in {"source", "publisher"}:
         document.publisher = value[:200]
     elif key == "url":
-        document.url = value[:1000]
+        document.url = web_url(value)[:1000]
     elif key in {"language", "lang"}:
         document.language = value[:8].lower()
+
+
+def web_url(value: str) -> str:
+    """A document's address only when it is one: http or https (never `javascript:` or `data:`)."""
+    value = value.strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""
 
 
 def _parse_date(value: str) -> PartialDate | None:

@@ -12,6 +12,16 @@ from statements.dates import DatePrecision
 
 register = template.Library()
 
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@register.filter
+def link_url(value) -> str:
+    """An address from imported data, fit for an href: http(s) or mailto, else nothing (no `javascript:`,
+    `data:` or `vbscript:`, however cased or padded)."""
+    url = str(value or "").strip()
+    return url if url.lower().startswith(LINK_SCHEMES) else ""
+
 
 @register.filter
 def partial_date(value, precision=DatePrecision.DAY):

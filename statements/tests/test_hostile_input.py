@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import threading
 import time
 import zipfile
@@ -21,7 +22,7 @@ from django.utils import timezone
 from statements.ingest import jobs
 from statements.ingest.documents import DocumentError, read_documents
 from statements.ingest.jobs import inbox_collect, job_run_sync, job_submit
-from statements.models import Article, ImportItem, ImportJob
+from statements.models import Article, ImportItem, ImportJob, Quote
 
 SUBJECTS = ["des hôpitaux", "un port", "une banque", "des écoles", "un aéroport", "des mairies", "un barrage",
             "une université", "un opérateur", "des pharmacies"]
@@ -246,3 +247,22 @@ def test_the_same_text_submitted_twice_at_once_is_a_duplicate_not_an_integrity_e
     statuses = sorted(ImportItem.objects.values_list("status", "error"))
     assert [status for status, _ in statuses] == [ImportItem.Status.DUPLICATE, ImportItem.Status.IMPORTED]
     assert "IntegrityError" not in str(statuses) and Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JaVaScRiPt:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"])
+def test_a_script_or_data_url_is_neither_stored_nor_rendered_as_a_link(client, make_article, url):
+    job = job_submit(origin=ImportJob.Origin.COMMAND, submitted="x",
+                     files=[("a.json", f'{{"text": "{GOOD}", "url": "{url}"}}'.encode())])
+    job_run_sync(job)
+    assert Article.objects.get().url == ""
+    planted = make_article("Un autre texte.", url=url)  # stored before this check existed
+    Quote.objects.create(article=planted, text="Un autre", start=0, end=9, language="fr")
+    for page in [planted.get_absolute_url(), Quote.objects.get(article=planted).get_absolute_url()]:
+        hrefs = re.findall(r'(?:href|src|action)\s*=\s*["\']?\s*([^"\'>\s]*)', client.get(page).content.decode(), re.I)
+        assert hrefs and all(href.startswith(("/", "#", "?", "http://", "https://", "mailto:")) for href in hrefs)
+
+
+def test_web_and_mail_links_are_rendered(client, make_article):
+    article = make_article("Un texte.", url="https://example.org/a?b=1")
+    assert 'href="https://example.org/a?b=1"' in client.get(article.get_absolute_url()).content.decode()
