@@ -1,9 +1,11 @@
 """Production settings are values, not code paths: the same module passes Django's deploy checks."""
 
 import os
+import re
 import subprocess
 import sys
 
+import yaml
 from django.conf import settings
 
 PRODUCTION = {
@@ -78,3 +80,27 @@ def test_reading_the_settings_starts_nothing_and_writes_nothing(tmp_path):
     assert run.stdout.split() == ["{}", f"redis+socket://{local_services.redis_socket(tmp_path / 'var')}"]
     assert not (tmp_path / "var").exists()
 
+
+
+def readme_production_environment() -> dict[str, str]:
+    """The environment docker-compose gives `web` with the README's production `.env`."""
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    block = readme.split("cat > .env <<EOF\n", 1)[1].split("\nEOF\n", 1)[0]
+    dotenv = dict(line.split("=", 1) for line in block.splitlines())
+    dotenv = {key: "generated-" + "x" * 60 if value.startswith("$(") else value for key, value in dotenv.items()}
+    compose = yaml.safe_load((settings.BASE_DIR / "docker-compose.yml").read_text())
+    environment = {}
+    for key, value in compose["x-app"]["environment"].items():
+        def substitute(match):
+            name, default = match.group(1), match.group(3) or ""
+            return dotenv.get(name, default)
+        environment[key] = re.sub(r"\$\{(\w+)(:[-?]([^}]*))?\}", substitute, str(value))
+    environment["DATABASE_URL"] = PRODUCTION["DATABASE_URL"]  # the compose one names a host only it knows
+    return environment
+
+
+def test_the_readmes_production_env_passes_the_deploy_checks():
+    environment = readme_production_environment()
+    assert environment["SECURE_SSL_REDIRECT"] == "true" and int(environment["SECURE_HSTS_SECONDS"]) >= 31536000
+    run = manage("check", "--deploy", "--fail-level", "WARNING", **environment)
+    assert run.returncode == 0, run.stderr + run.stdout
