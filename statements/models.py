@@ -428,17 +428,35 @@ class AttributionClaim(models.Model):
     quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="attributions")
     note = models.TextField(blank=True)
 
+    class Stance(models.TextChoices):
+        ATTRIBUTION = "attribution", _("attribution")
+        DENIAL = "denial", _("denial")
+
+    class Origin(models.TextChoices):
+        REFERENCE = "reference", _("reference data (gazetteer)")
+        TEXT = "text", _("found in an article")
+
+    # A denial: the claimant denies that `attributed_to` (the claimant, or the state it speaks for) did it.
+    stance = models.CharField(max_length=12, choices=Stance.choices, default=Stance.ATTRIBUTION)
+    confidence_wording = models.CharField(max_length=100, blank=True,
+                                          help_text=_("How sure the claimant says it is, in its words."))
+    words = models.TextField(blank=True, help_text=_("The sentence or quote that makes the claim."))
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="claims")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.REFERENCE)
+
     class Meta:
         ordering = ["incident", "claimed_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["incident", "claimant", "attributed_to", "claimed_date"],
+                fields=["incident", "claimant", "attributed_to", "claimed_date", "stance"],
                 name="attribution_unique",
                 nulls_distinct=False,
             )
         ]
 
     def __str__(self):
+        if self.stance == self.Stance.DENIAL:
+            return f"{self.claimant} denies {self.attributed_to} did {self.incident}"
         return f"{self.claimant} attributes {self.incident} to {self.attributed_to}"
 
 

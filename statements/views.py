@@ -18,7 +18,7 @@ from statements.citation import quote_bibtex, quote_citation_text, quote_csl, qu
 from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
-from statements.models import Article, Event, ImportItem, ImportJob, Incident, Quote, Topic
+from statements.models import Article, AttributionClaim, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.overview import most_quoted_actors, site_counts
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
@@ -120,13 +120,26 @@ class IncidentDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         incident = self.object
+        claims = list(incident.attributions.select_related("claimant", "attributed_to", "quote", "article")
+                      .defer("article__text", "article__fingerprints").order_by("claimed_date", "pk"))
         return super().get_context_data(
-            attributions=incident.attributions.select_related("claimant", "attributed_to", "quote"),
+            attributions=claims,
+            parties=incident_parties(incident, claims),
             statements=incident.quotes.published().with_source()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
         )
+
+
+def incident_parties(incident: Incident, claims) -> list[tuple[str, list[Actor]]]:
+    """The actors of an incident's dossier by role: victims, those it is attributed to, those attributing it,
+    those denying it (each once, in the order of the claims)."""
+    roles = [(_("Victims"), list(incident.victims.all())),
+             (_("Attributed to"), [c.attributed_to for c in claims if c.stance == AttributionClaim.Stance.ATTRIBUTION]),
+             (_("Attributing"), [c.claimant for c in claims if c.stance == AttributionClaim.Stance.ATTRIBUTION]),
+             (_("Denying"), [c.claimant for c in claims if c.stance == AttributionClaim.Stance.DENIAL])]
+    return [(role, list(dict.fromkeys(actors))) for role, actors in roles if actors]
 
 
 class EventDetailView(DetailView):

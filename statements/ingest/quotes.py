@@ -19,8 +19,9 @@ from django.utils.text import slugify
 
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
+from statements.dates import PartialDate
 from statements.extraction import Gazetteer, extract
-from statements.models import Article, Event, Incident, IncidentAlias, Quote, Topic
+from statements.models import Article, AttributionClaim, Event, Incident, IncidentAlias, Quote, Topic
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +113,31 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
                     Quote.topics.through):
         through.objects.filter(quote_id__in=kept).delete()  # stored again from what was found this time
     _links_store(quotes, found_quotes, resolver)
+    _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver)
     resolver.store_roles(result.roles)
     return quotes
+
+
+def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: _Resolver) -> None:
+    """The attribution claims and denials the article makes, each with its words and its quote; replaced
+    at each extraction. A claim the reference data already holds (same parties, incident, date) stays one."""
+    AttributionClaim.objects.filter(article=article, origin=AttributionClaim.Origin.TEXT).delete()
+    incidents = dict(Incident.objects.filter(name__in={claim.incident for claim in result.claims})
+                     .values_list("name", "pk"))
+    for claim in result.claims:
+        claimant, accused = resolver.actor(claim.claimant), resolver.actor(claim.accused)
+        if not (claimant and accused and claim.incident in incidents):
+            continue
+        quote = stored.get(id(result.quotes[claim.quote_index])) if claim.quote_index is not None else None
+        date = (PartialDate.from_fields(quote.statement_date, quote.statement_precision) if quote and
+                quote.statement_date else article.published)
+        AttributionClaim.objects.get_or_create(
+            incident_id=incidents[claim.incident], claimant=claimant, attributed_to=accused, stance=claim.stance,
+            claimed_date=date.date if date else None,
+            defaults={"claimed_precision": date.precision if date else "day", "origin": AttributionClaim.Origin.TEXT,
+                      "article": article, "quote": quote, "words": claim.words,
+                      "confidence_wording": claim.confidence_wording[:100]},
+        )
 
 
 def _found_again(found_quotes, previous: list[Quote]) -> dict[int, Quote]:
