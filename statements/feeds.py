@@ -90,7 +90,7 @@ class SearchFeed(QuoteFeed):
         return f"{reverse('search')}?{search.parameters}"
 
     def items(self, search):
-        return search.result.quotes()[:ITEMS]
+        return search.result.quotes(limit=ITEMS)
 
 
 @dataclass

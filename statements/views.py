@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
@@ -252,10 +251,9 @@ class SearchView(TemplateView):
         elif form.is_bound and form.has_search():
             try:
                 result = search_quotes(**form.search_arguments())
-                paginator = Paginator(result.quotes(Quote.objects.for_result_lines()), self.paginate_by)
-                page = paginator.get_page(request.GET.get("page"))
-                context.update(result=result, page_obj=page, quotes=page.object_list,
-                               facets=facet_links(request.GET, result.facets))
+                page = result.page(request.GET.get("page"), self.paginate_by, quotes=Quote.objects.for_result_lines())
+                context.update(result=result, page_obj=page.page, quotes=page.quotes,
+                               facets=facet_links(request.GET, page.facets))
             except SearchQueryError as error:
                 context["error"] = str(error)
                 status = 400

@@ -396,16 +396,18 @@ class SearchView(generics.GenericAPIView):
                 date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
                 queryset=visible_quotes(request),
             )
-            quotes = self.paginate_queryset(
-                result.quotes(Quote.objects.select_related("speaker", "article", "addressee").with_links()))
-            facets = result.facets
+            # The page number and size are checked against the window (400 or 404, as for every list),
+            # then the page runs its quotes and facets.
+            self.paginate_queryset(result.window().ids)
+            page = result.page(self.paginator.page.number, self.paginator.page.paginator.per_page,
+                               quotes=Quote.objects.select_related("speaker", "article", "addressee").with_links())
         except SearchQueryError as error:
             raise exceptions.ValidationError({"q": [str(error)]}) from None
-        data = serializers.SearchQuoteSerializer(quotes, many=True, context=self.get_serializer_context()).data
+        data = serializers.SearchQuoteSerializer(page.quotes, many=True, context=self.get_serializer_context()).data
         response = self.get_paginated_response(data)
         response.data["count"] = result.count
         response.data["count_is_exact"] = result.count_is_exact
-        response.data["facets"] = facets
+        response.data["facets"] = page.facets
         return response
 
 

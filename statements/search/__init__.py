@@ -6,9 +6,12 @@
         result = search_quotes('rançongiciel speaker:Poutine -kaseya', lang="fr", sort="date")
     except SearchQueryError as error:
         ...  # 400 with str(error)
-    result.count, result.quotes()[:20], result.facets  # each quote read with its highlighted `headline`
+    page = result.page(1, 20)  # the window, the page's quotes (each with its highlighted `headline`), the facets
+    result.count, page.quotes, page.facets
 
-The query language is described in statements/search/parser.py.
+In the order a search runs: the query (statements/search/parser.py for the language of the box,
+conditions.py for the filters, query.py for the words' tsquery and search_quotes), the plan
+(window.py, with year_indexes.py and the measured costs of costs.py), and the result (result.py).
 """
 
 from statements.search.parser import FIELDS, ParsedQuery, SearchQueryError, parse_query
@@ -17,9 +20,13 @@ __all__ = ["FIELDS", "ParsedQuery", "SearchQueryError", "SearchResult", "parse_q
 
 
 def __getattr__(name):
-    # The engine needs the models; the parser does not. Import the engine on first use.
-    if name in ("search_quotes", "SearchResult"):
-        from statements.search import engine
+    # The search needs the models; the parser does not. Import it on first use.
+    if name == "search_quotes":
+        from statements.search.query import search_quotes
 
-        return getattr(engine, name)
+        return search_quotes
+    if name == "SearchResult":
+        from statements.search.result import SearchResult
+
+        return SearchResult
     raise AttributeError(name)

@@ -12,10 +12,11 @@ when the plan suits the query:
 
 PostgreSQL estimates the share of quotes a full-text query matches badly when its words go together
 ("election interference": estimated under 1 %, really 11 %), and then picks the wrong plan. So the
-share is measured: a probe walks the newest PROBE_ROWS quotes that pass the other filters and tests
+share is measured: a probe walks the newest costs.PROBE_ROWS quotes that pass the other filters and tests
 the query on them. If the window fills, that is the answer. Otherwise the probe's hit rate predicts
 what walking further would cost against reading the query's entries in the GIN index, and the
-dates it walked through tell how far back the window should reach: the cheapest runs, a walk, a
+dates it walked through tell how far back the window should reach: the cheapest runs (by the
+measured costs of statements/search/costs.py), a walk, a
 gathering of the matches of that period (year by year from each year's own index, see
 statements/search/year_indexes; where a year has none, when the period is short enough for its
 dates to cost less than the matches outside it), or of every period. Each query has a shape (a LIMIT inside, a
@@ -37,18 +38,9 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 
 from statements.models import Quote
+from statements.search import costs
 from statements.search.year_indexes import DateRange, indexed_years_sql, year_ranges
 
-PROBE_ROWS = 1500  # enough to measure a hit rate of 1 % (15 hits); a broad query's walk goes on after it
-PERIOD_MARGIN = 2  # walk, or gather over, twice what the hit rate predicts: hit rates vary over time
-# Measured at 1M quotes: walking the date index costs about 3.5 µs a row (random heap read, the query
-# tested); the GIN index about 0.5 µs for each quote of the table the query matches; the table
-# about 2.5 µs for each match read from it (the query checked again); narrowing the matches to a
-# period with the date index about 0.06 µs for each quote of the period.
-WALK_ROW_MICROSECONDS = 3.5
-GIN_ENTRY_MICROSECONDS = 0.5
-MATCH_ROW_MICROSECONDS = 2.5
-DATE_ENTRY_MICROSECONDS = 0.06
 WINDOW_FIELDS = ("id", "speaker_id", "language", "claim_type", "statement_date")
 
 
@@ -77,30 +69,30 @@ def first_matches(candidates: QuerySet, tsquery: str, size: int, *, oldest_first
 
 
 def _first_matches(candidates: QuerySet, tsquery: str, size: int, order: list, rank: _Rank) -> list[dict]:
-    probe = _walk(candidates, tsquery, size, order, PROBE_ROWS, rank)
-    if len(probe.found) >= size or probe.walked < PROBE_ROWS:  # the window is full, or every candidate tested
+    probe = _walk(candidates, tsquery, size, order, costs.PROBE_ROWS, rank)
+    if len(probe.found) >= size or probe.walked < costs.PROBE_ROWS:  # the window is full, or every candidate tested
         return probe.found
-    hit_rate = len(probe.found) / PROBE_ROWS
+    hit_rate = len(probe.found) / costs.PROBE_ROWS
     if hit_rate:
         # The GIN index reads the query's entries for every quote, whatever the other filters keep.
         index_entries = hit_rate * probe.table_rows
         # The walk goes on from the probe's last quote, for what the window still lacks.
-        more_rows = math.ceil(PERIOD_MARGIN * (size - len(probe.found)) / hit_rate)
-        if more_rows * WALK_ROW_MICROSECONDS < index_entries * GIN_ENTRY_MICROSECONDS:
+        more_rows = math.ceil(costs.PERIOD_MARGIN * (size - len(probe.found)) / hit_rate)
+        if more_rows * costs.WALK_ROW_MICROSECONDS < index_entries * costs.GIN_ENTRY_MICROSECONDS:
             rest = candidates.filter(_after(probe.last_walked, order))
             found = probe.found + _walk_on(rest, tsquery, size - len(probe.found), order, more_rows, rank)
             if len(found) >= size:
                 return found
         oldest_first = not order[0].descending
         bound = probe.period_bound(size, oldest_first=oldest_first)
-        rows_to_walk = math.ceil(PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
+        rows_to_walk = math.ceil(costs.PERIOD_MARGIN * size / hit_rate)  # also what the period predicted holds
         matches = hit_rate * _estimated_rows(candidates)
         # Narrowing to the period saves reading the matches outside it. It costs reading the period's
         # dates, unless the year it begins in has an index of its own: then the period is read from its
         # years' indexes (the years without one hold few quotes, see year_indexes).
-        saved = (matches - PERIOD_MARGIN * size) * MATCH_ROW_MICROSECONDS
+        saved = (matches - costs.PERIOD_MARGIN * size) * costs.MATCH_ROW_MICROSECONDS
         indexed = bound is not None and bound.year in probe.indexed_years
-        dates_cost = 0 if indexed else rows_to_walk * DATE_ENTRY_MICROSECONDS
+        dates_cost = 0 if indexed else rows_to_walk * costs.DATE_ENTRY_MICROSECONDS
         if bound is not None and dates_cost < saved:
             ranges = year_ranges(bound, oldest_first=oldest_first, indexed_years=probe.indexed_years)
             found = _gather(candidates, tsquery, size, order, rank, ranges)
@@ -118,8 +110,8 @@ def _first_candidates(candidates: QuerySet, size: int, order: list, rank: _Rank)
     `size` of them likely reach, and the candidates of that period are gathered at once.
     """
     share = _estimated_rows(candidates) / max(1.0, _estimated_rows(Quote.objects.all()))
-    if share and size / share > PROBE_ROWS:
-        reach = math.ceil(PERIOD_MARGIN * size / share)
+    if share and size / share > costs.PROBE_ROWS:
+        reach = math.ceil(costs.PERIOD_MARGIN * size / share)
         bounds = Quote.objects.published().order_by(*order).values_list("statement_date", flat=True)
         bound = next(iter(bounds[reach : reach + 1]), None)  # the date index alone, up to `reach`
         if bound is not None:
@@ -160,7 +152,7 @@ class _Probe:
         if not self.found or self.first_date is None or self.last_date is None:
             return None
         days_walked = max(1, abs((self.last_date - self.first_date).days))
-        days = days_walked * size / len(self.found) * PERIOD_MARGIN
+        days = days_walked * size / len(self.found) * costs.PERIOD_MARGIN
         reach = datetime.timedelta(days=min(days, 1_000_000))
         try:
             bound = self.first_date + reach if oldest_first else self.first_date - reach

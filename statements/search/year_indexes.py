@@ -25,11 +25,9 @@ from django.db import connection
 from django.utils import timezone
 
 from statements.models import Quote
+from statements.search import costs
 
 INDEX_PREFIX = "quote_search_year_"
-# A year with fewer quotes is left to the main index: a period gather reaches back through the
-# recent, dense years, and a few hundred dates cost little to intersect.
-MIN_QUOTES = 1000
 YEARS_AHEAD = 1  # next year's index is built before its first quote is written
 
 DateRange = tuple[datetime.date | None, datetime.date | None]  # [start, end), None for no bound
@@ -47,7 +45,7 @@ def indexed_years_sql() -> tuple[str, list]:
     return sql, [len(INDEX_PREFIX) + 1, Quote._meta.db_table, f"^{INDEX_PREFIX}[0-9]+$"]
 
 
-def years_wanted(min_quotes: int = MIN_QUOTES) -> list[int]:
+def years_wanted(min_quotes: int = costs.YEAR_INDEX_MIN_QUOTES) -> list[int]:
     """The years with at least `min_quotes` quotes, this year and the next YEARS_AHEAD."""
     this_year = timezone.localdate().year
     with connection.cursor() as cursor:
@@ -57,7 +55,7 @@ def years_wanted(min_quotes: int = MIN_QUOTES) -> list[int]:
     return sorted(years | set(range(this_year, this_year + YEARS_AHEAD + 1)))
 
 
-def ensure_year_indexes(min_quotes: int = MIN_QUOTES) -> list[int]:
+def ensure_year_indexes(min_quotes: int = costs.YEAR_INDEX_MIN_QUOTES) -> list[int]:
     """Build the index of each year of years_wanted() that has none (or an invalid one, left by a
     build that failed); return the years built. Outside a transaction the build lets quotes be
     written meanwhile (CREATE INDEX CONCURRENTLY)."""

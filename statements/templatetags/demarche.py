@@ -6,6 +6,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from statements.dates import DatePrecision
@@ -60,6 +61,7 @@ def month_chart(counts, height=80):
 
 
 LANES = {"event": 14, "incident": 34, "quote": 54}
+QUOTE_LINE_WORDS = 60  # a quote line shows at most this many words of a quote no search highlighted
 
 
 @register.simple_tag
@@ -91,15 +93,21 @@ def timeline_strip(points, width=1000, height=70):
 
 
 @register.simple_tag
-def search_result(quote):
-    """A line of search results: the quote's highlighted words linking to its permalink; who said them,
-    when, what kind of statement, and where it was published (a link to the quote in its article).
+def quote_line(quote):
+    """A line of quotes, the one renderer of every list of them (search results, the home page, the
+    timeline, an actor's or an incident's statements): the quote's words linking to its permalink;
+    who said them, when, what kind of statement, and where it was published (a link to the quote in
+    its article).
 
     Built as one string, each value through html.escape, as timeline_strip is: through the template
     engine, or format_html, this line cost more than the rest of the results page.
-    `quote.headline` is already safe HTML (statements.search.engine.marked): the text escaped, the
-    matches in <mark>.
+    The words are `quote.headline` when a search read the quote, already safe HTML
+    (statements.search.result.marked: the text escaped, the matches in <mark>); otherwise the
+    quote's first 60 words, escaped.
     """
+    words = getattr(quote, "headline", None)
+    if words is None:
+        words = escape(Truncator(quote.text).words(QUOTE_LINE_WORDS, truncate=" …"))
     if quote.speaker:
         speaker = f'<a href="{escape(quote.speaker.get_absolute_url())}">{escape(quote.speaker.name)}</a>'
     elif quote.speaker_as_written:
@@ -114,7 +122,7 @@ def search_result(quote):
     article_url = f"{quote.article.get_absolute_url()}#quote-{quote.pk}"
     return mark_safe(  # noqa: S308 (every value escaped above or here)
         f'<article class="quote" id="result-{quote.pk}"><blockquote lang="{escape(quote.language)}">'
-        f'<a href="{escape(quote.get_absolute_url())}">{quote.headline}</a></blockquote>'
+        f'<a href="{escape(quote.get_absolute_url())}">{words}</a></blockquote>'
         f'<p class="meta">{speaker}{date} · {escape(str(quote.kind_label))}{claim} · '
         f'<a href="{escape(article_url)}">{escape(quote.article.source_label)}</a></p></article>'
     )

@@ -14,8 +14,8 @@ from actors.models import Actor, Alias, ReviewStatus
 from statements.dates import DatePrecision
 from statements.models import Incident, Quote, Topic
 from statements.search import SearchQueryError, search_quotes
-from statements.search.engine import Alternative, lexemes_in_no_quote, needs_unheld_lexeme, read_alternatives
 from statements.search.languages import CONFIGURATIONS, FALLBACK
+from statements.search.query import Alternative, lexemes_in_no_quote, needs_unheld_lexeme, read_alternatives
 
 HOSTILE = '<script>alert("x")</script> rançongiciel <img src=x onerror=alert(1)>'
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import Quote
-from statements.search import search_quotes, window
+from statements.search import costs, search_quotes, window
 
 
 def analyse_quotes():
@@ -55,14 +55,14 @@ def test_within_the_window_the_count_is_exact(settings, six_ransomware_quotes):
     assert len(result.quotes()) == 6
 
 
-@pytest.mark.parametrize("gin_entry_cost", [window.GIN_ENTRY_MICROSECONDS, 1e9])  # 1e9: the walk goes on
+@pytest.mark.parametrize("gin_entry_cost", [costs.GIN_ENTRY_MICROSECONDS, 1e9])  # 1e9: the walk goes on
 @pytest.mark.parametrize("probe_rows", [1, 3, 4000])
 def test_walking_and_gathering_find_the_same_window(monkeypatch, settings, six_ransomware_quotes, probe_rows,
                                                     gin_entry_cost):
     """A probe shorter than the candidates forces the walk-or-gather decision; the answer is the same."""
     settings.SEARCH_WINDOW = 3
-    monkeypatch.setattr(window, "PROBE_ROWS", probe_rows)
-    monkeypatch.setattr(window, "GIN_ENTRY_MICROSECONDS", gin_entry_cost)
+    monkeypatch.setattr(costs, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(costs, "GIN_ENTRY_MICROSECONDS", gin_entry_cost)
     analyse_quotes()  # the walk-or-gather decision weighs the table's size, as the planner knows it
 
     newest = search_quotes("rançongiciels", sort="date")
@@ -80,8 +80,8 @@ def test_the_walk_goes_on_past_quotes_of_the_same_day(monkeypatch, settings, mak
         Quote.objects.create(article=article, text=f"Les rançongiciels, encore {n}.", start=n * 50, end=n * 50 + 30,
                              language="fr", statement_date=datetime.date(2021, 1, 1 + n // 4))
     settings.SEARCH_WINDOW = 5
-    monkeypatch.setattr(window, "PROBE_ROWS", 2)
-    monkeypatch.setattr(window, "GIN_ENTRY_MICROSECONDS", 1e9)
+    monkeypatch.setattr(costs, "PROBE_ROWS", 2)
+    monkeypatch.setattr(costs, "GIN_ENTRY_MICROSECONDS", 1e9)
     monkeypatch.setattr(window, "_gather", lambda *args: pytest.fail("the walk should have filled the window"))
     analyse_quotes()
     ids = list(Quote.objects.order_by("-statement_date", "-id").values_list("id", flat=True))
@@ -109,7 +109,7 @@ def test_a_period_too_short_for_the_window_falls_back_to_every_match(monkeypatch
         Quote.objects.create(article=article, text="Les rançongiciels menacent.", start=n * 50, end=n * 50 + 30,
                              language="fr", statement_date=datetime.date(year, 3, 1))
     settings.SEARCH_WINDOW = 2
-    monkeypatch.setattr(window, "PROBE_ROWS", 1)
+    monkeypatch.setattr(costs, "PROBE_ROWS", 1)
 
     result = search_quotes("rançongiciels", sort="date")
 
@@ -141,8 +141,8 @@ def test_a_narrow_filter_without_words_finds_the_same_window_by_period(monkeypat
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE statements_quote")  # the planner's share of the filter: 3 in 20
     settings.SEARCH_WINDOW = 2
-    monkeypatch.setattr(window, "PROBE_ROWS", 1)
-    monkeypatch.setattr(window, "PERIOD_MARGIN", margin)
+    monkeypatch.setattr(costs, "PROBE_ROWS", 1)
+    monkeypatch.setattr(costs, "PERIOD_MARGIN", margin)
 
     with CaptureQueriesContext(connection) as queries:
         result = search_quotes("speaker:Poutine", sort=sort)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from statements.models import Quote
-from statements.search import search_quotes, window
+from statements.search import costs, search_quotes
 from statements.search.year_indexes import drop_year_indexes, ensure_year_indexes, indexed_years_sql, year_ranges
 
 D = datetime.date
@@ -85,8 +85,8 @@ def past_the_probe(monkeypatch, settings, with_year_indexes):
     if with_year_indexes:
         build_year_indexes(1)
     settings.SEARCH_WINDOW = 3
-    monkeypatch.setattr(window, "PROBE_ROWS", 2)
-    monkeypatch.setattr(window, "WALK_ROW_MICROSECONDS", 1e9)
+    monkeypatch.setattr(costs, "PROBE_ROWS", 2)
+    monkeypatch.setattr(costs, "WALK_ROW_MICROSECONDS", 1e9)
 
 
 @pytest.mark.parametrize("with_year_indexes", [True, False])
@@ -96,7 +96,7 @@ def test_a_period_gathered_year_by_year_finds_the_same_window(monkeypatch, setti
     made too costly to go on, so the period's matches are gathered: with the year indexes, 2019 is
     read as a range of its own."""
     past_the_probe(monkeypatch, settings, with_year_indexes)
-    monkeypatch.setattr(window, "MATCH_ROW_MICROSECONDS", 1e9)
+    monkeypatch.setattr(costs, "MATCH_ROW_MICROSECONDS", 1e9)
     matching = Quote.objects.filter(text__contains="rançongiciels")
     newest = list(matching.order_by("-statement_date", "-id").values_list("id", flat=True))
     oldest = list(matching.order_by("statement_date", "id").values_list("id", flat=True))
@@ -120,7 +120,7 @@ def test_reading_dates_costs_nothing_more_when_the_period_begins_in_an_indexed_y
     """Dates made too costly to read: without year indexes every match is gathered; with them the
     period still is, from its years' indexes."""
     past_the_probe(monkeypatch, settings, with_year_indexes)
-    monkeypatch.setattr(window, "DATE_ENTRY_MICROSECONDS", 1e9)
+    monkeypatch.setattr(costs, "DATE_ENTRY_MICROSECONDS", 1e9)
     newest = list(Quote.objects.filter(text__contains="rançongiciels").order_by("-statement_date", "-id")
                   .values_list("id", flat=True))
 
