@@ -382,6 +382,12 @@ class Quote(models.Model):
             models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
                          name="quote_speaker_newest_first", condition=~models.Q(review_status="rejected")),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
+            # Not declared here: one partial GIN index on search_vector per year of quotes,
+            # quote_search_year_<YYYY> (WHERE statement_date within that year), so that a search reads a
+            # recent period's matches from its years alone. Their number grows with the years, so they
+            # are built by code, statements/search/year_indexes.py: first by migration
+            # 0009_quote_search_year_indexes, then each day by the Celery beat task `search-year-indexes`
+            # (next year's before its first quote). See docs/operations.md, "Search: the per-year indexes".
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),
