@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from actors.models import Actor
-from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph
+from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
 from statements.filters import QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
@@ -104,6 +104,24 @@ class QuoteDetailView(DetailView):
             same_story=quote.article.quotes.published().exclude(pk=quote.pk).select_related("speaker"),
             **kwargs,
         )
+
+
+CITATION_FORMATS = {  # /quotes/<id>/cite.<suffix>: what each download holds, and its media type
+    "bib": (quote_bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (quote_ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (lambda quote, url: json.dumps([quote_csl(quote, url=url)], ensure_ascii=False, indent=2),
+             "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+def quote_citation_download(request, pk: int, suffix: str):
+    """A quote's citation as a file for a reference manager: BibTeX, RIS or CSL-JSON."""
+    quote = get_object_or_404(Quote.objects.published().select_related("speaker", "article"), pk=pk)
+    render, media_type = CITATION_FORMATS[suffix]
+    response = HttpResponse(render(quote, url=request.build_absolute_uri(quote.get_absolute_url())),
+                            content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="demarche-quote-{quote.pk}.{suffix}"'
+    return response
 
 
 class IncidentListView(ListView):
