@@ -111,6 +111,17 @@ class Alias(AliasBase):
         ]
 
 
+class ActorRedirect(models.Model):
+    """The slug of an actor merged into another: its pages, feeds and API answer 301 to the one kept."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.actor.slug}"
+
+
 class Affiliation(models.Model):
     """A role held over time: Joe Biden, President of the United States, from 2021-01-20."""
 
