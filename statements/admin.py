@@ -68,9 +68,12 @@ class QuoteAdmin(admin.ModelAdmin):
         return quote.text[:100]
 
     def save_model(self, request, obj, form, change):
-        """An edit by a curator is a human decision: it must survive re-extraction."""
+        """An edit by a curator is a human decision: it must survive re-extraction, and it records who
+        and when, as the queue, the list actions and the API do (through quote_review)."""
         super().save_model(request, obj, form, change)
-        if change and obj.review_status == Quote.Review.MACHINE and form.changed_data:
+        if change and "review_status" in form.changed_data:
+            quote_review(quote=obj, user=request.user, verdict=obj.review_status)
+        elif change and obj.review_status == Quote.Review.MACHINE and form.changed_data:
             quote_review(quote=obj, user=request.user, verdict=Quote.Review.VERIFIED)
 
     def _review(self, request, queryset, verdict):
