@@ -8,13 +8,15 @@ from statements.models import Article
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Each test sees the data it created, not a gazetteer or figures cached by an earlier test."""
-    from django.core.cache import cache
+    """Each test sees the data it created, not a gazetteer or figures cached by an earlier test, nor the
+    API throttle's counts of earlier requests (the shared cache, in memory for the tests)."""
+    from django.core.cache import caches
 
     from statements.ingest.quotes import gazetteer_cache_clear
 
     gazetteer_cache_clear()
-    cache.clear()
+    caches["default"].clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture

@@ -166,16 +166,19 @@ IMPORT_TIME_LIMIT_SECONDS = int(os.environ.get("IMPORT_TIME_LIMIT_SECONDS", 120)
 # An item whose processing was interrupted this many times (a hard time limit, a crash) fails.
 IMPORT_MAX_ATTEMPTS = int(os.environ.get("IMPORT_MAX_ATTEMPTS", 3))
 
-# The cache every process shares: the API throttle counts there. CACHE_URL names a Redis server
-# (redis://, rediss:// or unix://); without it, Django's database cache (table demarche_cache);
-# `locmem://` is one process's memory (the tests: each test process is on its own).
+# Two caches. "default" is each process's own memory (figures, the gazetteer), so no page depends on
+# another server. "shared" is the one every process shares, where the API throttle counts
+# (config/api/throttling.py): CACHE_URL names a Redis server (redis://, rediss:// or unix://); without
+# it, Django's database cache (table demarche_cache, created by migrate). `locmem://` keeps it in the
+# process's memory, shared with no one: for the tests, which run in one process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
 elif CACHE_URL == "locmem://":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demarche_cache"}}
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demarche_cache"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "shared": SHARED_CACHE}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -187,8 +190,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["config.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "config.api.pagination.NumberedPagination",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "config.api.throttling.SharedAnonRateThrottle",
+        "config.api.throttling.SharedUserRateThrottle",
     ],
     # The client's address: X-Forwarded-For's last entry (the one our proxy appended) behind a proxy,
     # the connection's address otherwise, so a forged header changes nothing.

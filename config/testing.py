@@ -9,5 +9,6 @@ import os
 from config import local_services
 
 local_services.local_environment()
-# Each test process caches in its own memory; the shared cache (the database's) has its own tests.
+# The tests run in one process: the throttle's shared cache is its memory (config/tests/test_proxies.py
+# tests the database's).
 os.environ.setdefault("CACHE_URL", "locmem://")

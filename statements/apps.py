@@ -1,4 +1,4 @@
-"""The statements app; `migrate` also creates the database cache's table (config/settings.py CACHES)."""
+"""The statements app; `migrate` also creates the shared database cache's table (config/settings.py CACHES)."""
 
 from django.apps import AppConfig
 from django.core.management import call_command

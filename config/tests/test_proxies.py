@@ -7,6 +7,8 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -63,14 +65,29 @@ def test_behind_a_proxy_the_throttle_counts_each_client(client, db, five_a_minut
     assert statuses(client, 1, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="6.6.6.7") == [200]
 
 
-def test_the_throttle_counts_in_the_cache_every_process_shares(client, db, five_a_minute, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                                   "LOCATION": "demarche_cache"}}
+@pytest.fixture
+def shared_cache():
+    """The shared cache as in production without CACHE_URL (the tests keep it in memory)."""
+    shared = caches["shared"]
+    caches["shared"] = DatabaseCache("demarche_cache", {})
+    yield caches["shared"]
+    caches["shared"] = shared
+
+
+def test_the_throttle_counts_in_the_cache_every_process_shares(client, db, five_a_minute, shared_cache):
     statuses(client, 3, REMOTE_ADDR="6.6.6.6")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM demarche_cache WHERE cache_key LIKE %s", ["%throttle_anon_6.6.6.6"])
         assert cursor.fetchone()[0] == 1
     assert statuses(client, 3, REMOTE_ADDR="6.6.6.6") == [200, 200, 429]
+
+
+def test_the_api_answers_when_the_shared_cache_does_not(client, db, five_a_minute, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to redis:6379. Connection refused.")
+
+    monkeypatch.setattr(caches["shared"], "get", unreachable)
+    assert statuses(client, 7, REMOTE_ADDR="6.6.6.6") == [200] * 7
 
 
 @pytest.mark.parametrize(("cache_url", "backend"), [
@@ -79,7 +96,7 @@ def test_the_throttle_counts_in_the_cache_every_process_shares(client, db, five_
 ])
 def test_production_caches_are_shared_between_processes(cache_url, backend):
     environment = {key: value for key, value in os.environ.items() if key != "CACHE_URL"}
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    code = "from django.conf import settings; print(settings.CACHES['shared']['BACKEND'])"
     run = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=settings.BASE_DIR,
                          env={**environment, "CACHE_URL": cache_url, "DJANGO_SETTINGS_MODULE": "config.settings"},
                          capture_output=True, text=True, timeout=60)
