@@ -44,3 +44,4 @@ def test_the_api_without_its_database_answers_a_503_in_its_error_shape(failing_c
 def test_any_other_failure_stays_a_500(failing_client):
     response = failing_client.get("/api/v1/broken/")
     assert response.status_code == 500 and response.json()["error"]["code"] == "server_error"
+
