@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django_filters.views import FilterView
 
 from actors.models import Actor
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
-from statements.filters import QuoteFilter, filter_suggestions
+from statements.filters import EventFilter, IncidentFilter, QuoteFilter, filter_suggestions
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
 from statements.models import Article, AttributionClaim, Event, ImportItem, ImportJob, Incident, Quote, Topic
@@ -124,11 +125,38 @@ def quote_citation_download(request, pk: int, suffix: str):
     return response
 
 
-class IncidentListView(ListView):
+class IncidentListView(FilterView):
+    """Incidents, newest first, filterable as /api/v1/incidents/ is (kind, victim, attributed to, dates)."""
+
     template_name = "statements/incident_list.html"
     paginate_by = 100
+    filterset_class = IncidentFilter
     queryset = Incident.objects.annotate(quote_count=related_count(Quote.incidents.through.objects.all(), "incident"))
     ordering = ["-start_date", "name"]
+
+    def get_context_data(self, **kwargs):
+        # The page offers the filters that need no list of hundreds of actors; the API takes them all.
+        return super().get_context_data(page_filters=("kind", "started_after", "started_before"), **kwargs)
+
+
+class EventListView(FilterView):
+    """Diplomatic events, newest first, filterable as /api/v1/events/ is (kind, participant, incident, dates)."""
+
+    template_name = "statements/event_list.html"
+    paginate_by = 100
+    filterset_class = EventFilter
+    queryset = Event.objects.annotate(quote_count=related_count(Quote.events.through.objects.all(), "event"))
+    ordering = ["-start_date", "name"]
+
+    def get_context_data(self, **kwargs):
+        # The page offers the filters that need no list of hundreds of actors; the API takes them all.
+        return super().get_context_data(page_filters=("kind", "started_after", "started_before"), **kwargs)
+
+
+class TopicListView(ListView):
+    template_name = "statements/topic_list.html"
+    queryset = Topic.objects.annotate(quote_count=related_count(Quote.topics.through.objects.all(), "topic"))
+    ordering = ["slug"]
 
 
 class IncidentDetailView(DetailView):

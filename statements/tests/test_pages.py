@@ -79,3 +79,21 @@ def test_quote_page_shows_its_paragraph_and_how_to_cite_it(client, hostile_quote
     assert '"event-date": {\n      "date-parts": [\n        [\n          2021,\n          7' in context["csl_json"]
     assert context["bibtex"].startswith(f"@article{{demarche-quote-{hostile_quote.pk},")
     assert "<script>alert" not in response.text
+
+
+@pytest.mark.django_db
+def test_events_and_topics_have_index_pages_in_the_navigation_filterable_as_their_api_twins(client):
+    Event.objects.create(name="Geneva summit", slug="geneva-summit", kind="summit", start_date="2021-06-16")
+    Event.objects.create(name="Biden-Putin call", slug="call", kind="call", start_date="2021-07-09")
+    Incident.objects.create(name="Kaseya", slug="kaseya", kind="ransomware", start_date="2021-07-02")
+    Incident.objects.create(name="NotPetya", slug="notpetya", kind="sabotage", start_date="2017-06-27")
+    Topic.objects.create(slug="ransomware", name_en="Ransomware", name_fr="Rançongiciels")
+    home = client.get(reverse("home"), headers={"accept-language": "en"}).content.decode()
+    assert f'href="{reverse("event-list")}"' in home and f'href="{reverse("topic-list")}"' in home
+    summits = client.get(reverse("event-list"), {"kind": "summit"}).content.decode()
+    assert "Geneva summit" in summits and "Biden-Putin call" not in summits
+    recent = client.get(reverse("incident-list"), {"started_after": "2020"}).content.decode()
+    assert "Kaseya" in recent and "NotPetya" not in recent
+    assert "Ransomware" in client.get(reverse("topic-list"), headers={"accept-language": "en"}).content.decode()
+    api = client.get("/api/v1/events/", {"kind": "summit"}).json()
+    assert [event["slug"] for event in api["results"]] == ["geneva-summit"]
