@@ -11,22 +11,23 @@ from drf_spectacular.utils import extend_schema_field
 from actors.models import Actor
 from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
 from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
+from statements.search import names
 from statements.timeline import TimelineContext
 
 
 class QuoteFilter(django_filters.FilterSet):
     """The quote filters of the timeline, the compare page and the API (quotes, timeline), under the same names."""
 
-    speaker = slug_filter(Actor, "speaker", "Slug of the actor who speaks.", label=_("Speaker"),
-                          datalist="actor-slugs")
-    actor = slug_filter(Actor, "mentioned_actors", "Slug of an actor the quote mentions.", label=_("Mentions"),
-                        datalist="actor-slugs")
+    speaker = slug_filter(Actor, "speaker", "The actor who speaks: a slug, a name, an alias or a misspelling.",
+                          label=_("Speaker"), datalist="actor-slugs", resolve=names.resolve_actors)
+    actor = slug_filter(Actor, "mentioned_actors", "An actor the quote mentions (slug or name).", label=_("Mentions"),
+                        datalist="actor-slugs", resolve=names.resolve_actors)
     country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
-    incident = slug_filter(Incident, "incidents", "Slug of an incident the quote is about.", label=_("Incident"),
-                           datalist="incident-slugs")
+    incident = slug_filter(Incident, "incidents", "An incident the quote is about (slug, name or alias).",
+                           label=_("Incident"), datalist="incident-slugs", resolve=names.resolve_incidents)
     event = slug_filter(Event, "events", "Slug of an event the quote is about.", label=_("Event"))
-    topic = slug_filter(Topic, "topics", "Slug of a topic.", label=_("Topic"))
+    topic = slug_filter(Topic, "topics", "A topic (slug or name).", label=_("Topic"), resolve=names.resolve_topics)
     claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"),
                                              help_text="What the statement does.")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),

@@ -46,9 +46,30 @@ class PartialDateFilter(django_filters.Filter):
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+class SlugOrNameField(forms.ModelChoiceField):
+    """A model given by its slug or, when `resolve` is given, by a name, an alias or a misspelling of one
+    (`resolve(value)` answers the matching ids, best first): `speaker=Putin`, `incident=Kaseya`."""
+
+    def __init__(self, *args, resolve=None, **kwargs):
+        self.resolve = resolve
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            ids = self.resolve(value) if self.resolve and value not in self.empty_values else []
+            found = self.queryset.filter(pk__in=ids[:1]).first()
+            if found is None:
+                raise
+            return found
+
+
 @extend_schema_field({"type": "string", "minLength": 1})
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A model chosen by its slug (to_field_name="slug")."""
+    """A model chosen by its slug (to_field_name="slug"), or by a name when the filter has a resolver."""
+
+    field_class = SlugOrNameField
 
 
 @extend_schema_field({"type": "string", "minLength": 1})
@@ -56,15 +77,18 @@ class TextFilter(django_filters.CharFilter):
     """Free text; in the API an empty value is an error, not an absent filter (StrictFilterBackend)."""
 
 
-def slug_filter(model, field_name: str, help_text: str, *, label=None, datalist: str = "", **kwargs):
-    """An actor, incident, event or topic given by its slug; an unknown slug is an error naming it.
+def slug_filter(model, field_name: str, help_text: str, *, label=None, datalist: str = "", resolve=None, **kwargs):
+    """An actor, incident, event or topic given by its slug, or by any of its names with `resolve` (see
+    SlugOrNameField); one that names nothing is an error naming it.
 
     With `datalist`, a text box with suggestions rather than a <select>: rendering hundreds of
     options as form widgets would cost more than the whole timeline query.
     """
     if datalist:
         kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
-    unknown = f"no {model._meta.verbose_name} with the slug “%(value)s”."
+    unknown = f"no {model._meta.verbose_name} with the slug{' or name' if resolve else ''} “%(value)s”."
+    if resolve:
+        kwargs["resolve"] = resolve
     return SlugChoiceFilter(field_name=field_name, queryset=model.objects.all(), to_field_name="slug",
                             label=label or model._meta.verbose_name, help_text=help_text,
                             error_messages={"invalid_choice": unknown}, **kwargs)
