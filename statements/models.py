@@ -201,6 +201,11 @@ class Article(models.Model):
     language = models.CharField(max_length=8, db_index=True)
     published_date = models.DateField(null=True, blank=True, db_index=True)
     published_precision = _precision_field()
+    published_source = models.CharField(
+        max_length=10, blank=True, choices=[("submitted", _("given by its submitter")), ("dateline", _("its dateline")),
+                                            ("html", _("the page's metadata")), ("text", _("a date in its text")),
+                                            ("file", _("the file's metadata"))],
+        help_text=_("Where the publication date comes from."))
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 of the normalised text."))

@@ -33,6 +33,7 @@ def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Articl
         language=document.language,
         published_date=published.date if published else None,
         published_precision=published.precision if published else "day",
+        published_source=document.date_source if published else "",
         publisher=document.publisher,
         url=document.url,
         content_hash=document.content_hash,

@@ -8,6 +8,7 @@ the person who submitted it.
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from actors.names import fold
 from statements.dates import PartialDate
 
 
@@ -31,6 +33,7 @@ class Document:
     text: str
     title: str = ""
     published: PartialDate | None = None
+    date_source: str = ""  # where `published` came from: submitted, dateline, html, text or file (see _dated)
     language: str = ""
     publisher: str = ""
     url: str = ""
@@ -134,7 +137,7 @@ def _from_text(name: str, text: str) -> Document:
     body = "\n".join(lines)
     if match := _DATE_HEADER.match(body):
         try:
-            document.published = PartialDate.parse(match.group(1))
+            document.published, document.date_source = PartialDate.parse(match.group(1)), "submitted"
         except ValueError as error:
             raise DocumentError(f"invalid date header: {error}") from None
         body = body[match.end():]
@@ -160,6 +163,7 @@ def _from_html(name: str, html: str) -> Document:
                         url=web_url(extracted.url or "")[:1000], language=extracted.language or "")
     if extracted.date:
         document.published = _parse_date(extracted.date)
+        document.date_source = "html" if document.published else ""
     return _finish(document, extracted.text)
 
 
@@ -198,7 +202,7 @@ def _from_pdf(name: str, raw: bytes, *, max_chars: int) -> Document:
     if title.strip() and not _PDF_JUNK_TITLE.search(title):
         document.title = title.strip()[:500]
     if created:
-        document.published = PartialDate.from_fields(created.date(), "day")
+        document.published, document.date_source = PartialDate.from_fields(created.date(), "day"), "file"
     return _finish(document, body)
 
 
@@ -300,6 +304,7 @@ def _set_metadata(document: Document, key: str, value: str) -> None:
         document.title = value[:500]
     elif key == "date":
         document.published = _parse_date(value)
+        document.date_source = "submitted" if document.published else ""
     elif key in {"source", "publisher"}:
         document.publisher = value[:200]
     elif key == "url":
@@ -344,7 +349,59 @@ def _finish(document: Document, body: str) -> Document:
     document.text = body
     if not document.title:
         document.title = first_sentence(body)
+    _dated(document)
     return document
+
+
+DATELINE_CHARACTERS = 200  # a dateline or date line opens the text ("Brussels, 30 July 2020")
+DATED_REFERENCE_CHARACTERS = 3000  # how far into the text its own dated references are looked for
+
+
+def _dated(document: Document) -> None:
+    """The publication date, from the best source there is: what the submitter gave (a header, a JSON
+    field), the text's own dateline or date line, the page's HTML metadata, then (instead of a file's
+    metadata, which comes last: a PDF's creation date is the day someone saved it) a full date the text
+    gives."""
+    if document.date_source == "submitted":
+        return
+    year = document.published.date.year if document.published else None
+    if found := _full_date(document.text[:DATELINE_CHARACTERS], year_if_missing=year):
+        document.published, document.date_source = found, "dateline"
+    elif document.date_source == "file" and (found := _full_date(document.text[:DATED_REFERENCE_CHARACTERS])):
+        # A text with no date of its own is dated by the extractor from what it tells (incidents, events).
+        document.published, document.date_source = found, "text"
+
+
+def _month_words() -> dict[str, int]:
+    from statements.extraction.languages import all_languages
+
+    return {fold(word): number for data in all_languages() for word, number in data.MONTHS.items()}
+
+
+_MONTHS = _month_words()
+_MONTH = "|".join(re.escape(word) for word in sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})(?:\s+(\d{{4}}))?(?!\w)")
+_MONTH_DAY_YEAR = re.compile(rf"(?<!\w)({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)")
+
+
+def _full_date(text: str, *, year_if_missing: int | None = None) -> PartialDate | None:
+    """The first day-precise date written out in `text` ("30 July 2020", "July 30, 2020", "12 mai"
+    with `year_if_missing`), or None."""
+    folded = fold(text)
+    found = []
+    for pattern, day_group, month_group in ((_DAY_MONTH_YEAR, 1, 2), (_MONTH_DAY_YEAR, 2, 1)):
+        if match := pattern.search(folded):
+            found.append((match.start(), match, day_group, month_group))
+    for _, match, day_group, month_group in sorted(found, key=lambda item: item[0]):
+        year = int(match.group(3)) if match.group(3) else year_if_missing
+        if year is None:
+            continue
+        try:
+            return PartialDate(datetime.date(year, _MONTHS[match.group(month_group)], int(match.group(day_group))),
+                               "day")
+        except ValueError:
+            continue
+    return None
 
 
 def first_sentence(text: str, limit: int = 200) -> str:

@@ -68,3 +68,21 @@ def test_bad_input_raises_a_clear_error(name, raw, reason):
 def test_oversized_document_is_refused():
     with pytest.raises(DocumentError, match="too large"):
         read_documents("big.txt", b"a" * 101, max_bytes=100)
+
+
+def test_the_date_comes_from_the_submitter_then_the_dateline_then_the_page_then_the_file():
+    from statements.ingest.documents import read_documents
+
+    given = read_documents("a.txt", "date: 2021-07-09\n\nBRUXELLES, 30 juillet 2020 — Le Conseil.".encode(),
+                           max_bytes=10_000)[0]
+    assert (given.published.isoformat(), given.date_source) == ("2021-07-09", "submitted")
+    dateline = read_documents("b.txt", b"WASHINGTON, July 9, 2021 (Reuters) - The president said.",
+                              max_bytes=10_000)[0]
+    assert (dateline.published.isoformat(), dateline.date_source) == ("2021-07-09", "dateline")
+    html = ('<html><head><meta property="article:published_time" content="2021-07-10"></head><body><article>'
+            '<p>MOSCOU, 9 juillet (AFP) - Le Kremlin a répondu vendredi aux accusations américaines, '
+            'en affirmant que la Russie ne menait aucune cyberattaque contre personne.</p></article></body></html>')
+    page = read_documents("c.html", html.encode(), max_bytes=100_000)[0]
+    assert (page.published.isoformat(), page.date_source) == ("2021-07-09", "dateline")  # the year from the page
+    undated = read_documents("d.txt", "Le Kremlin a répondu aux accusations.".encode(), max_bytes=10_000)[0]
+    assert (undated.published, undated.date_source) == (None, "")

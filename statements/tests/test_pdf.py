@@ -135,3 +135,18 @@ def test_importing_a_good_and_a_bad_pdf_keeps_the_good_one(db):
     assert any(quote.text.startswith("Nous ne laisserons pas cette attaque sans réponse")
                for quote in good.article.quotes.all())
     assert bad.status == ImportItem.Status.FAILED and bad.error.startswith("not a readable PDF")
+
+
+def test_a_pdf_is_dated_by_its_text_not_by_the_day_its_file_was_saved():
+    raw = pdf(["Council of the European Union", "Brussels, 30 July 2020", "",
+               "The Council today decided to impose restrictive measures against six individuals."],
+              title="Declaration", created="D:20261115120000+00'00'")
+    [document] = read_documents("declaration.pdf", raw, max_bytes=10_000_000)
+    assert (document.published.isoformat(), document.date_source) == ("2020-07-30", "dateline")
+
+
+def test_a_pdf_whose_text_gives_a_date_further_down_is_dated_by_it():
+    opening = "The Council of the European Union adopted the following declaration on behalf of its members. " * 3
+    raw = pdf([opening, "", "Done at Brussels on 30 July 2020."], created="D:20261115120000+00'00'")
+    [document] = read_documents("declaration.pdf", raw, max_bytes=10_000_000)
+    assert (document.published.isoformat(), document.date_source) == ("2020-07-30", "text")
