@@ -36,7 +36,7 @@ bench: install
 	$(BIN)/python -m bench
 
 stop:
-	$(BIN)/python -c "from pathlib import Path; from config import local_services as s; s.stop_local_redis(Path('var')); s.stop_embedded_database(Path('var'))"
+	$(BIN)/python -c "from config import local_services as s; v = s.var_dir(); s.stop_local_run(v); s.stop_local_redis(v); s.stop_embedded_database(v)"
 
 clean: stop
 	rm -rf var staticfiles

@@ -157,3 +157,29 @@ def _redis_answers(socket_path: Path) -> bool:
         return redis.Redis(unix_socket_path=str(socket_path), socket_timeout=1).ping()
     except (redis.ConnectionError, redis.TimeoutError, OSError):
         return False
+
+
+def run_pid_file(var_dir: Path) -> Path:
+    """Where `manage.py runlocal` writes its process id while it serves (web, worker and beat are its children)."""
+    return var_dir / "runlocal.pid"
+
+
+def stop_local_run(var_dir: Path, timeout: float = 30.0) -> None:
+    """Stop a running `runlocal` (SIGTERM: it stops gunicorn, the worker and beat, then exits)."""
+    import signal
+
+    pid_file = run_pid_file(var_dir)
+    try:
+        pid = int(pid_file.read_text().strip())
+        os.kill(pid, signal.SIGTERM)
+    except (OSError, ValueError):
+        pid_file.unlink(missing_ok=True)
+        return  # not running
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            break
+        time.sleep(0.2)
+    pid_file.unlink(missing_ok=True)

@@ -43,8 +43,13 @@ class Command(BaseCommand):
         }
         self.stdout.write(f"Démarche at http://{bind}/ (admin at /admin/); Ctrl-C stops web, worker and beat.")
         stop = []
-        signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
-        self.supervise(commands, stop)
+        signal.signal(signal.SIGTERM, lambda *_: stop.append(True))  # `make stop` sends it
+        pid_file = local_services.run_pid_file(settings.VAR_DIR)
+        pid_file.write_text(str(os.getpid()))
+        try:
+            self.supervise(commands, stop)
+        finally:
+            pid_file.unlink(missing_ok=True)
 
     def supervise(self, commands: dict[str, list[str]], stop: list) -> None:
         """Run every command, start again any that dies, until `stop` is not empty, Ctrl-C, or a crash loop."""
