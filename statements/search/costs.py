@@ -9,7 +9,7 @@ in the demarche_bench database, see bench/search.py), on a 2-core machine. To re
 1. load the corpus: `python -m bench.search` (later runs: `--keep`);
 2. in `psql demarche_bench`, run `EXPLAIN (ANALYZE, BUFFERS)` on the SQL the search page runs for a
    broad query (the probe's walk: "ransomware") and for a narrow one (the gathering: "Biden
-   sanctions", "cybercriminal extradition date:2020.."); `bench.search.page_statements(query)` prints
+   sanctions", "cybercriminal extradition date:2020.."); `bench.search.page_statements(query)` returns
    that SQL with its parameters inlined;
 3. divide each plan node's actual time by its actual rows: the Index Scan on quote_newest_first for
    WALK_ROW_MICROSECONDS, the Bitmap Index Scan on quote_search_vector_gin for GIN_ENTRY_MICROSECONDS
