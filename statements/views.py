@@ -40,7 +40,8 @@ class HomeView(TemplateView):
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],
             top_speakers=most_quoted_actors(),
-            recent_imports=ImportJob.objects.annotate(item_count=Count("items"))[:5],
+            recent_imports=(ImportJob.objects.annotate(item_count=Count("items"))[:5]
+                            if self.request.user.is_staff else ImportJob.objects.none()),
             **kwargs,
         )
 
@@ -205,7 +206,14 @@ class TopicDetailView(DetailView):
         )
 
 
-class ImportJobListView(ListView):
+class StaffOnlyMixin(LoginRequiredMixin, UserPassesTestMixin):
+    """Internals (import jobs, their items, errors and feeds) are for staff: others are sent to log in."""
+
+    def test_func(self):
+        return self.request.user.is_staff
+
+
+class ImportJobListView(StaffOnlyMixin, ListView):
     template_name = "statements/import_list.html"
     paginate_by = 20
     # the submitted bytes of pending or failed items stay in the database, not in the page's memory

@@ -336,9 +336,11 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
     ordering = ["-created_at"]
 
     def get_permissions(self):
-        if self.action == "create":
-            return [permissions.IsAuthenticated()]
-        return super().get_permissions()
+        return [permissions.IsAuthenticated()]  # internals: staff see every job, a client its own
+
+    def get_queryset(self):
+        jobs = super().get_queryset()
+        return jobs if self.request.user.is_staff else jobs.filter(submitted_by=self.request.user)
 
     def create(self, request, *args, **kwargs):
         body = serializers.ImportCreateSerializer(data=request.data)

@@ -406,7 +406,8 @@ def test_monthly_statistics_reject_unknown_slugs(api, corpus):
 
 # --- Imports --------------------------------------------------------------------------------------------------------
 
-def test_import_jobs_show_counts_and_items(api, corpus):
+def test_import_jobs_show_counts_and_items(staff_api, corpus):
+    api = staff_api
     job = corpus["job"]
     row = api.get(f"{API}/imports/{job.pk}/").json()
     assert row["status"] == "partial" and row["counts"] == {"imported": 1, "failed": 1}
@@ -478,9 +479,9 @@ def test_bad_import_bodies_are_400(token_client, body, field, django_capture_on_
     assert not ImportJob.objects.exists() and not callbacks
 
 
-def test_import_list_does_not_load_payloads(api, corpus, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4) as captured:
-        assert api.get(f"{API}/imports/").status_code == 200
+def test_import_list_does_not_load_payloads(staff_api, corpus, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6) as captured:
+        assert staff_api.get(f"{API}/imports/").status_code == 200
     assert not any('"payload"' in query["sql"] for query in captured.captured_queries)
 
 
@@ -534,3 +535,10 @@ def test_an_api_url_that_matches_no_route_answers_the_json_error_shape(api):
     response = api.get(f"{API}/quotes/0.5/review/")
     assert response["Content-Type"] == "application/json"
     assert_error(response, 404)
+
+
+def test_import_jobs_are_internals_staff_see_all_a_token_its_own(api, token_client, staff_api, corpus):
+    assert_error(api.get(f"{API}/imports/"), 401)
+    assert token_client.get(f"{API}/imports/").json()["count"] == 0  # the corpus's job is not this token's
+    assert staff_api.get(f"{API}/imports/").json()["count"] >= 1
+    assert_error(token_client.get(f"{API}/imports/{corpus['job'].pk}/"), 404)

@@ -94,7 +94,8 @@ def test_no_stored_text_keeps_markup_or_control_characters(batch):
         assert not any(ch in article.text for ch in "\x00\x07\x1b\u202e\u2066")
 
 
-def test_pages_show_hostile_documents_as_text(client, batch):
+def test_pages_show_hostile_documents_as_text(client, staff_user, batch):
+    client.force_login(staff_user)  # the import pages and API are staff's
     urls = [reverse("home"), reverse("timeline"), reverse("article-list"), reverse("import-list"),
             reverse("search") + "?q=attaque", "/api/v1/quotes/", "/api/v1/imports/"]
     urls += [reverse("article-detail", args=[pk]) for pk in Article.objects.values_list("pk", flat=True)]

@@ -41,7 +41,8 @@ def page_urls(quote):
     ]
 
 
-def test_every_page_escapes_imported_text(client, hostile_quote, django_assert_max_num_queries):
+def test_every_page_escapes_imported_text(client, staff_user, hostile_quote, django_assert_max_num_queries):
+    client.force_login(staff_user)  # staff see every page, the import list included
     for url in page_urls(hostile_quote):
         with django_assert_max_num_queries(15):
             response = client.get(url)
@@ -97,3 +98,12 @@ def test_events_and_topics_have_index_pages_in_the_navigation_filterable_as_thei
     assert "Ransomware" in client.get(reverse("topic-list"), headers={"accept-language": "en"}).content.decode()
     api = client.get("/api/v1/events/", {"kind": "summit"}).json()
     assert [event["slug"] for event in api["results"]] == ["geneva-summit"]
+
+
+@pytest.mark.django_db
+def test_imports_are_internals_that_only_staff_see(client, django_user_model):
+    response = client.get(reverse("import-list"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert 'href="/imports/"' not in client.get(reverse("home")).content.decode()
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-reader"))
+    assert client.get(reverse("import-list")).status_code == 403

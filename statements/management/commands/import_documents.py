@@ -9,6 +9,15 @@ from statements.models import ImportItem, ImportJob
 from statements.tasks import job_enqueue
 
 
+def shown(path: Path) -> str:
+    """A path as the import's pages may show it: relative to where the command ran, never the server's
+    absolute path (beyond it, the file's name only)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
+
+
 class Command(BaseCommand):
     help = "Import documents (files, or folders recursively) as articles; queued for the worker unless --sync."
 
@@ -23,8 +32,8 @@ class Command(BaseCommand):
         files = files_under(paths)
         job = job_submit(
             origin=ImportJob.Origin.COMMAND,
-            files=((str(path), path.read_bytes()) for path in files),
-            submitted="\n".join(str(path) for path in paths),
+            files=((shown(path), path.read_bytes()) for path in files),
+            submitted="\n".join(shown(path) for path in paths),
         )
         if not sync:
             job_enqueue(job)
