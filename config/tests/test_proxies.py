@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.management import call_command
 from django.db import connection
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -66,8 +67,9 @@ def test_behind_a_proxy_the_throttle_counts_each_client(client, db, five_a_minut
 
 
 @pytest.fixture
-def shared_cache():
+def shared_cache(db):
     """The shared cache as in production without CACHE_URL (the tests keep it in memory)."""
+    call_command("createcachetable", "demarche_cache")  # what migrate does where CACHE_URL is not set
     shared = caches["shared"]
     caches["shared"] = DatabaseCache("demarche_cache", {})
     yield caches["shared"]

@@ -208,6 +208,9 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["slug", "name_en", "name_fr", "url", "keywords"]
 
 
+FEED_ERROR_FOR_THE_PUBLIC = "could not be fetched (the reason is shown to staff)"
+
+
 class ImportItemSerializer(serializers.ModelSerializer):
     article = serializers.HyperlinkedRelatedField(read_only=True, view_name="api-article-detail", allow_null=True)
 
@@ -216,12 +219,12 @@ class ImportItemSerializer(serializers.ModelSerializer):
         fields = ["name", "status", "error", "article", "attempts", "updated_at"]
 
     def to_representation(self, item):
-        # Why a fetch or a read failed (an address, a port refused) is for staff only: an error shown
-        # to anyone would turn a feed into a scanner of the server's network.
+        # Why a feed's page failed (an address refused, a port closed) is for staff only: shown to
+        # anyone, it would turn a feed into a scanner of the server's network.
         data = super().to_representation(item)
         request = self.context.get("request")
-        if not (request and request.user.is_staff):
-            data["error"] = ""
+        if item.error and item.job.origin == ImportJob.Origin.FEED and not (request and request.user.is_staff):
+            data["error"] = FEED_ERROR_FOR_THE_PUBLIC
         return data
 
 
