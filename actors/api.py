@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from actors.merging import actors_merge
 from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
+from actors.resolution import resolve_actors
 from config.api.conditional import ConditionalRetrieveMixin
 from config.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateSerializerField
 from config.api.filters import StrictFilterBackend, TextFilter
@@ -85,9 +86,15 @@ class ActorFilter(django_filters.FilterSet):
                   "Vladimir Putin).",
     )
 
+    q = TextFilter(method="filter_q", help_text="A name, an alias or a misspelling of one (\"Putine\"), as search "
+                                                "resolves speaker:Putine: the exact names first, else the closest.")
+
     class Meta:
         model = Actor
-        fields = ["kind", "country", "review_status", "name"]
+        fields = ["kind", "country", "review_status", "name", "q"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(pk__in=resolve_actors(value))
 
     def filter_name(self, queryset, name, value):
         key = fold(value)

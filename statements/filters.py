@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
+from actors.resolution import resolve_actors
 from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
 from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
 from statements.search import names
@@ -19,9 +20,9 @@ class QuoteFilter(django_filters.FilterSet):
     """The quote filters of the timeline, the compare page and the API (quotes, timeline), under the same names."""
 
     speaker = slug_filter(Actor, "speaker", "The actor who speaks: a slug, a name, an alias or a misspelling.",
-                          label=_("Speaker"), datalist="actor-slugs", resolve=names.resolve_actors)
+                          label=_("Speaker"), datalist="actor-slugs", resolve=resolve_actors)
     actor = slug_filter(Actor, "mentioned_actors", "An actor the quote mentions (slug or name).", label=_("Mentions"),
-                        datalist="actor-slugs", resolve=names.resolve_actors)
+                        datalist="actor-slugs", resolve=resolve_actors)
     country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
     incident = slug_filter(Incident, "incidents", "An incident the quote is about (slug, name or alias).",

@@ -168,3 +168,10 @@ def test_merge_rejects_bad_targets(staff_api, putin, body, status):
 
 def test_merge_into_unknown_actor_is_404(staff_api, db):
     assert staff_api.post(f"{API}/nobody/merge/", {"merge": "x"}, format="json").status_code == 404
+
+
+def test_actors_are_found_by_any_name_or_a_misspelling(client, putin, biden):
+    for query in ("Putin", "Poutine", "Vladimir Putine", "путин"):
+        response = client.get("/api/v1/actors/", {"q": query})
+        assert [actor["slug"] for actor in response.json()["results"]] == [putin.slug], query
+    assert client.get("/api/v1/actors/", {"q": "zzqx"}).json()["results"] == []
