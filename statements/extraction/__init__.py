@@ -15,6 +15,7 @@ from .extractor import extract_quotes
 from .gazetteer import Gazetteer
 from .languages import detect_language
 from .model import ExtractedClaim, ExtractedQuote, Extraction, NewActor, StatedRole
+from .text import Folded
 
 
 def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
@@ -23,9 +24,10 @@ def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDat
     what each quote is about (incidents and events, from the whole article and its title), and the
     attribution claims and denials its sentences make."""
     gazetteer = gazetteer or Gazetteer()
-    result = extract_quotes(text, gazetteer=gazetteer, published=published, language=language)
-    story = link_quotes(result, text, gazetteer=gazetteer, title=title)
-    result.claims = find_claims(result, text, gazetteer=gazetteer, story=story)
+    doc = Folded(text or "")  # folded and tokenised once for every pass
+    result = extract_quotes(text, gazetteer=gazetteer, published=published, language=language, doc=doc)
+    story = link_quotes(result, text, gazetteer=gazetteer, title=title, doc=doc)
+    result.claims = find_claims(result, text, gazetteer=gazetteer, story=story, doc=doc)
     return result
 
 

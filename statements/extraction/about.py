@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statements.dates import PartialDate
 
@@ -104,7 +104,9 @@ DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
 PRIVATE_KINDS = ("call",)  # events only their participants speak at
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
+STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
 STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or once in the lead): its topic
+LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
 
@@ -124,21 +126,29 @@ class Story:
     incident_mentions: list[tuple[int, str]]  # (position in the text, incident), the title left out
 
 
-def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "") -> Story:
+def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "",
+                doc: Folded | None = None) -> Story:
     """Fill each quote's `incidents` and `events` from the article's context (see the module's docstring)."""
     language = result.language if result.language in EVENT_WORDS else "en"
     # The title goes first, as the lead's first line, so that positions in the text shift by its length.
     offset = len(title) + 2 if title else 0
     document = f"{title}\n\n{text}" if title else text
-    folded = Folded(document)
+    title_doc, text_doc = Folded(document[:offset]), doc or Folded(text)
+
+    def find(matcher) -> list:
+        """The matches in the title, then in the text (shifted by the title's length)."""
+        return [*title_doc.find(matcher),
+                *(replace(m, start=m.start + offset, end=m.end + offset) for m in text_doc.find(matcher))]
+
     date = result.published or _earliest_quote_date(result)
-    incidents = [_Mention(m.start, m.value) for m in gazetteer.incident_matcher(result.language).find(folded)]
-    incidents += _incidents_by_parties(gazetteer, folded, document, language, date)
+    incidents = [_Mention(m.start, m.value) for m in find(gazetteer.incident_matcher(result.language))]
+    incidents += _incidents_by_parties(gazetteer, find, document, language, date)
     incidents.sort(key=lambda mention: mention.start)
-    events = [_Mention(m.start, m.value) for m in gazetteer.event_matcher(result.language).find(folded)]
+    events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     paragraphs = _paragraph_bounds(document) or [(0, len(document))]
     body = paragraphs[1:] if title and len(paragraphs) > 1 else paragraphs
     lead_end = body[0][1] if len(body) == 1 or body[0][1] - body[0][0] >= SHORT_LEAD else body[1][1]
+    lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
     main_incident = _main_incident(incidents, lead_end, result.incidents)
     if main_incident and main_incident not in result.incidents:
@@ -148,17 +158,20 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     if main_incident is None and main_event:  # an article about sanctions is about what they punish
         concerned = gazetteer.event_info[main_event].incidents
         main_incident = next(iter(concerned)) if len(concerned) == 1 else None
-    story_topics = _story_topics(gazetteer, language, fold(document), fold(document[:lead_end]))
+    story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     starts = [start for start, _ in paragraphs]
+    by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
         index = max(0, bisect.bisect_right(starts, start) - 1)
-        para_start, para_end = paragraphs[index]
+        if index not in by_paragraph:
+            para_start, para_end = paragraphs[index]
+            by_paragraph[index] = (_names_within(incidents, para_start, para_end),
+                                   _names_within(events, para_start, para_end),
+                                   any(word in folded_paragraphs[index] for word in OTHER_TIME[language]))
+        para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
-        para_incidents = _names_within(incidents, para_start, para_end)
-        para_events = _names_within(events, para_start, para_end)
-        elsewhere = any(word in folded_paragraphs[index] for word in OTHER_TIME[language])
         quote.incidents = _chosen(own_incidents, para_incidents, main_incident, elsewhere)
         if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
@@ -193,7 +206,10 @@ def _chosen(own: list[str], paragraph: list[str], main: str | None, elsewhere: b
 
 
 def _names_within(mentions: list[_Mention], start: int, end: int) -> list[str]:
-    return list(dict.fromkeys(m.name for m in mentions if start <= m.start < end))
+    """Names of the mentions (sorted by position) that start in [start, end), found by bisection."""
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return list(dict.fromkeys(m.name for m in mentions[first:last]))
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -210,7 +226,7 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
     return min(dates, key=lambda date: date.date) if dates else None
 
 
-def _incidents_by_parties(gazetteer: Gazetteer, folded: Folded, document: str, language: str,
+def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str,
                           date: PartialDate | None) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
@@ -228,7 +244,7 @@ def _incidents_by_parties(gazetteer: Gazetteer, folded: Folded, document: str, l
     if not by_culprit and not by_victim:
         return []
     found = []
-    for match in gazetteer.actor_matcher(language, date).find(folded):
+    for match in find(gazetteer.actor_matcher(language, date)):
         if match.how != "alias":
             continue
         if match.value in by_culprit:

@@ -69,12 +69,14 @@ def _cue_patterns() -> dict[str, dict[str, re.Pattern]]:
 _PATTERNS = _cue_patterns()
 
 
-def find_claims(result: Extraction, text: str, *, gazetteer: Gazetteer, story: Story) -> list[ExtractedClaim]:
+def find_claims(result: Extraction, text: str, *, gazetteer: Gazetteer, story: Story,
+                doc: Folded | None = None) -> list[ExtractedClaim]:
     """The attribution claims and denials the article's sentences make (see the module's docstring)."""
     patterns = _PATTERNS.get(result.language)
     if patterns is None:
         return []
-    actors = [m for m in gazetteer.actor_matcher(result.language, result.published).find(Folded(text))
+    doc = doc or Folded(text)
+    actors = [m for m in doc.find(gazetteer.actor_matcher(result.language, result.published))
               if gazetteer.actor(m.value)]
     actor_starts = [m.start for m in actors]
     incident_starts = [start for start, _ in story.incident_mentions]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .languages import LanguageData
 from .text import fold
@@ -10,8 +11,13 @@ from .text import fold
 PRIORITY = ["denial", "accusation", "warning", "demand", "commitment", "assessment"]
 
 
+@cache
+def _cue(cue: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(cue))
+
+
 def _hits(folded: str, cues: list[str]) -> int:
-    return sum(1 for cue in cues if re.search(r"(?<!\w)" + re.escape(cue), folded))
+    return sum(1 for cue in cues if _cue(cue).search(folded))
 
 
 def claim_type(quote: str, verb: str, data: LanguageData) -> str:

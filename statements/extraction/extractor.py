@@ -6,6 +6,7 @@ All language knowledge comes from `languages/<code>.py`; this module holds only 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from statements.dates import PartialDate
 from . import ner
 from .claims import claim_type
 from .gazetteer import Gazetteer
+from .intervals import Intervals
 from .languages import LanguageData, detect_language, language_data
 from .model import ExtractedQuote, Extraction, NewActor, StatedRole
 from .quotes import STRIP, QuoteSpan, find_quote_spans, paragraphs
@@ -29,7 +31,13 @@ NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 ORG_KINDS = ("agency", "igo", "state", "group", "company", "media", "other")
 
+_WORD = re.compile(r"\w")
 ANON = "anonymous"
+TOPIC_REACH = 100_000  # characters from the start read for the document's topics
+SENTENCE_REACH = 1000  # characters before and after a quote read for its attribution, whatever the sentence's length
+MAX_QUOTES = 1500  # quotations read per document: far above any article, a bound for hostile input
+CONTINUATION_REACH = 1500  # characters between two quotes in which the next quote's speaker may be named
+PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 _CONJ = {}  # a subject that names no one ("un responsable", "des experts")
 
 
@@ -71,8 +79,8 @@ class _Quote:
 
 
 def extract_quotes(text: str, gazetteer: Gazetteer | None = None, published: PartialDate | None = None,
-                   language: str | None = None) -> Extraction:
-    return _Run(text, gazetteer or Gazetteer(), published, language).run()
+                   language: str | None = None, doc: Folded | None = None) -> Extraction:
+    return _Run(text, gazetteer or Gazetteer(), published, language).run(doc or Folded(text or ""))
 
 
 class _Run:
@@ -82,6 +90,8 @@ class _Run:
             _CONJ[data.CODE] = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, data.CONJUNCTIONS))})\s*$", re.I)
         self.text = text or ""
         self.norm = self.text.translate(_NORMALISE)
+        self.norm_lower = self.norm.lower()
+        self._anonymous_roles: dict[str, list[tuple[int, int]]] = {}
         self.gaz = gazetteer
         self.published = published
         self.lang = language if language in ("fr", "en") else detect_language(self.text)
@@ -90,31 +100,37 @@ class _Run:
         self.surnames: dict[str, str] = {}
         self.new_gender: dict[str, str] = {}
         self.documents: list[tuple[int, str]] = []  # (position, actor) of "communiqué de X"
+        self.document_starts: list[int] = []
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
 
     # ------------------------------------------------------------------ pipeline
-    def run(self) -> Extraction:
-        doc = Folded(self.text)
+    def run(self, doc: Folded) -> Extraction:
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.mentions = self._gazetteer_mentions(doc)
-        self._quote_marks = [(s.open, s.close) for s in find_quote_spans(self.text)]
-        incidents = self.gaz.incident_matcher(self.lang).find(doc)
-        events = self.gaz.event_matcher(self.lang).find(doc)
+        self.mentions: list[Mention] = []
+        self.mention_starts: list[int] = []
+        self.persons: list[Mention] = []
+        self.person_starts: list[int] = []
+        for mention in self._gazetteer_mentions(doc):
+            self._add_mention(mention)
+        all_spans = find_quote_spans(self.text)
+        self._quote_marks = Intervals((s.open, s.close) for s in all_spans)
+        incidents = doc.find(self.gaz.incident_matcher(self.lang))
+        events = doc.find(self.gaz.event_matcher(self.lang))
         self._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
-        self.mentions.sort(key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
         self._name_candidates()
-        spans = [s for s in find_quote_spans(self.text) if self._is_statement(s)]
+        spans = list(itertools.islice((s for s in all_spans if self._is_statement(s)), MAX_QUOTES))
         self.kept = spans
-        self.inside = [(s.open, s.close) for s in spans]
+        self.kept_opens = [s.open for s in spans]
+        self.kept_closes = sorted(s.close for s in spans)
+        self.inside = Intervals((s.open, s.close + 1) for s in spans)
         self._documents()
         quotes = [self._context(s) for s in spans]
         for q in quotes:
             q.who = self._attribute(q)
         self._chains(quotes)
         self._continuations(quotes)
-        topics = self._topics(doc.folded, 0, len(doc.folded), doc)
+        topics = self._topics(doc.folded, 0, min(len(doc.folded), TOPIC_REACH), doc)
         result = Extraction(language=self.lang, published=self.published)
         result.quotes = [self._output(q, incidents, events, doc) for q in quotes]
         result.actors = _unique([*(m.name for m in self.mentions if not m.is_new or m.name in self.new_actors),
@@ -137,7 +153,7 @@ class _Run:
     # ------------------------------------------------------------------ mentions
     def _gazetteer_mentions(self, doc: Folded) -> list[Mention]:
         out = []
-        for m in self.gaz.actor_matcher(self.lang, self.published).find(doc):
+        for m in doc.find(self.gaz.actor_matcher(self.lang, self.published)):
             info = self.gaz.actor(m.value)
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written))
@@ -150,15 +166,15 @@ class _Run:
         return out
 
     def _ner_mentions(self, other_spans=()):
-        taken = [(m.start, m.end) for m in self.mentions] + list(other_spans)
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
         found = []
         for start, end, label in ner.entities(self.text, self.data.SPACY_MODEL, taken):
             if label not in ("PER", "PERSON", "ORG"):
                 continue
             start, end, name = self._clean_name(start, end)
-            if not name or any(a < end and start < b for a, b in taken):
+            if not name or taken.overlaps(start, end):
                 continue
-            if not label.startswith("PER") and any(a <= start < b for a, b in self._quote_marks):
+            if not label.startswith("PER") and self._quote_marks.contains(start):
                 continue
             found.append((start, end, name, "person" if label.startswith("PER") else self._org_kind(name)))
         persons = {n for _, _, n, k in found if k == "person" and len(n.split()) >= 2}
@@ -176,13 +192,13 @@ class _Run:
 
     def _name_candidates(self):
         """Full names written somewhere in the text, so that a later bare surname resolves to them."""
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken = Intervals((m.start, m.end) for m in self.mentions)
         for m in NAME.finditer(self.text):
             start, end, name = self._clean_name(m.start(), m.end())
             words = name.split()
             if not (2 <= len(words) <= 3) or self._org_kind(name) != "other":
                 continue
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             self.surnames.setdefault(words[-1], name)
 
@@ -221,7 +237,7 @@ class _Run:
         if gender:
             self.new_gender.setdefault(name, gender)
         mention = Mention(start, end, name, kind, self.new_gender.get(name, ""), "ner", self.text[start:end], True)
-        self.mentions.append(mention)
+        self._add_mention(mention)
         if name not in self.new_actors:
             self.new_actors[name] = NewActor(name, kind, self.lang)
         if kind == "person" and len(name.split()) >= 2:
@@ -238,6 +254,22 @@ class _Run:
                     return gender
         return ""
 
+    def _add_mention(self, mention: Mention) -> None:
+        """Mentions stay sorted by position (persons also on their own), each insertion a bisection."""
+        i = bisect.bisect_right(self.mention_starts, mention.start)
+        self.mentions.insert(i, mention)
+        self.mention_starts.insert(i, mention.start)
+        if mention.person:
+            j = bisect.bisect_right(self.person_starts, mention.start)
+            self.persons.insert(j, mention)
+            self.person_starts.insert(j, mention.start)
+
+    def _persons_before(self, pos: int):
+        """Persons mentioned before pos, nearest first, at most PERSONS_LOOKBACK of them."""
+        i = bisect.bisect_left(self.person_starts, pos)
+        for k in range(i - 1, max(-1, i - 1 - PERSONS_LOOKBACK), -1):
+            yield self.persons[k]
+
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         i = bisect.bisect_left(self.mention_starts, a)
         out = []
@@ -248,7 +280,7 @@ class _Run:
         return out
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos <= b for a, b in self.inside)
+        return self.inside.contains(pos)
 
     def _preposition_before(self, pos: int) -> bool:
         words = re.findall(r"[\w]+'?|'", self.norm[max(0, pos - 40):pos])
@@ -260,6 +292,8 @@ class _Run:
     # ------------------------------------------------------------------ quotes
     def _is_statement(self, span: QuoteSpan) -> bool:
         inner = self.text[span.start:span.end]
+        if not _WORD.search(inner):
+            return False
         words = inner.split()
         if len(words) <= 3 and span.closed:
             return False
@@ -271,7 +305,7 @@ class _Run:
             capitals = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
             if content and len(capitals) >= 0.6 * len(content) and len(capitals) >= 2:
                 return False
-        return bool(re.search(r"\w", inner))
+        return True
 
     def _para(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -298,15 +332,16 @@ class _Run:
     def _context(self, span: QuoteSpan) -> _Quote:
         para = self._para(span.open)
         pstart, pend = self.paras[para]
-        previous = [s.close for s in self.kept if s.close < span.open]
-        lower = max(pstart, (previous[-1] + 1) if previous else 0)
+        before = bisect.bisect_left(self.kept_closes, span.open)
+        lower = max(pstart, (self.kept_closes[before - 1] + 1) if before else 0, span.open - SENTENCE_REACH)
         start = lower
         for i in range(span.open - 1, lower - 1, -1):
             if self._boundary(i):
                 start = i + 1
                 break
-        following = [s.open for s in self.kept if s.open > span.close]
-        upper = min(pend, following[0] if following else len(self.text))
+        after = bisect.bisect_right(self.kept_opens, span.close)
+        upper = min(pend, self.kept_opens[after] if after < len(self.kept_opens) else len(self.text),
+                    span.close + 1 + SENTENCE_REACH)
         end = upper
         if span.closed:
             for i in range(span.close + 1, upper):
@@ -443,8 +478,8 @@ class _Run:
         if gender in (None, "plural"):
             return Who(ANON, pron, how="pronoun-plural")
         fallback = None
-        for mention in reversed(self.mentions_in(0, pos)):
-            if not mention.person or self._in_quote(mention.start):
+        for mention in self._persons_before(pos):
+            if self._in_quote(mention.start):
                 continue
             if mention.gender and mention.gender != gender:
                 continue
@@ -533,18 +568,26 @@ class _Run:
             return None
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
         person = None
-        for mention in reversed(self.mentions_in(0, a)):
-            if mention.person and not self._in_quote(mention.start) and (not gender or not mention.gender
-                                                                         or mention.gender == gender):
+        for mention in self._persons_before(a):
+            if not self._in_quote(mention.start) and (not gender or not mention.gender or mention.gender == gender):
                 person = mention
                 break
-        noun = re.escape(role.group().lower())
-        for anon in re.finditer(rf"(?<!\w)(\w+)(?:\s+[\w-]+){{0,2}}\s+{noun}", self.norm[:a].lower()):
-            if fold(anon.group(1)) in self.data.anonymous and (person is None or anon.start() > person.start):
-                return Who(ANON, region.strip(), how="anonymous-anaphora")
+        anonymous = self._anonymous_role_mentions(role.group().lower())
+        i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
+        if i >= 0 and (person is None or anonymous[i][1] > person.start):
+            return Who(ANON, region.strip(), how="anonymous-anaphora")
         if person is None:
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
+        """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,
+        found once per noun over the whole text."""
+        if noun not in self._anonymous_roles:
+            pattern = re.compile(rf"(?<!\w)(\w+)(?:\s+[\w-]+){{0,2}}\s+{re.escape(noun)}")
+            self._anonymous_roles[noun] = [(m.end(), m.start()) for m in pattern.finditer(self.norm_lower)
+                                           if fold(m.group(1)) in self.data.anonymous]
+        return self._anonymous_roles[noun]
 
     def _org_first(self, mentions, before):
         orgs = [m for m in mentions if not m.person and m.end <= before]
@@ -580,8 +623,6 @@ class _Run:
         kind = self._org_kind(name)
         kind = "person" if kind == "other" and len(name.split()) <= 4 else kind
         mention = self._mention_new(start, end, name, kind)
-        self.mentions.sort(key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
         return Who(mention.name, self.text[start:end], True, 0.65, "name")
 
     # ------------------------------------------------------------------ documents
@@ -598,11 +639,12 @@ class _Run:
                 first = re.findall(r"[\w]+'?", between)
                 if first and first[0].rstrip("'") in self.data.genitive and not mention.person:
                     self.documents.append((m.start(), mention.name))
+                    self.document_starts.append(m.start())
                     break
 
     def _last_document(self, pos: int) -> str | None:
-        before = [name for p, name in self.documents if p < pos]
-        return before[-1] if before else None
+        i = bisect.bisect_left(self.document_starts, pos)
+        return self.documents[i - 1][1] if i else None
 
     # ------------------------------------------------------------------ continuation
     def _chains(self, quotes):
@@ -631,7 +673,8 @@ class _Run:
             prev = quotes[index - 1]
             if q.para - prev.para > 1 or not prev.who or not prev.who.name or prev.who.name is ANON:
                 continue
-            between_a, between_b = prev.tail_end, q.prefix_start
+            between_b = q.prefix_start
+            between_a = max(prev.tail_end, between_b - CONTINUATION_REACH)
             who = None
             for m in self.data.verb.finditer(self.norm, between_a, between_b):
                 start = between_a

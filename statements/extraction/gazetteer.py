@@ -104,20 +104,26 @@ class Matcher:
     def finalize(self) -> Matcher:
         for entries in self.first.values():
             entries.sort(key=lambda e: -len(e.tokens))
+        self.lengths = {first: sorted({len(e.tokens) for e in entries}, reverse=True)
+                        for first, entries in self.first.items()}
         return self
 
     def find(self, doc: Folded) -> list[Match]:
+        """Left to right, the longest entry starting at each token: one dictionary look-up per
+        length of entry that starts with this token (a handful), so linear in the text's tokens."""
         toks = doc.tokens
+        words = doc.words
+        lengths = self.lengths
         found: list[Match] = []
-        i = 0
         n = len(toks)
-        while i < n:
+        free = 0  # the first token not inside the last match
+        for i in [i for i, word in enumerate(words) if word in lengths]:  # tokens that may start an entry
+            if i < free:
+                continue
             best = None
-            for entry in self.first.get(toks[i][0], ()):
-                k = len(entry.tokens)
-                if i + k > n or entry.tokens in self.ambiguous:
-                    continue
-                if any(toks[i + j][0] != entry.tokens[j] for j in range(1, k)):
+            for k in self.lengths.get(words[i], ()):
+                entry = self._seen.get(tuple(words[i:i + k])) if i + k <= n else None
+                if entry is None or entry.tokens in self.ambiguous:
                     continue
                 start, end = doc.original_span(toks[i][1], toks[i + k - 1][2])
                 written = doc.text[start:end]
@@ -131,9 +137,7 @@ class Matcher:
                 entry, k, start, end, written = best
                 inner = self._aliases_within(doc, i + 1, i + k) if k > 1 else ()
                 found.append(Match(start, end, entry.value, entry.how, written, inner))
-                i += k
-            else:
-                i += 1
+                free = i + k
         return found
 
 

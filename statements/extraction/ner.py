@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
+from .intervals import Intervals
+
 _models: dict = {}
 _lock = threading.Lock()
 KEEP = ("tok2vec", "ner")
@@ -27,29 +29,40 @@ def load(model: str | None):
         return _models[model]
 
 
+MODEL_BUDGET = 100_000  # characters of distinct sentences the model reads per document (a bound for huge input)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _CANDIDATE = re.compile(r"(?<=[\w,;:«»“”\"'’()\-] )[A-ZÀ-Ý][\w'’\-]+")
 
 
-def entities(text: str, model: str | None, covered=()) -> list[tuple[int, int, str]]:
+def entities(text: str, model: str | None, covered: Intervals | None = None) -> list[tuple[int, int, str]]:
     """(start, end, label) of entities, or [] when no model is available.
 
     Only the sentences holding a capitalised word that is not sentence-initial and not already
-    covered by a known name are run through the model (the slow part of extraction).
+    covered by a known name are run through the model (the slow part of extraction), each distinct
+    sentence once, and no more than MODEL_BUDGET characters of them: the rest of a huge document
+    is read by the rules and the gazetteer only.
     """
     nlp = load(model)
     if nlp is None:
         return []
-    chunks = []
+    covered = covered or Intervals()
+    chunks: list[tuple[int, str]] = []
+    distinct: dict[str, list] = {}  # a sentence written again is read once
+    budget = MODEL_BUDGET
     for m in _SENTENCE.finditer(text):
         for c in _CANDIDATE.finditer(text, m.start(), m.end()):
-            if not any(a <= c.start() < b for a, b in covered):
-                chunks.append((m.start(), m.group()))
+            if not covered.contains(c.start()):
+                sentence = m.group()
+                if sentence not in distinct:
+                    if budget < len(sentence):
+                        break
+                    budget -= len(sentence)
+                    distinct[sentence] = []
+                chunks.append((m.start(), sentence))
                 break
-    out = []
-    for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks), strict=False):
-        out += [(offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents]
-    return out
+    for sentence, doc in zip(distinct, nlp.pipe(distinct), strict=True):
+        distinct[sentence] = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    return [(offset + a, offset + b, label) for offset, sentence in chunks for a, b, label in distinct[sentence]]
 
 
 def preload() -> None:

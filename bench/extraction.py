@@ -1,0 +1,123 @@
+"""Extraction speed on one process: articles/s over real-looking articles, and time against size.
+
+    python -m bench.extraction [--label after] [--max-bytes 5000000] [--budget 60]
+
+Articles are the samples, the team's test cases and the "world" corpus, read as the importer reads
+them and extracted with the reference gazetteer (no database). Time against size runs each shape
+from 10 KB to 5 MB (the import limit): ordinary prose, quote marks only, unbalanced openers, and
+runs of `[` (which the Markdown reader also sees); each size runs in a child process and a shape
+stops growing once one size took longer than the budget. Goals (issues #20 and #24): at least 40
+articles/s, and the worst shape at 5 MB under 30 s. Results are merged into
+bench/results/extraction.json under the label, so one file holds "before" and "after".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import time
+
+from bench.common import RESULTS, ROOT
+
+ARTICLE_FOLDERS = [ROOT / "fixtures" / "samples", ROOT / "statements" / "tests" / "extraction_cases",
+                   ROOT / "statements" / "tests" / "extraction_world"]
+SIZES = [10_000, 100_000, 1_000_000, 5_000_000]
+PROSE = ("Le ministre des Affaires étrangères, Jean-Yves Le Drian, a déclaré mardi : « La France ne laissera "
+         "pas ces attaques impunies », selon un communiqué du Quai d'Orsay. Le porte-parole du Kremlin a "
+         "répondu que « ces accusations sont sans fondement ». \"We will respond,\" the minister said.\n\n")
+
+
+def shape_text(shape: str, size: int) -> str:
+    unit = {"prose": PROSE, "quote_marks": "« » “ ” \" ‘ ’ ", "unbalanced": "« a “ b \" c ‘ d ",
+            "brackets": "[", "brackets_markdown": "["}[shape]
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _gazetteer():
+    from statements.extraction import Gazetteer
+
+    return Gazetteer.from_directory(ROOT / "fixtures" / "gazetteer")
+
+
+def articles_per_second(rounds: int = 3) -> dict:
+    from statements.extraction import extract
+    from statements.ingest.documents import read_documents
+
+    gazetteer = _gazetteer()
+    documents = [read_documents(path.name, path.read_bytes(), max_bytes=10**8)[0]
+                 for folder in ARTICLE_FOLDERS for path in sorted(folder.glob("*.txt"))]
+    extract(documents[0].text, gazetteer=gazetteer, published=documents[0].published)  # load the models once
+    started = time.perf_counter()
+    quotes = 0
+    for _ in range(rounds):
+        for d in documents:
+            quotes += len(extract(d.text, gazetteer=gazetteer, published=d.published, title=d.title).quotes)
+    elapsed = time.perf_counter() - started
+    count = rounds * len(documents)
+    return {"articles": count, "seconds": round(elapsed, 2), "articles_per_s": round(count / elapsed, 1),
+            "quotes": quotes, "processes": 1}
+
+
+def _timed(shape: str, size: int, queue) -> None:
+    from statements.extraction import extract
+    from statements.ingest.documents import read_documents
+
+    gazetteer = _gazetteer()
+    extract(PROSE, gazetteer=gazetteer, language="fr")  # load the models before the clock starts
+    text = shape_text(shape, size)
+    started = time.perf_counter()
+    if shape == "brackets_markdown":
+        text = read_documents("bench.md", text.encode(), max_bytes=10**8)[0].text
+    extract(text, gazetteer=gazetteer, language="fr")
+    queue.put(time.perf_counter() - started)
+
+
+def time_against_size(max_bytes: int, budget: float) -> dict:
+    out = {}
+    context = multiprocessing.get_context("spawn")
+    for shape in ("prose", "quote_marks", "unbalanced", "brackets", "brackets_markdown"):
+        rows = []
+        for size in [s for s in SIZES if s <= max_bytes]:
+            queue = context.Queue()
+            child = context.Process(target=_timed, args=(shape, size, queue))
+            child.start()
+            child.join(budget)
+            if child.is_alive():
+                child.terminate()
+                child.join()
+                rows.append({"bytes": size, "seconds": None, "over_budget_s": budget})
+                break
+            seconds = queue.get() if not queue.empty() else None
+            rows.append({"bytes": size, "seconds": round(seconds, 3) if seconds is not None else None})
+            print(f"{shape:>18} {size:>9} B  {rows[-1]['seconds']} s", flush=True)
+            if seconds is None or seconds > budget:
+                break
+        out[shape] = rows
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.extraction")
+    parser.add_argument("--label", default="after")
+    parser.add_argument("--max-bytes", type=int, default=SIZES[-1])
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds one size may take before a shape stops")
+    args = parser.parse_args()
+    speed = articles_per_second()
+    print(f"articles/s on one process: {speed['articles_per_s']} ({speed['articles']} articles)", flush=True)
+    sizes = time_against_size(args.max_bytes, args.budget)
+    worst = max((row["seconds"] or float("inf") for rows in sizes.values() for row in rows
+                 if row["bytes"] == args.max_bytes), default=None)
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / "extraction.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    results[args.label] = {"throughput": speed, "time_against_size": sizes,
+                           "worst_at_max_bytes_s": None if worst in (None, float("inf")) else round(worst, 2),
+                           "goals": {"articles_per_s": 40, "worst_at_5mb_s": 30}}
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"worst at {args.max_bytes} B: {results[args.label]['worst_at_max_bytes_s']} s -> {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
