@@ -153,10 +153,11 @@ def load_corpus(count: int, seed: int = 11) -> dict:
                 copy.write_row([n, name, name.lower().replace(" ", "-"), "other", "", "day", "day", ""])
         articles = count // 4 + 1
         with raw.copy("COPY statements_article (id, title, text, language, published_date, published_precision, "
-                      "publisher, url, content_hash, fingerprints, created_at) FROM STDIN") as copy:
+                      "publisher, url, content_hash, fingerprints, created_at, demo, published_source) FROM STDIN"
+                      ) as copy:
             for n in range(1, articles + 1):
                 copy.write_row([n, f"Dépêche {n}", f"Dépêche n° {n}.", "fr", None, "day", "Agence", "",
-                                f"{n:064x}", "{}", "now"])
+                                f"{n:064x}", "{}", "now", False, ""])
         weights = [1 / (rank ** 1.1) for rank in range(1, len(actors) + 1)]  # Zipf: a few speak a lot
         speakers = rng.choices(range(1, len(actors) + 1), weights=weights, k=count)
         day0 = 16071  # 2014-01-01 as days since 1970-01-01
