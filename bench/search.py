@@ -163,7 +163,7 @@ def load_corpus(count: int, seed: int = 11) -> dict:
         day0 = 16071  # 2014-01-01 as days since 1970-01-01
         with raw.copy("COPY statements_quote (id, article_id, text, start, \"end\", speaker_id, speaker_as_written, "
                       "kind, statement_date, statement_precision, language, claim_type, confidence, review_status, "
-                      "created_at) FROM STDIN") as copy:
+                      "created_at, withdrawn_reason) FROM STDIN") as copy:
             incident_links = []
             for n in range(1, count + 1):
                 language = rng.choices(["fr", "en", "de", "es", "ru"], weights=[45, 45, 4, 3, 3])[0]
@@ -175,7 +175,7 @@ def load_corpus(count: int, seed: int = 11) -> dict:
                 start = (n % 4) * 1000
                 copy.write_row([n, (n - 1) // 4 + 1, text, start, start + len(text), speaker, written,
                                 rng.choice(KINDS), _date(day), "day", language, rng.choice(CLAIMS), 0.9,
-                                "machine", "now"])
+                                "machine", "now", ""])
                 if rng.random() < 0.33:
                     incident_links.append((n, rng.randrange(len(INCIDENTS)) + 1))
         with raw.copy("COPY statements_quote_incidents (quote_id, incident_id) FROM STDIN") as copy:
