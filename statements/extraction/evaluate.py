@@ -100,6 +100,10 @@ def score_with_errors(gold, predictions):
                 right = said_canon in allowed or said in allowed
                 spoken_as[g["speaker"]].add(fold(said) if said else "")
             c["speaker_right"] += right
+            c["speaker_wrong"] += bool(said) and not right
+            band = confidence_band(p.get("confidence", 0.0))
+            c[f"band_{band}_found"] += 1
+            c[f"band_{band}_right"] += right
             if not right:
                 errors.append(f"{doc['id']}: {g['text'][:50]!r}: speaker {said!r}, gold {g['speaker']!r}")
             for link, field in (("incident", "incidents"), ("event", "events")):
@@ -131,6 +135,9 @@ def score_with_errors(gold, predictions):
         "speaker_accuracy": ratio(c["speaker_right"], c["found"]),
         "attributed_recall": ratio(c["speaker_right"], c["gold_required"]),
         "speaker_consistency": ratio(len(spoken_as) - len(split), len(spoken_as)),
+        "wrong_speaker_rate": ratio(c["speaker_wrong"], c["found"]) if c["found"] else 0.0,
+        "wrong_speakers": c["speaker_wrong"],
+        "found_quotes": c["found"],
         "actor_recall": ratio(c["actors_found"], c["actors_gold"]),
         "actor_precision": ratio(c["actors_predicted_right"], c["actors_predicted"]),
         "incident_recall": ratio(c["incidents_found"], c["incidents_gold"]),
@@ -140,9 +147,31 @@ def score_with_errors(gold, predictions):
         if c[f"{link}_link_annotated"]:
             metrics[f"{link}_link_recall"] = ratio(c[f"{link}_link_right"], c[f"{link}_link_gold"])
             metrics[f"{link}_link_precision"] = ratio(c[f"{link}_link_right"], c[f"{link}_link_predicted"])
+    for low, high in CONFIDENCE_BANDS:  # is a confident speaker right? (review what is not)
+        band = f"{low:.1f}-{high:.1f}"
+        metrics[f"confidence_{band}_quotes"] = c[f"band_{band}_found"]
+        metrics[f"confidence_{band}_accuracy"] = ratio(c[f"band_{band}_right"], c[f"band_{band}_found"])
     for name, variants in split.items():
         errors.append(f"speaker {name} reported under several names: {variants}")
     return metrics, errors
+
+
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.0))
+
+
+def confidence_band(confidence: float) -> str:
+    for low, high in CONFIDENCE_BANDS:
+        if confidence < high:
+            return f"{low:.1f}-{high:.1f}"
+    low, high = CONFIDENCE_BANDS[-1]
+    return f"{low:.1f}-{high:.1f}"
+
+
+def gold_split(gold: dict, split: str | None) -> dict:
+    """The gold annotation restricted to the documents of one split ("dev", "heldout"), or all of it."""
+    if not split:
+        return gold
+    return {**gold, "documents": [d for d in gold["documents"] if d.get("split") == split]}
 
 
 def score(gold: dict, predictions: list[dict]) -> dict:

@@ -32,11 +32,14 @@ FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are 
 ORG_KINDS = ("agency", "igo", "state", "group", "company", "media", "other")
 
 _WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?…]")
+SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
 ANON = "anonymous"
 TOPIC_REACH = 100_000  # characters from the start read for the document's topics
 SENTENCE_REACH = 1000  # characters before and after a quote read for its attribution, whatever the sentence's length
 MAX_QUOTES = 1500  # quotations read per document: far above any article, a bound for hostile input
 CONTINUATION_REACH = 1500  # characters between two quotes in which the next quote's speaker may be named
+INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 _CONJ = {}  # a subject that names no one ("un responsable", "des experts")
 
@@ -107,6 +110,8 @@ class _Run:
     def run(self, doc: Folded) -> Extraction:
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
+        self.sentence_starts = sorted({*self.para_starts, *(m.start() + 1 for m in _SENTENCE_END.finditer(self.text)
+                                                            if self._boundary(m.start()))})
         self.mentions: list[Mention] = []
         self.mention_starts: list[int] = []
         self.persons: list[Mention] = []
@@ -201,6 +206,15 @@ class _Run:
             if taken.overlaps(start, end):
                 continue
             self.surnames.setdefault(words[-1], name)
+            if self._person_context(start, end) and not self._quote_marks.contains(start):
+                self._mention_new(start, end, name, "person")
+
+    def _person_context(self, start: int, end: int) -> bool:
+        """A name written as a person's: after a title ("Rep.", "le ministre"), or before an apposition
+        or a speech verb ("Ossian Smyth, the Minister of State", "Paul Reid said")."""
+        before = self.norm[max(0, start - 30):start].rstrip()
+        return bool(self.data.person_title_before.search(before)
+                    or self.data.person_after.match(self.norm[end:end + 20]))
 
     def _clean_name(self, start, end):
         text = self.text
@@ -477,6 +491,11 @@ class _Run:
         gender = self.data.PRONOUNS.get(pron.lower())
         if gender in (None, "plural"):
             return Who(ANON, pron, how="pronoun-plural")
+        subject = self._salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
+        if subject is not None:
+            return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
+        if gender == "neuter":
+            return None
         fallback = None
         for mention in self._persons_before(pos):
             if self._in_quote(mention.start):
@@ -489,6 +508,71 @@ class _Run:
             return Who(mention.name, pron, mention.is_new, 0.7, "pronoun", verb=verb)
         if fallback:
             return Who(fallback.name, pron, fallback.is_new, 0.55, "pronoun", verb=verb)
+        return None
+
+    def _salient_subject(self, pos: int, gender: str, institution_too: bool) -> Mention | None:
+        """The subject of the nearest sentences before pos that fits the pronoun: a sentence whose subject
+        is itself a pronoun passes the question on to the sentence before ("Il s'en est pris à X")."""
+        i = bisect.bisect_left(self.sentence_starts, pos) - 1
+        end = pos
+        for _ in range(SALIENCE_SENTENCES):
+            if i < 0:
+                return None
+            start = self.sentence_starts[i]
+            subject, pronoun = self._sentence_subject(start, end)
+            if subject is not None:
+                fits = (subject.gender in ("", gender) if subject.person
+                        else institution_too or gender == "neuter")
+                if subject.person and gender == "neuter":
+                    fits = False
+                if fits:
+                    return subject
+                if not pronoun:
+                    return None  # the sentence before speaks of someone else: no guess
+            elif pronoun is None and self._para(start) != self._para(pos):
+                return None
+            end, i = start, i - 1
+        return None
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[Mention | None, str | None]:
+        """The sentence's subject: its first mention outside quotes and not governed by a preposition
+        (an opinion's "Pour X," counts), unless a subject pronoun comes first (then that pronoun)."""
+        first_pronoun = None
+        for m in self.data.pronoun.finditer(self.norm, start, end):
+            if not self._in_quote(m.start()) and len(re.findall(r"\w+", self.norm[start:m.start()])) <= 12:
+                first_pronoun = m
+                break
+        for mention in self.mentions_in(start, end):
+            if self._in_quote(mention.start):
+                continue
+            if first_pronoun is not None and first_pronoun.start() < mention.start:
+                return None, first_pronoun.group()
+            lead = fold(self.norm[start:mention.start]).strip(" ,")
+            if self._preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
+                continue
+            return mention, None
+        return None, first_pronoun.group() if first_pronoun else None
+
+    def _definite_institution(self, a: int, b: int) -> Who | None:
+        """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one
+        whose name holds the noun first."""
+        m = self.data.institution_noun.fullmatch(self.norm, a, b)
+        if not m:
+            return None
+        noun = fold(m.group("noun"))
+        kinds = self.data.institution_nouns.get(noun, set())
+        i = bisect.bisect_left(self.mention_starts, a)
+        by_kind = None
+        for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
+            mention = self.mentions[k]
+            if mention.person or self._in_quote(mention.start):
+                continue
+            if noun in fold(mention.written) or noun in fold(mention.name):
+                return Who(mention.name, self.text[a:b].strip(), mention.is_new, 0.8, "definite-institution")
+            if by_kind is None and mention.kind in kinds:
+                by_kind = mention
+        if by_kind is not None:
+            return Who(by_kind.name, self.text[a:b].strip(), by_kind.is_new, 0.65, "definite-institution")
         return None
 
     def _resolve(self, a: int, b: int, direction: str, require_mention: bool = False) -> Who | None:
@@ -547,7 +631,7 @@ class _Run:
                 return Who(ANON, seg_text.strip(), how="anonymous")
             if require_mention:
                 return None
-            anaphora = self._definite_role(a + sa, a + sb)
+            anaphora = self._definite_institution(a + sa, a + sb) or self._definite_role(a + sa, a + sb)
             if anaphora:
                 return anaphora
             name = self._new_name(a + sa, a + sb, direction)
@@ -563,8 +647,8 @@ class _Run:
         m = re.match(r"\s*(\w+'?)\s*", region)
         if not m or fold(m.group(1)) not in {fold(k) for k in self.data.DEFINITE_GENDER}:
             return None
-        role = self.data.role.match(region, m.end())
-        if not role or len(re.findall(r"\w+", region)) > 8:
+        role = self.data.role.search(region, m.end())
+        if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
             return None
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
         person = None

@@ -43,6 +43,7 @@ class ExtractedQuote:
             "incidents": self.incidents,
             "events": self.events,
             "topics": self.topics,
+            "how": self.how,
         }
 
 

@@ -85,6 +85,14 @@ class LanguageData:
         self.female_markers = [fold(m) for m in self.FEMALE_MARKERS]
         self.male_markers = [fold(m) for m in self.MALE_MARKERS]
         self.org_words = {kind: {fold(x) for x in words} for kind, words in self.ORG_WORDS.items()}
+        self.institution_nouns = {fold(noun): set(kinds) for noun, kinds in self.INSTITUTION_NOUNS.items()}
+        self.institution_noun = re.compile(
+            rf"\s*(?:{_alternation(self.DETERMINERS)})\s*(?:[\w.-]+\s+){{0,2}}?(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})"
+            rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
+        self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
+        self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
+        self.person_title_before = re.compile(rf"(?<![\w.])(?:{_alternation(self.PERSON_TITLE_CUES)})\s*$")
+        self.person_after = re.compile(rf"^(?:{_alternation(self.PERSON_AFTER_CUES)})", re.IGNORECASE)
 
 
 @cache

@@ -204,7 +204,7 @@ ADVERBS = [
 ]
 INVERTED_PRONOUN = r"(?!x)x"  # English does not glue the inverted pronoun to the verb
 
-PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural"}
+PRONOUNS = {"he": "male", "she": "female", "it": "neuter", "they": "plural", "we": "plural"}
 SUBJECT_CLITICS = []
 
 SOURCE_PREPOSITIONS = ["according to", "citing", "in the words of"]
@@ -663,3 +663,41 @@ NOT_NAMES = [
     "Some",
     "Many",
 ]
+
+# "the embassy said": a definite noun standing for an institution named before; each noun with the
+# kinds of actor it can stand for (a named actor whose name holds the noun is preferred).
+INSTITUTION_NOUNS = {
+    "embassy": ["agency", "state"],
+    "ministry": ["agency"],
+    "department": ["agency"],
+    "office": ["agency"],
+    "agency": ["agency"],
+    "bureau": ["agency"],
+    "service": ["agency"],
+    "government": ["state", "agency"],
+    "administration": ["agency", "state"],
+    "company": ["company"],
+    "firm": ["company"],
+    "group": ["group", "company"],
+    "gang": ["group"],
+    "alliance": ["igo"],
+    "bloc": ["igo"],
+    "organisation": ["igo", "agency", "company"],
+    "organization": ["igo", "agency", "company"],
+    "hospital": ["company", "agency", "other"],
+    "executive": ["agency"],
+    "committee": ["agency", "igo"],
+    "kremlin": ["agency"],
+}
+# pronouns that may stand for an institution as well as a person ("the ministry ... it said")
+INSTITUTION_PRONOUNS = ["it"]
+# a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."
+OPINION_PREPOSITIONS = ["for"]
+# a capitalised name right after one of these is a person ("Rep. Mike Gallagher", "spokeswoman Adrienne Watson")
+PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "President", "Minister",
+                     "Secretary", "spokesman", "spokeswoman", "spokesperson", "Spokesman", "Spokeswoman",
+                     "Ambassador", "Commissioner", "Director", "Chancellor", "Governor", "Senator", "Judge",
+                     "Prime Minister", "Taoiseach", "Chairman", "Chairwoman", "chief", "analyst", "researcher",
+                     "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral"]
+# ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
+PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]

@@ -802,3 +802,43 @@ NOT_NAMES = [
     "D'ailleurs",
     "Enfin",
 ]
+
+# « l'ambassade a dénoncé » : un nom défini qui reprend une institution nommée avant, avec les types
+# d'acteur qu'il peut désigner (un acteur dont le nom contient le mot est préféré).
+INSTITUTION_NOUNS = {
+    "ambassade": ["agency", "state"],
+    "ministère": ["agency"],
+    "département": ["agency"],
+    "agence": ["agency"],
+    "bureau fédéral": ["agency"],
+    "bureau": ["agency"],
+    "service": ["agency"],
+    "parquet": ["agency"],
+    "gouvernement": ["state", "agency"],
+    "administration": ["agency", "state"],
+    "entreprise": ["company"],
+    "société": ["company"],
+    "firme": ["company"],
+    "groupe": ["group", "company"],
+    "géant": ["company"],
+    "éditeur": ["company"],
+    "alliance": ["igo"],
+    "organisation": ["igo", "agency", "company"],
+    "hôpital": ["company", "agency", "other"],
+    "établissement": ["company", "agency", "other"],
+    "présidence": ["agency"],
+    "diplomatie": ["agency"],
+    "collectif": ["group"],
+}
+# pronoms qui peuvent reprendre une institution aussi bien qu'une personne (« l'ambassade ... a-t-elle écrit »)
+INSTITUTION_PRONOUNS = ["elle"]
+# une personne nommée après ces mots en tête de phrase donne un avis : « Pour Adam Segal, ... »
+OPINION_PREPOSITIONS = ["pour"]
+# un nom propre après ces mots est une personne (« le ministre Jean-Noël Barrot »)
+PERSON_TITLE_CUES = ["M.", "Mme", "Dr", "président", "présidente", "ministre", "porte-parole", "directeur",
+                     "directrice", "chercheur", "chercheuse", "analyste", "maire", "sénateur", "sénatrice",
+                     "député", "députée", "ambassadeur", "ambassadrice", "procureur", "procureure", "expert",
+                     "experte", "spécialiste", "commissaire", "secrétaire", "conseiller", "conseillère"]
+# ... et un nom suivi de ceux-ci aussi : « Gilles Calmes, le directeur », « Julien Nocetti a déclaré »
+PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur", ", directeur", ", directrice",
+                     ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]

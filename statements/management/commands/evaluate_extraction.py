@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.extraction.evaluate import score
+from statements.extraction.evaluate import gold_split, score_with_errors
 from statements.ingest.preview import documents_extract, gold_files
 
 
@@ -18,15 +18,21 @@ class Command(BaseCommand):
         parser.add_argument("--gazetteer", type=Path, default=None,
                             help="read the gazetteer from this folder instead of the database")
         parser.add_argument("--json", action="store_true", dest="as_json", help="print the scores as JSON")
+        parser.add_argument("--split", default=None, help="score only the documents of this split (dev, heldout)")
+        parser.add_argument("--errors", action="store_true", help="print each error before the scores")
 
-    def handle(self, *args, gold: Path, gazetteer: Path | None, as_json: bool, **options):
+    def handle(self, *args, gold: Path, gazetteer: Path | None, as_json: bool, split: str | None = None,
+               errors: bool = False, **options):
         try:
-            annotation = _load(gold)
+            annotation = gold_split(_load(gold), split)
             files = gold_files(annotation, gold)
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(f"{gold}: {error}") from error
         predictions = list(documents_extract(files, gazetteer_dir=gazetteer, max_bytes=settings.IMPORT_MAX_BYTES))
-        report = score(annotation, predictions)
+        report, found_errors = score_with_errors(annotation, predictions)
+        if errors:
+            for error in found_errors:
+                self.stdout.write(error)
         if as_json:
             self.stdout.write(_dumps(report))
             return
