@@ -550,6 +550,10 @@ class _Run:
             lead = fold(self.norm[start:mention.start]).strip(" ,")
             if self._preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
                 continue
+            if not mention.person:
+                person = next((p for p in self.mentions_in(mention.end, min(end, mention.end + 40)) if p.person), None)
+                if person is not None and not re.search(r"[,;:]", self.norm[mention.end:person.start]):
+                    return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
 
@@ -562,17 +566,20 @@ class _Run:
         noun = fold(m.group("noun"))
         kinds = self.data.institution_nouns.get(noun, set())
         i = bisect.bisect_left(self.mention_starts, a)
-        by_kind = None
         for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
             mention = self.mentions[k]
-            if mention.person or self._in_quote(mention.start):
-                continue
-            if noun in fold(mention.written) or noun in fold(mention.name):
+            if not mention.person and not self._in_quote(mention.start) and (
+                    noun in fold(mention.written) or noun in fold(mention.name)):
                 return Who(mention.name, self.text[a:b].strip(), mention.is_new, 0.8, "definite-institution")
-            if by_kind is None and mention.kind in kinds:
-                by_kind = mention
-        if by_kind is not None:
-            return Who(by_kind.name, self.text[a:b].strip(), by_kind.is_new, 0.65, "definite-institution")
+        i = bisect.bisect_left(self.sentence_starts, a) - 1
+        end = a
+        for _ in range(SALIENCE_SENTENCES):  # else the institution a recent sentence is about
+            if i < 0:
+                break
+            subject, _ = self._sentence_subject(self.sentence_starts[i], end)
+            if subject is not None and not subject.person and subject.kind in kinds:
+                return Who(subject.name, self.text[a:b].strip(), subject.is_new, 0.65, "definite-institution-subject")
+            end, i = self.sentence_starts[i], i - 1
         return None
 
     def _resolve(self, a: int, b: int, direction: str, require_mention: bool = False) -> Who | None:
@@ -607,7 +614,7 @@ class _Run:
                 first_segment = re.split(r",", region)[0]
                 if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
                     org = self._org_first(mentions, a + len(first_segment))
-                    if not self.data.role.search(first_segment):
+                    if not (self.data.role.search(first_segment) or self.data.spokes.search(first_segment)):
                         return self._who(org)
             return self._who(pick)
         if direction == "before":
@@ -623,6 +630,12 @@ class _Run:
                 org = seg_mentions[0]
                 head = self.norm[a + sa:org.start]
                 if self.data.role.search(head) and not self.data.spokes.search(head):
+                    return Who(ANON, seg_text.strip(), how="role-of-org")
+                after_org = self.norm[org.end:a + sb]
+                if org.how == "alias" and self.data.role.match(after_org.lstrip()) and len(after_org.split()) <= 2:
+                    holder = next(self._persons_before(org.start), None)
+                    if holder is not None:
+                        return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "org-role-anaphora")
                     return Who(ANON, seg_text.strip(), how="role-of-org")
                 if self._anonymous(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
@@ -647,7 +660,7 @@ class _Run:
         m = re.match(r"\s*(\w+'?)\s*", region)
         if not m or fold(m.group(1)) not in {fold(k) for k in self.data.DEFINITE_GENDER}:
             return None
-        role = self.data.role.search(region, m.end())
+        role = self.data.role.search(region, m.end()) or self.data.spokes.search(region, m.end())
         if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
             return None
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
@@ -718,13 +731,35 @@ class _Run:
             clause = self.norm[m.end():window_end]
             stop = re.search(r"[,;.:!?]", clause)
             window_end = m.end() + (stop.start() if stop else len(clause))
+            owner = None
             for mention in self.mentions_in(m.end(), window_end):
                 between = fold(self.norm[m.end():mention.start])
                 first = re.findall(r"[\w]+'?", between)
                 if first and first[0].rstrip("'") in self.data.genitive and not mention.person:
-                    self.documents.append((m.start(), mention.name))
-                    self.document_starts.append(m.start())
+                    owner = mention.name  # "le communiqué de la Maison Blanche"
                     break
+                if any(word.rstrip("'") in self.data.agent_prepositions for word in first[:3]):
+                    owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
+                    break
+            owner = owner or self._sentence_speaker(m.start())  # "In a statement, the White House said"
+            if owner:
+                self.documents.append((m.start(), owner))
+                self.document_starts.append(m.start())
+
+    def _sentence_speaker(self, pos: int) -> str | None:
+        """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[i] if i >= 0 else 0
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.norm)
+        end = min(end, start + SENTENCE_REACH)
+        for verb in self.data.verb.finditer(self.norm, start, end):
+            if self._in_quote(verb.start()):
+                continue
+            who = self._verb_subject(self._shift(verb, start), start, end, start, prefix_mode=True)
+            if who and who.name and who.name is not ANON and who.kind != "readout":
+                return who.name
+            return None
+        return None
 
     def _last_document(self, pos: int) -> str | None:
         i = bisect.bisect_left(self.document_starts, pos)

@@ -91,6 +91,7 @@ class LanguageData:
             rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
+        self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
         self.person_title_before = re.compile(rf"(?<![\w.])(?:{_alternation(self.PERSON_TITLE_CUES)})\s*$")
         self.person_after = re.compile(rf"^(?:{_alternation(self.PERSON_AFTER_CUES)})", re.IGNORECASE)
 

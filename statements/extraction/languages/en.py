@@ -697,7 +697,10 @@ OPINION_PREPOSITIONS = ["for"]
 PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "President", "Minister",
                      "Secretary", "spokesman", "spokeswoman", "spokesperson", "Spokesman", "Spokeswoman",
                      "Ambassador", "Commissioner", "Director", "Chancellor", "Governor", "Senator", "Judge",
-                     "Prime Minister", "Taoiseach", "Chairman", "Chairwoman", "chief", "analyst", "researcher",
+                     "Prime Minister", "Taoiseach",
+                     "leader", "Leader", "Chairman", "Chairwoman", "chief", "analyst", "researcher",
                      "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
+# "the readout released by the administration": who wrote a document
+AGENT_PREPOSITIONS = ["by"]

@@ -842,3 +842,5 @@ PERSON_TITLE_CUES = ["M.", "Mme", "Dr", "président", "présidente", "ministre",
 # ... et un nom suivi de ceux-ci aussi : « Gilles Calmes, le directeur », « Julien Nocetti a déclaré »
 PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur", ", directeur", ", directrice",
                      ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]
+# « le compte rendu diffusé par la Maison Blanche » : qui a écrit un document
+AGENT_PREPOSITIONS = ["par"]
