@@ -11,6 +11,7 @@ from statements.dates import PartialDate
 
 from .about import link_quotes
 from .attributions import find_claims
+from .confidence import calibrate
 from .extractor import extract_quotes
 from .gazetteer import Gazetteer
 from .languages import detect_language
@@ -26,6 +27,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None, published: PartialDat
     gazetteer = gazetteer or Gazetteer()
     doc = Folded(text or "")  # folded and tokenised once for every pass
     result = extract_quotes(text, gazetteer=gazetteer, published=published, language=language, doc=doc)
+    calibrate(result.quotes)
     story = link_quotes(result, text, gazetteer=gazetteer, title=title, doc=doc)
     result.claims = find_claims(result, text, gazetteer=gazetteer, story=story, doc=doc)
     return result

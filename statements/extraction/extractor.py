@@ -19,7 +19,7 @@ from .intervals import Intervals
 from .languages import LanguageData, detect_language, language_data
 from .model import ExtractedQuote, Extraction, NewActor, StatedRole
 from .quotes import STRIP, QuoteSpan, find_quote_spans, paragraphs
-from .text import Folded, fold
+from .text import SPACES, Folded, fold
 from .when import find_date
 
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ",
@@ -102,7 +102,7 @@ class _Run:
         self.new_actors: dict[str, NewActor] = {}
         self.surnames: dict[str, str] = {}
         self.new_gender: dict[str, str] = {}
-        self.documents: list[tuple[int, str]] = []  # (position, actor) of "communiqué de X"
+        self.documents: list[tuple[int, str, str]] = []  # (position, author, how found) of "communiqué de X"
         self.document_starts: list[int] = []
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
 
@@ -550,6 +550,8 @@ class _Run:
             lead = fold(self.norm[start:mention.start]).strip(" ,")
             if self._preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
                 continue
+            if lead.split(" ")[-1:] and lead.split(" ")[-1].rstrip("'") in self.data.genitive:
+                continue  # "la ministre des Sciences": a complement, not the subject
             if not mention.person:
                 person = next((p for p in self.mentions_in(mention.end, min(end, mention.end + 40)) if p.person), None)
                 if person is not None and not re.search(r"[,;:]", self.norm[mention.end:person.start]):
@@ -599,13 +601,14 @@ class _Run:
         mentions = [m for m in self.mentions_in(a, b) if not self._preposition_before(m.start)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
-        if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2:
+        subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
+        if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
             owners = [m for m in mentions if m.start >= a + doc.end() and not m.person]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
             owner = self._last_document(a)
             if owner:
-                return Who(owner, self.text[a:b].strip(), False, 0.7, "document-anaphora", "readout")
+                return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
             return Who(ANON, self.text[a:b].strip(), how="document-unknown")
         persons = [m for m in mentions if m.person]
         if persons:
@@ -731,7 +734,7 @@ class _Run:
             clause = self.norm[m.end():window_end]
             stop = re.search(r"[,;.:!?]", clause)
             window_end = m.end() + (stop.start() if stop else len(clause))
-            owner = None
+            owner, how = None, "document-anaphora"
             for mention in self.mentions_in(m.end(), window_end):
                 between = fold(self.norm[m.end():mention.start])
                 first = re.findall(r"[\w]+'?", between)
@@ -741,9 +744,10 @@ class _Run:
                 if any(word.rstrip("'") in self.data.agent_prepositions for word in first[:3]):
                     owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
                     break
-            owner = owner or self._sentence_speaker(m.start())  # "In a statement, the White House said"
+            if owner is None:  # "In a statement, the White House said"
+                owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
             if owner:
-                self.documents.append((m.start(), owner))
+                self.documents.append((m.start(), owner, how))
                 self.document_starts.append(m.start())
 
     def _sentence_speaker(self, pos: int) -> str | None:
@@ -761,9 +765,9 @@ class _Run:
             return None
         return None
 
-    def _last_document(self, pos: int) -> str | None:
+    def _last_document(self, pos: int) -> tuple[str, str] | None:
         i = bisect.bisect_left(self.document_starts, pos)
-        return self.documents[i - 1][1] if i else None
+        return self.documents[i - 1][1:] if i else None
 
     # ------------------------------------------------------------------ continuation
     def _chains(self, quotes):
@@ -842,7 +846,10 @@ class _Run:
         who = q.who if q.who and q.who.name is not ANON else None
         name = who.name if who else None
         written = (q.who.written if q.who else "") or ""
-        inner = self.text[s.start:s.end]
+        end = s.end
+        while end > s.start and self.text[end - 1] in ", " + SPACES:  # "...territory," he said: the comma leads out
+            end -= 1
+        inner = self.text[s.start:end]
         prefix = self.norm[q.prefix_start:s.open].rstrip()
         kind = "direct"
         if inner[:1].islower() and prefix and re.search(r"[\w']$", prefix):
@@ -864,7 +871,7 @@ class _Run:
                     break
         in_context = lambda m: m.start < context_b and context_a < m.end  # noqa: E731
         return ExtractedQuote(
-            text=inner, start=s.start, end=s.end, kind=kind, speaker=name,
+            text=inner, start=s.start, end=end, kind=kind, speaker=name,
             speaker_as_written=written if name else (written if q.who else ""),
             speaker_is_new=bool(who and who.is_new), confidence=who.confidence if who else 0.3,
             statement_date=statement_date, actors=actors,

@@ -25,6 +25,8 @@ class ExtractedQuote:
     claim_type: str = ""
     addressee: str | None = None
     how: str = ""  # which rule attributed the speaker (debugging, tests)
+    rule: str = ""  # the key of its fitted confidence (statements/extraction/confidence.py)
+    candidate_speaker: str | None = None  # the best candidate, kept for review when its rule is too unsure
 
     def as_dict(self) -> dict:
         return {
@@ -44,6 +46,8 @@ class ExtractedQuote:
             "events": self.events,
             "topics": self.topics,
             "how": self.how,
+            "rule": self.rule,
+            "candidate_speaker": self.candidate_speaker,
         }
 
 
