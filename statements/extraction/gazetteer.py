@@ -56,11 +56,19 @@ class Match:
 @dataclass
 class _Entry:
     tokens: tuple[str, ...]
-    value: str
+    value: str | None  # None: a dated descriptor, whose actor is the holder of one of `dated` at the date
     how: str
     alias: str
     case: str  # exact | cap | any
     language: str
+    dated: list = field(default_factory=list)  # roles with this descriptor (for a name: roles that clash)
+
+    def value_at(self, when: PartialDate | None) -> str | None:
+        """The actor this entry names at `when`, None when no one or more than one holds it then."""
+        holders = {role.actor for role in self.dated if role.valid_at(when)}
+        if self.value is not None:
+            return None if holders - {self.value} else self.value
+        return holders.pop() if len(holders) == 1 else None
 
 
 def _case_mode(alias: str) -> str:
@@ -83,7 +91,9 @@ class Matcher:
         self._seen: dict[tuple, _Entry] = {}
         self.ambiguous: set[tuple] = set()
 
-    def add(self, alias: str, value: str, how: str = "alias", language: str = ANY, strip: tuple = ()) -> None:
+    def add(self, alias: str, value: str | None, how: str = "alias", language: str = ANY, strip: tuple = (),
+            role: _Role | None = None) -> None:
+        """An alias or a descriptor of an actor, or (with `role`) a descriptor of whoever holds the role."""
         toks = tuple(t for t, _, _ in tokens(fold(alias)))
         for det in strip:
             dt = tuple(t for t, _, _ in tokens(fold(det)))
@@ -94,10 +104,14 @@ class Matcher:
             return
         previous = self._seen.get(toks)
         if previous is not None:
-            if previous.value != value and how == "descriptor":
+            if role is not None:
+                if previous.value != role.actor:
+                    previous.dated.append(role)
+            elif previous.value != value and how == "descriptor":
                 self.ambiguous.add(toks)
             return
-        entry = _Entry(toks, value, how, alias, _case_mode(alias) if how == "alias" else "any", language)
+        entry = _Entry(toks, value, how, alias, _case_mode(alias) if how == "alias" else "any", language,
+                       [role] if role is not None else [])
         self._seen[toks] = entry
         self.first.setdefault(toks[0], []).append(entry)
 
@@ -108,9 +122,10 @@ class Matcher:
                         for first, entries in self.first.items()}
         return self
 
-    def find(self, doc: Folded) -> list[Match]:
+    def find(self, doc: Folded, when: PartialDate | None = None) -> list[Match]:
         """Left to right, the longest entry starting at each token: one dictionary look-up per
-        length of entry that starts with this token (a handful), so linear in the text's tokens."""
+        length of entry that starts with this token (a handful), so linear in the text's tokens.
+        Dated descriptors name their holder at `when`."""
         toks = doc.tokens
         words = doc.words
         lengths = self.lengths
@@ -125,18 +140,21 @@ class Matcher:
                 entry = self._seen.get(tuple(words[i:i + k])) if i + k <= n else None
                 if entry is None or entry.tokens in self.ambiguous:
                     continue
+                value = entry.value_at(when) if entry.dated else entry.value
+                if value is None:
+                    continue
                 start, end = doc.original_span(toks[i][1], toks[i + k - 1][2])
                 written = doc.text[start:end]
                 if not _case_ok(entry, written):
                     continue
                 if entry.how == "descriptor" and i > 0 and toks[i - 1][0] in self.blockers:
                     continue
-                best = (entry, k, start, end, written)
+                best = (entry, value, k, start, end, written)
                 break
             if best:
-                entry, k, start, end, written = best
+                entry, value, k, start, end, written = best
                 inner = self._aliases_within(doc, i + 1, i + k) if k > 1 else ()
-                found.append(Match(start, end, entry.value, entry.how, written, inner))
+                found.append(Match(start, end, value, entry.how, written, inner))
                 free = i + k
         return found
 
@@ -147,7 +165,7 @@ class Matcher:
         while i < stop:
             for entry in self.first.get(toks[i][0], ()):
                 k = len(entry.tokens)
-                if entry.how != "alias" or i + k > stop or entry.tokens in self.ambiguous:
+                if entry.how != "alias" or entry.dated or i + k > stop or entry.tokens in self.ambiguous:
                     continue
                 if any(toks[i + j][0] != entry.tokens[j] for j in range(1, k)):
                     continue
@@ -158,6 +176,17 @@ class Matcher:
                     break
             i += 1
         return tuple(names)
+
+
+@dataclass(frozen=True)
+class DatedMatcher:
+    """A matcher seen at a date (what `Folded.find` caches per date)."""
+
+    matcher: Matcher
+    when: PartialDate | None
+
+    def find(self, doc: Folded) -> list[Match]:
+        return self.matcher.find(doc, self.when)
 
 
 def _case_ok(entry: _Entry, written: str) -> bool:
@@ -292,8 +321,16 @@ class Gazetteer:
     def roles_at(self, when: PartialDate | None) -> list[_Role]:
         return [role for role in self._roles if role.valid_at(when)]
 
-    def actor_matcher(self, language: str, when: PartialDate | None) -> Matcher:
-        key = ("actors", language, when)
+    def actor_matcher(self, language: str, when: PartialDate | None) -> DatedMatcher:
+        """Names, and descriptors naming their holder at `when`: one matcher per language (built once,
+        whatever the date), seen at the date."""
+        view_key = ("actors-at", language, when)
+        if view_key not in self._cache:
+            self._cache[view_key] = DatedMatcher(self._actor_matcher(language), when)
+        return self._cache[view_key]
+
+    def _actor_matcher(self, language: str) -> Matcher:
+        key = ("actors", language)
         if key not in self._cache:
             data = language_data(language)
             matcher = Matcher(set(data.DESCRIPTOR_BLOCKERS))
@@ -304,11 +341,11 @@ class Gazetteer:
             for descriptor, name, lang in self._descriptors:
                 if lang in (language, ANY):
                     matcher.add(descriptor, name, "descriptor", lang, determiners)
-            for role in self.roles_at(when):
+            for role in self._roles:
                 for lang, names in role.descriptors.items():
                     if lang in (language, ANY):
                         for descriptor in names or ():
-                            matcher.add(descriptor, role.actor, "descriptor", lang, determiners)
+                            matcher.add(descriptor, None, "descriptor", lang, determiners, role)
             self._cache[key] = matcher.finalize()
         return self._cache[key]
 
