@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.imports", "bench.search", "bench.pages", "bench.api", "bench.load", "bench.faults", "bench.sizes"]
+BENCHMARKS = ["bench.imports", "bench.extraction", "bench.search", "bench.pages", "bench.api", "bench.load", "bench.faults", "bench.sizes"]
 
 
 def main() -> int:
