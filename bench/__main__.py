@@ -3,7 +3,8 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.imports", "bench.extraction", "bench.search", "bench.pages", "bench.api", "bench.load", "bench.faults", "bench.sizes"]
+BENCHMARKS = ["bench.imports", "bench.extraction", "bench.search", "bench.pages", "bench.api", "bench.load",
+              "bench.faults", "bench.sizes"]
 
 
 def main() -> int:
