@@ -10,6 +10,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpRespo
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
@@ -126,32 +127,31 @@ def quote_citation_download(request, pk: int, suffix: str):
     return response
 
 
-class IncidentListView(FilterView):
-    """Incidents, newest first, filterable as /api/v1/incidents/ is (kind, victim, attributed to, dates)."""
+class HappeningListView(FilterView):
+    """Incidents or events, newest first, filterable with their API twin's filter set. The page offers the
+    filters that need no list of hundreds of actors (kind, start dates); the API takes them all."""
 
-    template_name = "statements/incident_list.html"
+    template_name = "statements/happening_list.html"
     paginate_by = 100
+    ordering = ["-start_date", "name"]
+    heading = column = empty = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_filters=("kind", "started_after", "started_before"),
+                                        heading=self.heading, column=self.column, empty=self.empty, **kwargs)
+
+
+class IncidentListView(HappeningListView):
     filterset_class = IncidentFilter
     queryset = Incident.objects.annotate(quote_count=related_count(Quote.incidents.through.objects.all(), "incident"))
-    ordering = ["-start_date", "name"]
-
-    def get_context_data(self, **kwargs):
-        # The page offers the filters that need no list of hundreds of actors; the API takes them all.
-        return super().get_context_data(page_filters=("kind", "started_after", "started_before"), **kwargs)
+    heading, column, empty = gettext_lazy("Incidents"), gettext_lazy("Incident"), gettext_lazy("No incidents yet.")
 
 
-class EventListView(FilterView):
-    """Diplomatic events, newest first, filterable as /api/v1/events/ is (kind, participant, incident, dates)."""
-
-    template_name = "statements/event_list.html"
-    paginate_by = 100
+class EventListView(HappeningListView):
     filterset_class = EventFilter
     queryset = Event.objects.annotate(quote_count=related_count(Quote.events.through.objects.all(), "event"))
-    ordering = ["-start_date", "name"]
-
-    def get_context_data(self, **kwargs):
-        # The page offers the filters that need no list of hundreds of actors; the API takes them all.
-        return super().get_context_data(page_filters=("kind", "started_after", "started_before"), **kwargs)
+    heading, column, empty = (gettext_lazy("Diplomatic events"), gettext_lazy("Event"),
+                              gettext_lazy("No events yet."))
 
 
 class TopicListView(ListView):
