@@ -8,6 +8,18 @@ from statements.dates import PartialDate
 
 
 @dataclass
+class SpeakerCandidate:
+    """One speaker the extractor weighed for a quote: shown to the reviewer beside the quote."""
+
+    name: str  # the actor's canonical name, or the name as written when it is not an actor yet
+    score: float  # the candidate's weight, comparable between the candidates of one quote
+    cue: str  # what proposed it: the rule or construction ("verb subject", "according to", "previous sentence")
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "score": round(self.score, 3), "cue": self.cue}
+
+
+@dataclass
 class ExtractedQuote:
     text: str
     start: int
@@ -27,6 +39,7 @@ class ExtractedQuote:
     how: str = ""  # which rule attributed the speaker (debugging, tests)
     rule: str = ""  # the key of its fitted confidence (statements/extraction/confidence.py)
     candidate_speaker: str | None = None  # the best candidate, kept for review when its rule is too unsure
+    candidates: list[SpeakerCandidate] = field(default_factory=list)  # every speaker weighed, best first
 
     def as_dict(self) -> dict:
         return {
@@ -48,6 +61,7 @@ class ExtractedQuote:
             "how": self.how,
             "rule": self.rule,
             "candidate_speaker": self.candidate_speaker,
+            "candidates": [candidate.as_dict() for candidate in self.candidates],
         }
 
 
