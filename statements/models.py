@@ -267,6 +267,11 @@ def _related_order(relation: str, order: str) -> str:
     return f"{'-' if descending else ''}{relation}__{order.lstrip('-')}"
 
 
+# The Quote.Review values a reader never sees (curators' rejections, the extractor's withdrawals):
+# `published()` excludes them, and the partial indexes that walk quotes newest first leave them out.
+HIDDEN_FROM_READERS = ("rejected", "withdrawn")
+
+
 class QuoteQuerySet(models.QuerySet):
     def by_actor(self, actor):
         return self.filter(speaker=actor)
@@ -276,7 +281,7 @@ class QuoteQuerySet(models.QuerySet):
 
     def published(self):
         """Quotes a reader may see: everything but what a curator rejected or the extractor withdrew."""
-        return self.exclude(review_status__in=(Quote.Review.REJECTED, Quote.Review.WITHDRAWN))
+        return self.exclude(review_status__in=HIDDEN_FROM_READERS)
 
     def citable(self):
         """Quotes a permalink answers for: the published ones, and the withdrawn ones (with a 410)."""
@@ -382,10 +387,11 @@ class Quote(models.Model):
             models.Index(fields=["statement_date", "id"]),
             # Over what readers see: searches walk matches newest first, dateless quotes last
             # (statements/search/window.py); an actor's monthly chart is counted from the index alone.
+            # Their condition is exactly `published()`'s, so a walk checks visibility in the index alone.
             models.Index(F("statement_date").desc(nulls_last=True), F("id").desc(), name="quote_newest_first",
-                         condition=~models.Q(review_status="rejected")),
+                         condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
             models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
-                         name="quote_speaker_newest_first", condition=~models.Q(review_status="rejected")),
+                         name="quote_speaker_newest_first", condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
             # Not declared here: one partial GIN index on search_vector per year of quotes,
             # quote_search_year_<YYYY> (WHERE statement_date within that year), so that a search reads a
