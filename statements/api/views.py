@@ -402,7 +402,8 @@ class SearchView(generics.GenericAPIView):
             # then the page runs its quotes and facets.
             self.paginate_queryset(result.window().ids)
             page = result.page(self.paginator.page.number, self.paginator.page.paginator.per_page,
-                               quotes=Quote.objects.select_related("speaker", "article", "addressee").with_links())
+                               quotes=Quote.objects.select_related("speaker", "article", "addressee")
+                               .defer("search_vector", "article__text", "article__fingerprints").with_links())
         except SearchQueryError as error:
             raise exceptions.ValidationError({"q": [str(error)]}) from None
         data = serializers.SearchQuoteSerializer(page.quotes, many=True, context=self.get_serializer_context()).data

@@ -16,7 +16,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def rows(quotes: QuerySet, absolute) -> Iterator[dict]:
     """One dict per quote, in the queryset's order. `absolute(path)` makes a URL absolute."""
-    for quote in quotes.select_related("speaker", "article").prefetch_related("incidents").iterator(chunk_size=2000):
+    quotes = (quotes.select_related("speaker", "article").prefetch_related("incidents")
+              .defer("search_vector", "article__text", "article__fingerprints"))  # never an article's body
+    for quote in quotes.iterator(chunk_size=2000):
         article = quote.article
         yield {
             "id": quote.pk,
