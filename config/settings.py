@@ -158,6 +158,7 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-imports": {"task": "statements.tasks.requeue_stale_items", "schedule": 300.0},
     "poll-feeds": {"task": "statements.tasks.poll_feeds", "schedule": float(os.environ.get("FEED_POLL_SECONDS", 900))},
     "search-year-indexes": {"task": "statements.tasks.ensure_search_year_indexes", "schedule": 86400.0},
+    "purge-failed-payloads": {"task": "statements.tasks.purge_failed_payloads", "schedule": 86400.0},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # One import item may run this long: past the soft limit it fails with that reason, the hard limit
@@ -165,6 +166,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 IMPORT_TIME_LIMIT_SECONDS = int(os.environ.get("IMPORT_TIME_LIMIT_SECONDS", 120))
 # An item whose processing was interrupted this many times (a hard time limit, a crash) fails.
 IMPORT_MAX_ATTEMPTS = int(os.environ.get("IMPORT_MAX_ATTEMPTS", 3))
+# A failed item keeps its bytes this many days, to be imported again after a fix (admin action
+# "Import again"); then beat's `purge-failed-payloads` drops them and only the outcome stays.
+IMPORT_FAILED_KEEP_DAYS = int(os.environ.get("IMPORT_FAILED_KEEP_DAYS", 7))
 
 # Two caches. "default" is each process's own memory (figures, the gazetteer), so no page depends on
 # another server. "shared" is the one every process shares, where the API throttle counts

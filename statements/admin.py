@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count
 
+from statements.ingest.jobs import items_retry
 from statements.models import (
     Article,
     ArticleCopy,
@@ -170,9 +172,19 @@ class ImportItemAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["name", "error"]
     readonly_fields = ["job", "name", "status", "error", "article"]
+    actions = ["import_again"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("payload")
+
+    @admin.action(description="Import the selected failed items again (those that still hold their bytes)")
+    def import_again(self, request, queryset):
+        from statements.tasks import items_enqueue
+
+        retried = items_retry(queryset)
+        transaction.on_commit(lambda: items_enqueue(retried))
+        self.message_user(request, f"{len(retried)} item(s) queued again; "
+                                   f"{queryset.count() - len(retried)} had no bytes left or had not failed.")
 
 
 @admin.register(Feed)

@@ -50,6 +50,11 @@ def requeue_stale_items(older_than_seconds: int = 300) -> int:
     return items_enqueue(jobs.stale_item_ids(timedelta(seconds=older_than_seconds)))
 
 
+@shared_task
+def purge_failed_payloads() -> int:
+    return jobs.failed_payloads_purge(timedelta(days=settings.IMPORT_FAILED_KEEP_DAYS))
+
+
 @shared_task(acks_late=True)
 def reextract_articles(article_ids: list[int]) -> None:
     quotes.articles_reextract(article_ids)

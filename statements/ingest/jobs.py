@@ -142,7 +142,8 @@ def item_process(item_id: int) -> ImportItem | None:
         try:
             documents = read_documents(item.name, bytes(item.payload or b""), max_bytes=settings.IMPORT_MAX_BYTES)
         except DocumentError as error:
-            _item_finish(item, ImportItem.Status.FAILED, error=str(error))
+            # The document itself is refused (too big, unknown type, invalid): its bytes are of no use.
+            _item_finish(item, ImportItem.Status.FAILED, error=str(error), keep_bytes=False)
             return item
         except SoftTimeLimitExceeded:
             raise  # the task records it (item_fail), after this transaction is rolled back
@@ -182,6 +183,22 @@ def item_fail(item_id: int, reason: str) -> None:
             _item_finish(item, ImportItem.Status.FAILED, error=reason)
 
 
+def items_retry(items) -> list[int]:
+    """Make failed items that still hold their bytes pending again (after a fix); the ids to queue."""
+    retried = list(items.filter(status=ImportItem.Status.FAILED, payload__isnull=False).values_list("pk", flat=True))
+    ImportItem.objects.filter(pk__in=retried).update(status=ImportItem.Status.PENDING, error="", attempts=0)
+    ImportJob.objects.filter(items__pk__in=retried).update(status=ImportJob.Status.RUNNING)
+    return retried
+
+
+def failed_payloads_purge(older_than: timedelta) -> int:
+    """Drop the bytes of items that failed longer ago than `older_than`: a hostile or broken source
+    cannot fill the database with documents that will never be imported. The outcome stays."""
+    cutoff = timezone.now() - older_than
+    return (ImportItem.objects.filter(status=ImportItem.Status.FAILED, payload__isnull=False, updated_at__lt=cutoff)
+            .update(payload=None))
+
+
 def _interrupted(attempts: int) -> str:
     return (f"stopped: its processing was interrupted {attempts} times (over the time limit of "
             f"{settings.IMPORT_TIME_LIMIT_SECONDS} s, or its worker ended)")
@@ -203,10 +220,13 @@ def _already(article: Article) -> str:
     return f"already imported as article #{article.pk} (same or syndicated text)"
 
 
-def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Article | None = None) -> None:
+def _item_finish(item: ImportItem, status: str, *, error: str = "", article: Article | None = None,
+                 keep_bytes: bool = True) -> None:
+    """Record the outcome. An imported item's text now lives in its article; a failed one keeps its
+    bytes (unless they are the reason) for `items_retry`, until `failed_payloads_purge` drops them."""
     item.status, item.error, item.article = status, error, article
-    if status != ImportItem.Status.FAILED:
-        item.payload = None  # the text now lives in the article
+    if status != ImportItem.Status.FAILED or not keep_bytes:
+        item.payload = None
     item.save()
     job_status_refresh(item.job)
 

@@ -141,3 +141,46 @@ def test_a_different_story_sharing_one_sentence_is_a_new_article():
     )
     job_run_sync(submit(("a.txt", "\n\n".join(STORY).encode()), ("b.txt", other.encode())))
     assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_refused_document_keeps_no_bytes_and_a_failed_analysis_keeps_them_until_purged(monkeypatch):
+    from datetime import timedelta
+
+    from statements.ingest import jobs
+
+    job = submit(("big.txt", b"x" * 6 * 1024 * 1024), ("good.txt", GOOD_FR.encode()))
+
+    def broken_analysis(**kwargs):
+        raise RuntimeError("a bug in analysis")
+
+    monkeypatch.setattr(jobs, "article_ingest", broken_analysis)
+    job_run_sync(job)
+    big, good = job.items.order_by("name")
+    assert (big.status, big.payload) == (ImportItem.Status.FAILED, None)  # refused: the bytes are the problem
+    assert good.status == ImportItem.Status.FAILED and bytes(good.payload) == GOOD_FR.encode()
+
+    assert jobs.failed_payloads_purge(timedelta(days=7)) == 0  # failed just now: kept for a retry
+    ImportItem.objects.filter(pk=good.pk).update(updated_at=good.updated_at - timedelta(days=8))
+    assert jobs.failed_payloads_purge(timedelta(days=7)) == 1
+    good.refresh_from_db()
+    assert good.payload is None and good.status == ImportItem.Status.FAILED and "a bug in analysis" in good.error
+
+
+@pytest.mark.django_db
+def test_failed_items_with_their_bytes_are_imported_again_after_a_fix(monkeypatch):
+    from statements.ingest import jobs
+
+    job = submit(("big.txt", b"x" * 6 * 1024 * 1024), ("good.txt", GOOD_FR.encode()))
+    real_ingest = jobs.article_ingest
+    monkeypatch.setattr(jobs, "article_ingest", lambda **kwargs: 1 / 0)
+    job_run_sync(job)
+    monkeypatch.setattr(jobs, "article_ingest", real_ingest)  # the fix
+
+    retried = jobs.items_retry(job.items.all())
+    assert retried == [job.items.get(name="good.txt").pk]  # the refused one has nothing to retry
+    job_run_sync(job)
+    job.refresh_from_db()
+    assert job.items.get(name="good.txt").status == ImportItem.Status.IMPORTED
+    assert Article.objects.count() == 1
+    assert job.status == ImportJob.Status.DONE_WITH_ERRORS  # big.txt still failed
