@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import path
 
+from actors.duplicates import likely_duplicates
 from actors.merging import actors_merge
 from actors.models import Actor, Affiliation, Alias, ReviewStatus
 
@@ -31,6 +34,26 @@ class ActorAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.duplicates_view)
+        return [path("duplicates/", view, name="actors_actor_duplicates"), *super().get_urls()]
+
+    def duplicates_view(self, request):
+        """Likely duplicate pairs, each one click (its form posts the merge action) from the merge form."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        pairs = likely_duplicates()
+        counts = dict(self.get_queryset(request).filter(pk__in={a.pk for p in pairs for a in (p.first, p.second)})
+                      .values_list("pk", "quote_count"))
+        rows = []
+        for pair in pairs:
+            for actor in (pair.first, pair.second):
+                actor.quote_count = counts.get(actor.pk, 0)
+            rows.append({"actors": (pair.first, pair.second), "reason": pair.reason, "score": pair.score})
+        return render(request, "admin/actors/duplicates.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "pairs": rows,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME, "title": "Likely duplicate actors"})
 
     @admin.display(ordering="quote_count", description="quotes")
     def quote_count(self, actor):
