@@ -4,7 +4,7 @@ that share a name (one's alias is the other's name or alias, in another language
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from actors.models import Actor
 
@@ -39,7 +39,7 @@ class DuplicatePair:
 
 def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
     """The likeliest duplicate pairs, best score first."""
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:  # the threshold is set for this transaction only
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(SIMILARITY_THRESHOLD)])
         cursor.execute(_SQL, [SIMILARITY_THRESHOLD])
         rows = sorted(cursor.fetchall(), key=lambda row: -row[3])[:limit]
