@@ -23,9 +23,11 @@ WITH pairs AS (
     SELECT LEAST(k.actor_id, l.actor_id), GREATEST(k.actor_id, l.actor_id), k.normalized, l.normalized
     FROM actors_alias k JOIN actors_alias l ON l.normalized %% k.normalized AND k.actor_id < l.actor_id
 )
-SELECT DISTINCT ON (first, second) first, second,
-       CASE WHEN x = y THEN 'shared name' ELSE 'similar names' END, similarity(x, y) AS score
-FROM pairs WHERE similarity(x, y) >= %s ORDER BY first, second, score DESC
+SELECT * FROM (
+    SELECT DISTINCT ON (first, second) first, second,
+           CASE WHEN x = y THEN 'shared name' ELSE 'similar names' END, similarity(x, y) AS score
+    FROM pairs WHERE similarity(x, y) >= %s ORDER BY first, second, score DESC
+) best ORDER BY score DESC LIMIT %s
 """
 
 
@@ -41,7 +43,7 @@ def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
     """The likeliest duplicate pairs, best score first."""
     with transaction.atomic(), connection.cursor() as cursor:  # the threshold is set for this transaction only
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(SIMILARITY_THRESHOLD)])
-        cursor.execute(_SQL, [SIMILARITY_THRESHOLD])
-        rows = sorted(cursor.fetchall(), key=lambda row: -row[3])[:limit]
+        cursor.execute(_SQL, [SIMILARITY_THRESHOLD, limit])
+        rows = cursor.fetchall()
     actors = Actor.objects.in_bulk({pk for row in rows for pk in row[:2]})
     return [DuplicatePair(actors[a], actors[b], reason, round(score, 2)) for a, b, reason, score in rows]
