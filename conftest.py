@@ -1,5 +1,8 @@
 """Fixtures shared by every app's tests. The database is always real PostgreSQL."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from actors.models import Actor, Affiliation, Alias, ReviewStatus
@@ -74,3 +77,40 @@ def eager_celery():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
+
+
+# Browser tests (marked `browser`) drive Debian's chromium: Playwright never downloads a browser here.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (.ci/run installs it)")
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in browser tests are plain and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh English page; `page.dialogs` collects any alert() (an escaped page never raises one)."""
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
