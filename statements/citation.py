@@ -52,8 +52,8 @@ def quote_csl(quote: Quote, *, url: str) -> dict:
         "container-title": article.publisher or None,
         "URL": article.url or url,
         "language": article.language or None,
-        "issued": date_parts(quote.statement or article.published),
-        "event-date": date_parts(quote.statement),
+        "issued": date_parts(quote.said_on or article.published),
+        "event-date": date_parts(quote.said_on),
         "accessed": date_parts(PartialDate(_accessed(), DatePrecision.DAY)),
         "note": f"{speaker}: “{quoted_words(quote)}”" if speaker else f"“{quoted_words(quote)}”",
         "source": "Démarche",
@@ -66,7 +66,7 @@ def quote_citation_text(quote: Quote, *, url: str) -> str:
     """A plain-text citation a journalist can paste: who, the words, where, when, the permalink, accessed when."""
     article = quote.article
     speaker = _speaker(quote) or "Unattributed"
-    when = quote.statement.isoformat() if quote.statement else "n.d."
+    when = quote.said_on.isoformat() if quote.said_on else "n.d."
     source = ", ".join(part for part in (article.publisher, article.title) if part)
     published = article.published.isoformat() if article.published else "n.d."
     link = article.url or url
@@ -81,7 +81,7 @@ def quote_bibtex(quote: Quote, *, url: str) -> str:
     def clean(value: str) -> str:
         return value.replace("\\", " ").replace("{", "(").replace("}", ")")
 
-    said = quote.statement or article.published
+    said = quote.said_on or article.published
     fields = {
         "author": speaker,
         "title": article.title,
@@ -100,7 +100,7 @@ def quote_bibtex(quote: Quote, *, url: str) -> str:
 def quote_ris(quote: Quote, *, url: str) -> str:
     """RIS (EndNote, Zotero, Mendeley): one record, a tag a line."""
     article = quote.article
-    said = quote.statement or article.published
+    said = quote.said_on or article.published
     date = ""
     if said:
         parts = [f"{said.date.year:04d}", f"{said.date.month:02d}" if said.precision != DatePrecision.YEAR else "",

@@ -370,6 +370,9 @@ class Quote(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.CharField(
         max_length=300, blank=True, help_text=_("Why a withdrawn quote is no longer shown (its permalink says so)."))
+    statement = models.ForeignKey(
+        "Statement", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports",
+        help_text=_("The utterance this quote reports; other articles' reports of it share it."))
     created_at = models.DateTimeField(auto_now_add=True)
     # Written by a database trigger on every insert (COPY and bulk_create included) and on every
     # update of text, language, speaker_as_written or speaker: see statements/search/ and migration 0002.
@@ -416,7 +419,8 @@ class Quote(models.Model):
         return reverse("quote-detail", kwargs={"pk": self.pk})
 
     @property
-    def statement(self):
+    def said_on(self) -> PartialDate | None:
+        """When it was said, as precisely as known (the field `statement` is the utterance it reports)."""
         return PartialDate.from_fields(self.statement_date, self.statement_precision)
 
     # get_kind_display() and get_claim_type_display() translate every choice's label to look one up:
@@ -432,6 +436,61 @@ class Quote(models.Model):
 
 _KIND_LABELS = dict(Quote.Kind.choices)  # lazy labels, translated when shown
 _CLAIM_LABELS = dict(Quote.Claim.choices)
+
+
+class StatementQuerySet(models.QuerySet):
+    def with_reports_visible(self):
+        """Statements a reader may see: with at least one published report."""
+        return self.filter(pk__in=Quote.objects.published().filter(statement__isnull=False).values("statement_id"))
+
+    def chronological(self):
+        return self.order_by(F("statement_date").desc(nulls_last=True), "-pk")
+
+
+class Statement(models.Model):
+    """One utterance (a readout, a sentence of a communiqué, an answer at a press conference) and the quotes
+    that report it: in one article or several, by several outlets, in French and in English (`reports`).
+
+    Every stored quote reports one; statements/matching.py decides at import whether a new quote reports a
+    statement already known (same speaker, a date within a few days, the same content in either language)
+    or a new one. Speaker and date are those of its first report; curators can change either."""
+
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    statement_date = models.DateField(null=True, blank=True)
+    statement_precision = _precision_field()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("statement_date").desc(nulls_last=True), F("id").desc()]
+        indexes = [models.Index(fields=["speaker", "statement_date"])]
+
+    def __str__(self):
+        return f"Statement #{self.pk} ({self.speaker or '?'}, {self.said_on or 'undated'})"
+
+    def get_absolute_url(self):
+        return reverse("statement-detail", kwargs={"pk": self.pk})
+
+    @property
+    def said_on(self) -> PartialDate | None:
+        return PartialDate.from_fields(self.statement_date, self.statement_precision)
+
+
+class StatementCandidate(models.Model):
+    """A quote that may report a statement, too uncertain to be merged: for a curator to decide."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="statement_candidates")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="candidates")
+    score = models.FloatField(help_text=_("How alike the words are (0 to 1), below the merging threshold."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [models.UniqueConstraint(fields=["quote", "statement"], name="statement_candidate_unique")]
+
+    def __str__(self):
+        return f"quote {self.quote_id} may report statement {self.statement_id} ({self.score:.2f})"
 
 
 class AttributionClaim(models.Model):
