@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from statements.dates import PartialDate
 
-from . import ner
+from . import candidates, ner
 from .claims import claim_type
 from .gazetteer import Gazetteer
 from .intervals import Intervals
 from .languages import LanguageData, detect_language, language_data
-from .model import ExtractedQuote, Extraction, NewActor, StatedRole
+from .model import ExtractedQuote, Extraction, NewActor, SpeakerCandidate, StatedRole
 from .quotes import STRIP, QuoteSpan, find_quote_spans, paragraphs
 from .text import SPACES, Folded, fold
 from .when import find_date
@@ -879,7 +879,25 @@ class _Run:
             events=_unique(m.value for m in events if in_context(m)),
             topics=self._topics(doc.folded, *self._folded_range(doc, context_a, context_b), doc),
             claim_type=claim, addressee=addressee, how=q.who.how if q.who else "",
+            candidates=self._candidates(q, who, context_a, context_b),
         )
+
+    def _candidates(self, q: _Quote, who: Who | None, context_a: int, context_b: int) -> list[SpeakerCandidate]:
+        """The speakers weighed for the quote, best first (statements/extraction/candidates.py); never
+        changes the winner."""
+        winner = None
+        if who and who.name:
+            winner = SpeakerCandidate(who.name, who.confidence, candidates.winner_cue(who.how, who.verb))
+        elif q.who and q.who.name is None and q.who.written:  # "according to X", X not an actor yet
+            winner = SpeakerCandidate(q.who.written, 0.3, candidates.winner_cue(q.who.how, ""))
+        named = [m for m in self.mentions_in(context_a, context_b) if not self._in_quote(m.start)]
+        previous = None
+        i = bisect.bisect_right(self.sentence_starts, q.prefix_start - 1) - 1
+        if i >= 0:
+            previous, _ = self._sentence_subject(max(self.sentence_starts[i], q.prefix_start - SENTENCE_REACH),
+                                                 q.prefix_start)
+        return candidates.weighed(winner, [(m.name, m.kind) for m in named],
+                                  (previous.name, previous.kind) if previous else None)
 
     def _folded_range(self, doc: Folded, a: int, b: int) -> tuple[int, int]:
         fa = bisect.bisect_left(doc._map, a)
