@@ -1,12 +1,13 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import path
 
 from actors.duplicates import likely_duplicates
 from actors.merging import actors_merge
 from actors.models import Actor, Affiliation, Alias, ReviewStatus
+from config.merging import merge_selected
 
 
 class AliasInline(admin.TabularInline):
@@ -66,26 +67,10 @@ class ActorAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge selected actors into one…")
     def merge_actors(self, request, queryset):
-        actors = list(queryset.order_by("name"))
-        if len(actors) < 2:
-            self.message_user(request, "Select at least two actors to merge.", messages.WARNING)
-            return None
-        if "keep" in request.POST:
-            keep = next((actor for actor in actors if str(actor.pk) == request.POST["keep"]), None)
-            if keep is None:
-                self.message_user(request, "Choose the actor to keep among the selected ones.", messages.ERROR)
-                return None
-            for other in actors:
-                if other.pk != keep.pk:
-                    actors_merge(keep=keep, merge=other)
-            self.message_user(request, f"Merged {len(actors) - 1} actor(s) into {keep}.")
-            return redirect("admin:actors_actor_change", keep.pk)
-        return render(
-            request,
-            "admin/actors/merge_confirmation.html",
-            {**self.admin_site.each_context(request), "actors": actors, "opts": self.model._meta,
-             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME, "title": "Merge actors"},
-        )
+        return merge_selected(self, request, queryset.order_by("name"), merge=actors_merge, action="merge_actors",
+                              explanation="Every quote, alias, role, mention and attribution of the other actors "
+                                          "moves to the one you keep; their names become its aliases (role titles "
+                                          "its roles); the others are deleted and their addresses lead to it.")
 
 
 @admin.register(Alias)

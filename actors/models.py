@@ -111,12 +111,21 @@ class Alias(AliasBase):
         ]
 
 
-class ActorRedirect(models.Model):
-    """The slug of an actor merged into another: its pages, feeds and API answer 301 to the one kept."""
+class SlugRedirect(models.Model):
+    """The slug of a record merged into another (config/merging.py). A concrete one has a key to its model
+    with related_name="redirects"."""
 
     old_slug = models.SlugField(max_length=200, unique=True)
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class ActorRedirect(SlugRedirect):
+    """The slug of an actor merged into another: its pages, feeds and API answer 301 to the one kept."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="redirects")
 
     def __str__(self):
         return f"{self.old_slug} → {self.actor.slug}"

@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count
 
+from config.merging import merge_selected
 from statements.ingest.jobs import items_retry
+from statements.merging import incidents_merge
 from statements.models import (
     Article,
     ArticleCopy,
@@ -116,6 +118,15 @@ class IncidentAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["victims"]
     inlines = [IncidentAliasInline, AttributionInline]
+    actions = ["merge_incidents"]
+
+    @admin.action(description="Merge selected incidents into one…")
+    def merge_incidents(self, request, queryset):
+        return merge_selected(self, request, queryset.order_by("name"), merge=incidents_merge,
+                              action="merge_incidents",
+                              explanation="Every quote, attribution claim, event, victim and alias of the other "
+                                          "incidents moves to the one you keep; their names become its aliases; "
+                                          "the others are deleted and their addresses lead to it.")
 
 
 class EventAliasInline(admin.TabularInline):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Actor, AliasBase
+from actors.models import Actor, AliasBase, SlugRedirect
 from statements.dates import DatePrecision, PartialDate
 
 
@@ -158,6 +158,15 @@ class IncidentAlias(AliasBase):
         constraints = [
             models.UniqueConstraint(fields=["normalized", "language"], name="incident_alias_unique_per_language")
         ]
+
+
+class IncidentRedirect(SlugRedirect):
+    """The slug of an incident merged into another: its pages, feeds and API answer 301 to the one kept."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.incident.slug}"
 
 
 class Event(Happening):

@@ -47,8 +47,9 @@ DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 class SlugOrNameField(forms.ModelChoiceField):
-    """A model given by its slug or, when `resolve` is given, by a name, an alias or a misspelling of one
-    (`resolve(value)` answers the matching ids, best first): `speaker=Putin`, `incident=Kaseya`."""
+    """A model given by its slug, the slug of one merged into it (config/merging.py), or, when `resolve` is
+    given, by a name, an alias or a misspelling of one (`resolve(value)` answers the matching ids, best
+    first): `speaker=Putin`, `incident=Kaseya`."""
 
     def __init__(self, *args, resolve=None, **kwargs):
         self.resolve = resolve
@@ -58,11 +59,19 @@ class SlugOrNameField(forms.ModelChoiceField):
         try:
             return super().to_python(value)
         except forms.ValidationError:
-            ids = self.resolve(value) if self.resolve and value not in self.empty_values else []
-            found = self.queryset.filter(pk__in=ids[:1]).first()
+            found = self._merged_into(value) or self._resolved(value)
             if found is None:
                 raise
             return found
+
+    def _merged_into(self, value):
+        if not hasattr(self.queryset.model, "redirects"):  # only mergeable models have them
+            return None
+        return self.queryset.filter(redirects__old_slug=value).first()
+
+    def _resolved(self, value):
+        ids = self.resolve(value) if self.resolve and value not in self.empty_values else []
+        return self.queryset.filter(pk__in=ids[:1]).first()
 
 
 @extend_schema_field({"type": "string", "minLength": 1})
