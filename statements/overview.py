@@ -1,4 +1,4 @@
-"""Site-wide figures: how many statements, articles, actors and incidents, and who is quoted most.
+"""Site-wide figures: how many statements, articles, actors and incidents, who is quoted most, and when.
 
 At a million quotes, counting them and ranking every speaker takes longer than the rest of the page
 put together, and the figures move slowly; so they are computed at most once every OVERVIEW_SECONDS
@@ -10,6 +10,7 @@ from django.db.models import Count
 
 from actors.models import Actor
 from statements.models import Article, Incident, Quote
+from statements.timeline import monthly_counts
 
 OVERVIEW_SECONDS = 300
 TOP_SPEAKERS = 10
@@ -32,6 +33,11 @@ def actors_by_quote_count() -> list[Actor]:
     counts = quote_counts_by_speaker()
     actors = [_with_count(actor, counts.get(actor.pk, 0)) for actor in Actor.objects.all()]
     return sorted(actors, key=lambda actor: (-actor.quote_count, actor.name))
+
+
+def monthly_statements() -> list:
+    """Statements per month over the whole base, for the home page's chart."""
+    return cache.get_or_set("overview:monthly", lambda: monthly_counts(Quote.objects.all()), OVERVIEW_SECONDS)
 
 
 def quote_counts_by_speaker() -> dict[int, int]:

@@ -10,12 +10,15 @@ articles' pages.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from statements.dates import DatePrecision, PartialDate
 from statements.models import Event, Incident, Quote
+from statements.strip import Point
 
 PAGE_SIZE = 50
 
@@ -114,32 +117,32 @@ def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
     return [(PartialDate(row["month"], DatePrecision.MONTH), row["n"]) for row in rows]
 
 
+def months_counted(days: Iterable[datetime.date | None]) -> list[tuple[PartialDate, int]]:
+    """How many of `days` fall in each month, in date order (a search's window, already read, for its chart)."""
+    counted = Counter(day.replace(day=1) for day in days if day)
+    return [(PartialDate(month, DatePrecision.MONTH), n) for month, n in sorted(counted.items())]
+
+
 OVERVIEW_LIMIT = 5000
-
-
-@dataclass(frozen=True)
-class Point:
-    kind: str
-    date: datetime.date
-    label: str
-    url: str
 
 
 def overview_points(quotes: QuerySet[Quote], *, context: TimelineContext | None,
                     limit: int = OVERVIEW_LIMIT) -> list[Point]:
-    """The latest `limit` statements (and the context's incidents and events in their span) for the visual strip."""
+    """The latest `limit` statements, and the context's incidents and events of the period asked for (of the
+    statements' span when there are `limit` of them), for the visual timeline (statements.strip)."""
     from django.urls import reverse
 
     rows = list(
         quotes.published().filter(statement_date__isnull=False).order_by("-statement_date", "-pk")
-        .values_list("pk", "statement_date", "speaker__name", "speaker_as_written")[:limit]
+        .values_list("pk", "statement_date", "statement_precision", "speaker__name", "speaker_as_written")[:limit]
     )
     quote_url = reverse("quote-detail", args=[0]).replace("/0/", "/{}/")  # one reverse() for 5,000 links
-    points = [Point("quote", day, f"{name or written or '?'} ({day.isoformat()})", quote_url.format(pk))
-              for pk, day, name, written in rows]
+    points = [Point("quote", day, precision, name or written or "?", quote_url.format(pk))
+              for pk, day, precision, name, written in rows]
     if context is not None:
         oldest = rows[-1][1] if len(rows) == limit else None
         for entry in context.within(oldest, None):
-            points.append(Point(entry.kind, entry.date, f"{entry.item.name} ({entry.date.isoformat()})",
-                                reverse(f"{entry.kind}-detail", args=[entry.item.slug])))
+            end = PartialDate(entry.item.end_date, entry.item.end_precision).last_day if entry.item.end_date else None
+            points.append(Point(entry.kind, entry.date, entry.precision, entry.item.name,
+                                reverse(f"{entry.kind}-detail", args=[entry.item.slug]), end=end))
     return points

@@ -20,12 +20,12 @@ from statements.filters import EventFilter, IncidentFilter, QuoteFilter, filter_
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
 from statements.models import Article, AttributionClaim, Event, ImportItem, ImportJob, Incident, Quote, Topic
-from statements.overview import most_quoted_actors, site_counts
+from statements.overview import monthly_statements, most_quoted_actors, site_counts
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
 from statements.tasks import job_enqueue
-from statements.timeline import TimelineContext, monthly_counts, overview_points, timeline_page
+from statements.timeline import TimelineContext, monthly_counts, months_counted, overview_points, timeline_page
 
 # Detail pages show the latest statements; the full stream is the timeline filtered on the same thing.
 PAGE_STATEMENTS = 50
@@ -41,6 +41,7 @@ class HomeView(TemplateView):
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],
             top_speakers=most_quoted_actors(),
+            monthly=monthly_statements(),
             recent_imports=(ImportJob.objects.annotate(item_count=Count("items"))[:5]
                             if self.request.user.is_staff else ImportJob.objects.none()),
             **kwargs,
@@ -105,6 +106,7 @@ class QuoteDetailView(DetailView):
             csl_json=json.dumps([quote_csl(quote, url=url)], ensure_ascii=False, indent=2),
             bibtex=quote_bibtex(quote, url=url),
             same_story=quote.article.quotes.published().exclude(pk=quote.pk).select_related("speaker"),
+            history=quote_history(quote) if self.request.user.is_staff else None,
             **kwargs,
         )
 
@@ -306,8 +308,10 @@ class SearchView(TemplateView):
             try:
                 result = search_quotes(**form.search_arguments())
                 page = result.page(request.GET.get("page"), self.paginate_by, quotes=Quote.objects.for_result_lines())
+                window = result.window().rows[: result.window_size]
                 context.update(result=result, page_obj=page.page, quotes=page.quotes,
-                               facets=facet_links(request.GET, page.facets))
+                               facets=facet_links(request.GET, page.facets),
+                               monthly=months_counted(row["statement_date"] for row in window))
             except SearchQueryError as error:
                 context["error"] = str(error)
                 status = 400

@@ -3,13 +3,14 @@
 from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from statements.dates import DatePrecision
+from statements.strip import month_chart_svg, strip_svg
 
 register = template.Library()
 
@@ -49,47 +50,35 @@ def query_with(context, **changes):
 
 
 @register.inclusion_tag("statements/_month_chart.html")
-def month_chart(counts, height=80):
-    """Statements per month as an SVG bar chart drawn server-side (no JavaScript)."""
-    peak = max((n for _, n in counts), default=0) or 1
-    width = 12
-    bars = [
-        {"x": index * width, "height": max(1, round(n * height / peak)), "count": n, "month": month}
-        for index, (month, n) in enumerate(counts)
-    ]
-    return {"bars": bars, "height": height, "width": max(width, len(bars) * width), "bar_width": width - 2}
+def month_chart(counts, caption=""):
+    """Statements per month as an SVG bar chart over a time axis, drawn server-side (statements.strip)."""
+    months = [month for month, _n in counts]
+    return {"svg": mark_safe(month_chart_svg(counts)),  # noqa: S308 (built from numbers and escaped text)
+            "first": min(months, default=None), "last": max(months, default=None), "caption": caption}
 
 
-LANES = {"event": 14, "incident": 34, "quote": 54}
 QUOTE_LINE_WORDS = 60  # a quote line shows at most this many words of a quote no search highlighted
 
 
-@register.simple_tag
-def timeline_strip(points, width=1000, height=70):
-    """Every point of the timeline as a dot on a time axis, drawn server-side as SVG.
+@register.simple_tag(takes_context=True)
+def timeline_strip(context, points):
+    """The visual timeline of `points` (statements.strip); a pile of items links to the timeline of its
+    period with the page's other filters, and "Whole period" to the same filters without dates."""
+    params = context["request"].GET.copy()
+    params.pop("cursor", None)
+    timeline = reverse("timeline")
+    whole = None
+    if "date_after" in params or "date_before" in params:
+        unbounded = params.copy()
+        unbounded.pop("date_after", None)
+        unbounded.pop("date_before", None)
+        whole = f"{timeline}?{unbounded.urlencode()}"
 
-    Built as one string (each label escaped) rather than through the template engine, so that
-    5,000 points cost milliseconds; each dot links to its page and names itself on hover.
-    """
-    if not points:
-        return ""
-    first = min(point.date for point in points).toordinal()
-    span = max(1, max(point.date for point in points).toordinal() - first)
-    scale = (width - 10) / span
-    dots = "".join(  # html.escape on each value: format_html would cost more than the rest of the page
-        f'<a href="{escape(point.url)}"><circle class="dot-{point.kind}" '
-        f'cx="{5 + (point.date.toordinal() - first) * scale:.1f}" cy="{LANES[point.kind]}" r="3">'
-        f"<title>{escape(point.label)}</title></circle></a>"
-        for point in points
-    )
-    start, end = min(p.date for p in points), max(p.date for p in points)
-    return format_html(
-        '<figure class="strip"><svg role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" height="{}">'
-        '<line x1="0" y1="{}" x2="{}" y2="{}" class="axis"/>{}</svg>'
-        "<figcaption>{} – {} · {}</figcaption></figure>",
-        _("Timeline overview"), width, height, height, height - 4, width, height - 4, mark_safe(dots),  # noqa: S308
-        start.isoformat(), end.isoformat(), _("%(count)d items") % {"count": len(points)},
-    )
+    def period_url(date_after: str, date_before: str) -> str:
+        params["date_after"], params["date_before"] = date_after, date_before
+        return f"{timeline}?{params.urlencode()}"
+
+    return mark_safe(strip_svg(points, period_url=period_url, whole_url=whole))  # noqa: S308 (every text escaped in strip_svg)
 
 
 @register.simple_tag
@@ -99,7 +88,7 @@ def quote_line(quote):
     who said them, when, what kind of statement, and where it was published (a link to the quote in
     its article).
 
-    Built as one string, each value through html.escape, as timeline_strip is: through the template
+    Built as one string, each value through html.escape, as the visual timeline is: through the template
     engine, or format_html, this line cost more than the rest of the results page.
     The words are `quote.headline` when a search read the quote, already safe HTML
     (statements.search.result.marked: the text escaped, the matches in <mark>); otherwise the
