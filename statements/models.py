@@ -7,7 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, OuterRef
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Greatest, JSONObject, Substr
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -281,6 +281,11 @@ def _related_order(relation: str, order: str) -> str:
 HIDDEN_FROM_READERS = ("rejected", "withdrawn")
 
 
+# Characters of its article read on each side of a quote in the review queue: its paragraph, or that
+# much of a very long one (statements/reviewing.py review_paragraph)
+CONTEXT_REACH = 600
+
+
 class QuoteQuerySet(models.QuerySet):
     def by_actor(self, actor):
         return self.filter(speaker=actor)
@@ -325,6 +330,15 @@ class QuoteQuerySet(models.QuerySet):
 
     def needing_review(self, below: float = 0.6):
         return self.filter(review_status=Quote.Review.MACHINE, confidence__lt=below)
+
+    def review_queue(self):
+        """What curators review next: the extractor's quotes nobody reviewed yet (withdrawn ones are not
+        shown anywhere), the least sure first, with their speaker and article (not its text: each item reads
+        its own paragraph, `review_context`). Walks the partial index quote_review_queue."""
+        return (self.filter(review_status=Quote.Review.MACHINE).order_by("confidence", "id")
+                .select_related("speaker", "article").defer("article__text", "article__fingerprints")
+                .annotate(review_context=Substr("article__text", Greatest(F("start") - CONTEXT_REACH + 1, 1),
+                                                F("end") - F("start") + 2 * CONTEXT_REACH)))
 
     def human_reviewed(self):
         return self.exclude(review_status__in=Quote.MACHINE_OWNED)
@@ -374,6 +388,9 @@ class Quote(models.Model):
     claim_type = models.CharField(max_length=12, choices=Claim.choices, blank=True)
     addressee = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="addressed_by")
     confidence = models.FloatField(default=1.0)
+    speaker_candidates = models.JSONField(
+        default=list, blank=True,
+        help_text=_("The speakers the extractor weighed, best first: {name, score, cue, actor (its slug or null)}."))
     review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE, db_index=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -405,6 +422,8 @@ class Quote(models.Model):
             models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
                          name="quote_speaker_newest_first", condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
+            models.Index(F("confidence"), F("id"), name="quote_review_queue",
+                         condition=models.Q(review_status="machine")),
             # Not declared here: one partial GIN index on search_vector per year of quotes,
             # quote_search_year_<YYYY> (WHERE statement_date within that year), so that a search reads a
             # recent period's matches from its years alone. Their number grows with the years, so they

@@ -7,10 +7,17 @@ a review is one field changing, and the admin already reads and shows this log.
 """
 
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from statements.models import Quote
+from actors.models import Actor
+from actors.resolution import resolve_actors
+from statements.models import CONTEXT_REACH, Quote
+
+# The review queue's one-key actions (statements/review_views.py): each is a verdict through quote_review
+QUEUE_VERDICTS = {"verify": Quote.Review.VERIFIED, "reject": Quote.Review.REJECTED,
+                  "speaker": Quote.Review.VERIFIED}  # a curator who names the speaker vouches for the quote
 
 
 @transaction.atomic
@@ -34,3 +41,30 @@ def quote_review(*, quote: Quote, user, verdict: str, speaker=None) -> Quote:
         LogEntry.objects.log_actions(user_id=user.pk, queryset=[quote], action_flag=CHANGE, change_message=message,
                                      single_object=True)
     return quote
+
+
+def speaker_find(value: str) -> list[Actor]:
+    """The actors a curator's speaker box names: a slug (what the autocomplete puts there), else any
+    name, alias or misspelling of one, as the API's `?q=` finds them (the box works without JavaScript)."""
+    value = value.strip()
+    if not value:
+        return []
+    by_slug = list(Actor.objects.filter(slug=value))
+    return by_slug or list(Actor.objects.filter(pk__in=resolve_actors(value)).order_by("name")[:10])
+
+
+def review_paragraph(quote: Quote) -> tuple[str, str, str]:
+    """The paragraph around a quote of `Quote.objects.review_queue()`, as (before, the words, after), from
+    the window of its article that query read (`review_context`), not from the whole article."""
+    window = quote.review_context or ""
+    a = min(quote.start, CONTEXT_REACH)
+    b = a + quote.end - quote.start
+    before, after = window[:a], window[b:]
+    return before[before.rfind("\n") + 1:], window[a:b], after.split("\n", 1)[0]
+
+
+def quote_history(quote: Quote):
+    """Every change of the quote in Django's admin log, newest first: verdicts from any path, and the
+    admin form's own edits."""
+    return (LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Quote), object_id=str(quote.pk))
+            .select_related("user").order_by("-action_time", "-pk"))

@@ -16,11 +16,12 @@ from django_filters.views import FilterView
 
 from actors.models import Actor
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
-from statements.filters import EventFilter, IncidentFilter, QuoteFilter, filter_suggestions
+from statements.filters import EventFilter, IncidentFilter, QuoteFilter
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
 from statements.models import Article, AttributionClaim, Event, ImportItem, ImportJob, Incident, Quote, Topic
 from statements.overview import monthly_statements, most_quoted_actors, site_counts
+from statements.reviewing import quote_history
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
 from statements.search.forms import SearchForm
@@ -252,7 +253,7 @@ class TimelineView(TemplateView):
         quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
         context = quote_filter.timeline_context() if quote_filter.is_valid() else TimelineContext.none()
         page = timeline_page(quotes, cursor=self.request.GET.get("cursor"), context=context)
-        return super().get_context_data(filter=quote_filter, page=page, suggestions=filter_suggestions(), **kwargs)
+        return super().get_context_data(filter=quote_filter, page=page, **kwargs)
 
 
 class TimelineOverviewView(TemplateView):
@@ -288,7 +289,7 @@ class CompareView(TemplateView):
             columns.append((actor, timeline_page(quotes, size=30).entries))
         return super().get_context_data(
             columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
-            filter=QuoteFilter(self.request.GET), suggestions=filter_suggestions(), **kwargs,
+            filter=QuoteFilter(self.request.GET), **kwargs,
         )
 
 

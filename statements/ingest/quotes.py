@@ -99,6 +99,7 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
         quote.claim_type = found.claim_type or ""
         quote.addressee = resolver.actor(found.addressee)
         quote.confidence = max(0.0, min(1.0, found.confidence))
+        quote.speaker_candidates = resolver.candidates(found)
         quote.review_status, quote.withdrawn_reason = Quote.Review.MACHINE, ""
         quotes.append(quote)
     kept = {quote.pk for quote in again.values()}
@@ -208,6 +209,7 @@ class _Resolver:
         self.new = {actor.name: actor for actor in result.new_actors}
         names = {name for quote in result.quotes for name in (quote.speaker, quote.addressee, *quote.actors) if name}
         names |= {name for role in result.roles for name in (role.actor, role.organisation) if name}
+        names |= {candidate.name for quote in result.quotes for candidate in quote.candidates}
         self.rows: dict[str, Actor | None] = {actor.name: actor for actor in Actor.objects.filter(name__in=names)}
 
     def actor(self, name: str | None) -> Actor | None:
@@ -219,6 +221,15 @@ class _Resolver:
                 actor = _actor_create_unreviewed(name, self.new[name].kind)
             self.rows[name] = actor
         return self.rows[name]
+
+    def candidates(self, found) -> list[dict]:
+        """The speakers the extractor weighed, as stored on the quote: each with its actor's slug when the
+        name is already an actor's (read with the other names: no query per candidate, no actor created)."""
+        out = []
+        for candidate in found.candidates:
+            actor = self.rows.get(candidate.name)
+            out.append({**candidate.as_dict(), "name": candidate.name[:300], "actor": actor.slug if actor else None})
+        return out
 
     def store_roles(self, roles) -> None:
         for role in roles:
