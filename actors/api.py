@@ -87,21 +87,25 @@ class ActorFilter(django_filters.FilterSet):
     )
 
     q = TextFilter(method="filter_q", help_text="A name, an alias or a misspelling of one (\"Putine\"), as search "
-                                                "resolves speaker:Putine: the exact names first, else the closest.")
+                                                "resolves speaker:Putine, or the start of one (\"Vlad\"): what the "
+                                                "filter boxes' autocomplete asks.")
 
     class Meta:
         model = Actor
         fields = ["kind", "country", "review_status", "name", "q"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(pk__in=resolve_actors(value))
+        return queryset.filter(Q(pk__in=resolve_actors(value)) | named(value))
 
     def filter_name(self, queryset, name, value):
-        key = fold(value)
-        if not key:
-            return queryset
-        aliases = Alias.objects.filter(normalized__contains=key).values("actor_id")
-        return queryset.filter(Q(normalized_name__contains=key) | Q(pk__in=aliases))
+        return queryset.filter(named(value)) if fold(value) else queryset
+
+
+def named(value: str) -> Q:
+    """Actors whose canonical name or an alias holds `value`, ignoring case and accents."""
+    key = fold(value)
+    aliases = Alias.objects.filter(normalized__contains=key).values("actor_id")
+    return Q(normalized_name__contains=key) | Q(pk__in=aliases)
 
 
 # --- Views -------------------------------------------------------------------------------------------------------

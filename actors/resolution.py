@@ -49,8 +49,10 @@ def similar_actors(names: list[str], threshold: float) -> dict[str, list[tuple[i
 
 
 def resolve_actors(name: str) -> list[int]:
-    """Actors a speaker:/actor: value names: by canonical name or alias, else the closest spellings."""
-    exact = list(Actor.objects.by_alias(name).values_list("pk", flat=True))
+    """Actors a speaker:/actor: value names: by slug (what the autocomplete puts in a box), canonical name or
+    alias, else the closest spellings."""
+    exact = (list(Actor.objects.filter(slug=name).values_list("pk", flat=True))
+             or list(Actor.objects.by_alias(name).values_list("pk", flat=True)))
     if exact:
         return exact
     return [actor_id for actor_id, _ in similar_actors([name], FIELD_THRESHOLD).get(fold(name), [])]

@@ -4,6 +4,8 @@ The machinery (partial dates, slugs, strict checking of every value) is in confi
 """
 
 import django_filters
+from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,19 +18,28 @@ from statements.search import names
 from statements.timeline import TimelineContext
 
 
+def autocomplete(endpoint: str) -> forms.TextInput:
+    """A text box whose suggestions static/js/autocomplete.js fetches from an API list's `?q=` as one types
+    (a <select> or a <datalist> of every actor would weigh more than the whole timeline)."""
+    return forms.TextInput(attrs={"data-autocomplete": reverse_lazy(endpoint), "autocomplete": "off"})
+
+
 class QuoteFilter(django_filters.FilterSet):
     """The quote filters of the timeline, the compare page and the API (quotes, timeline), under the same names."""
 
     speaker = slug_filter(Actor, "speaker", "The actor who speaks: a slug, a name, an alias or a misspelling.",
-                          label=_("Speaker"), datalist="actor-slugs", resolve=resolve_actors)
+                          label=_("Speaker"), widget=autocomplete("api-actor-list"), resolve=resolve_actors)
     actor = slug_filter(Actor, "mentioned_actors", "An actor the quote mentions (slug or name).", label=_("Mentions"),
-                        datalist="actor-slugs", resolve=resolve_actors)
+                        widget=autocomplete("api-actor-list"), resolve=resolve_actors)
     country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
     incident = slug_filter(Incident, "incidents", "An incident the quote is about (slug, name or alias).",
-                           label=_("Incident"), datalist="incident-slugs", resolve=names.resolve_incidents)
-    event = slug_filter(Event, "events", "Slug of an event the quote is about.", label=_("Event"))
-    topic = slug_filter(Topic, "topics", "A topic (slug or name).", label=_("Topic"), resolve=names.resolve_topics)
+                           label=_("Incident"), widget=autocomplete("api-incident-list"),
+                           resolve=names.resolve_incidents)
+    event = slug_filter(Event, "events", "An event the quote is about (slug, name or alias).", label=_("Event"),
+                        widget=autocomplete("api-event-list"), resolve=names.resolve_events)
+    topic = slug_filter(Topic, "topics", "A topic (slug or name).", label=_("Topic"),
+                        widget=autocomplete("api-topic-list"), resolve=names.resolve_topics)
     claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"),
                                              help_text="What the statement does.")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),
@@ -97,6 +108,12 @@ class ArticleFilter(django_filters.FilterSet):
         fields = []
 
 
+def name_filter(resolve, what: str) -> TextFilter:
+    """`?q=`: by slug, any name or alias, a part of one or a misspelling (what the autocomplete asks)."""
+    return TextFilter(method=lambda queryset, name, value: queryset.filter(pk__in=resolve(value)),
+                      help_text=f"A slug, a name or an alias of the {what}, a part of one or a misspelling.")
+
+
 class HappeningFilter(django_filters.FilterSet):
     """What incidents and events share: when they started."""
 
@@ -107,6 +124,7 @@ class HappeningFilter(django_filters.FilterSet):
 
 
 class IncidentFilter(HappeningFilter):
+    q = name_filter(names.resolve_incidents, "incident")
     kind = django_filters.ChoiceFilter(choices=Incident.Kind.choices, help_text="Kind of incident.")
     victim = slug_filter(Actor, "victims", "Slug of a victim.")
     attributed_to = slug_filter(Actor, "attributions", "Slug of an actor it was attributed to.",
@@ -122,12 +140,21 @@ class IncidentFilter(HappeningFilter):
 
 
 class EventFilter(HappeningFilter):
+    q = name_filter(names.resolve_events, "event")
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="Kind of event.")
     participant = slug_filter(Actor, "participants", "Slug of a participant.")
     incident = slug_filter(Incident, "incidents", "Slug of an incident the event concerns.")
 
     class Meta:
         model = Event
+        fields = []
+
+
+class TopicFilter(django_filters.FilterSet):
+    q = name_filter(names.resolve_topics, "topic")
+
+    class Meta:
+        model = Topic
         fields = []
 
 
@@ -138,11 +165,3 @@ class ImportJobFilter(django_filters.FilterSet):
     class Meta:
         model = ImportJob
         fields = []
-
-
-def filter_suggestions() -> dict[str, list[tuple[str, str]]]:
-    """(slug, name) pairs for the filter boxes' datalists."""
-    return {
-        "actor_slugs": list(Actor.objects.order_by("name").values_list("slug", "name")),
-        "incident_slugs": list(Incident.objects.order_by("name").values_list("slug", "name")),
-    }

@@ -86,15 +86,12 @@ class TextFilter(django_filters.CharFilter):
     """Free text; in the API an empty value is an error, not an absent filter (StrictFilterBackend)."""
 
 
-def slug_filter(model, field_name: str, help_text: str, *, label=None, datalist: str = "", resolve=None, **kwargs):
+def slug_filter(model, field_name: str, help_text: str, *, label=None, resolve=None, **kwargs):
     """An actor, incident, event or topic given by its slug, or by any of its names with `resolve` (see
-    SlugOrNameField); one that names nothing is an error naming it.
-
-    With `datalist`, a text box with suggestions rather than a <select>: rendering hundreds of
-    options as form widgets would cost more than the whole timeline query.
+    SlugOrNameField); one that names nothing is an error naming it. A page gives it a text box with
+    suggestions (`widget=`, statements/filters.py autocomplete()) rather than a <select>: rendering
+    hundreds of options would cost more than the whole timeline query.
     """
-    if datalist:
-        kwargs["widget"] = forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
     unknown = f"no {model._meta.verbose_name} with the slug{' or name' if resolve else ''} “%(value)s”."
     if resolve:
         kwargs["resolve"] = resolve

@@ -297,7 +297,8 @@ class TopicViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     pagination_class = NumberedPagination
-    filter_backends = [OrderingFilter]
+    filter_backends = [StrictFilterBackend, OrderingFilter]
+    filterset_class = filters.TopicFilter
     ordering_fields = ["slug", "name_en", "name_fr"]
     ordering = ["slug"]
 

@@ -11,25 +11,38 @@ from django.utils.text import slugify
 
 from actors.names import fold
 from actors.resolution import FIELD_THRESHOLD, WORD_THRESHOLD, resolve_actors, similar_actors
-from statements.models import Incident, IncidentAlias, Topic
+from statements.models import Event, EventAlias, Incident, IncidentAlias, Topic
 
-__all__ = ["FIELD_THRESHOLD", "WORD_THRESHOLD", "resolve_actors", "resolve_incidents", "resolve_topics",
-           "similar_actors"]
+__all__ = ["FIELD_THRESHOLD", "WORD_THRESHOLD", "resolve_actors", "resolve_events", "resolve_incidents",
+           "resolve_topics", "similar_actors"]
 
-def resolve_incidents(name: str) -> list[int]:
+
+def _resolve_happening(model, alias_model, name: str) -> list[int]:
+    """An incident or an event: by slug, name or alias exactly, else a part of one, else a close spelling."""
     key = fold(name)
-    exact = Incident.objects.filter(
+    owner = model._meta.model_name
+    exact = model.objects.filter(
         Q(slug=slugify(name)) | Q(name__unaccent__iexact=name)
-        | Q(pk__in=IncidentAlias.objects.filter(normalized=key).values("incident_id"))
+        | Q(pk__in=alias_model.objects.filter(normalized=key).values(f"{owner}_id"))
     )
     ids = list(exact.values_list("pk", flat=True))
     if not ids:
-        ids = list(Incident.objects.filter(
+        ids = list(model.objects.filter(
             Q(name__unaccent__icontains=name) | Q(aliases__name__unaccent__icontains=name)
         ).values_list("pk", flat=True).distinct())
     if not ids and len(key) >= 3:
-        ids = list(Incident.objects.filter(name__unaccent__trigram_similar=name).values_list("pk", flat=True))
+        ids = list(model.objects.filter(Q(name__unaccent__trigram_similar=name)
+                                        | Q(aliases__normalized__trigram_similar=key))
+                   .values_list("pk", flat=True).distinct())
     return ids
+
+
+def resolve_incidents(name: str) -> list[int]:
+    return _resolve_happening(Incident, IncidentAlias, name)
+
+
+def resolve_events(name: str) -> list[int]:
+    return _resolve_happening(Event, EventAlias, name)
 
 
 def resolve_topics(name: str) -> list[int]:
@@ -42,4 +55,7 @@ def resolve_topics(name: str) -> list[int]:
             Q(slug__icontains=slugify(name)) | Q(name_en__unaccent__icontains=name)
             | Q(name_fr__unaccent__icontains=name)
         ).values_list("pk", flat=True))
+    if not ids and len(fold(name)) >= 3:
+        ids = list(Topic.objects.filter(Q(name_en__unaccent__trigram_similar=name)
+                                        | Q(name_fr__unaccent__trigram_similar=name)).values_list("pk", flat=True))
     return ids
