@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from statements import views
+from statements import review_views, views
 from statements.feeds import IncidentQuotesFeed, SearchFeed
 
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
     path("imports/", views.ImportJobListView.as_view(), name="import-list"),
+    path("review/", review_views.ReviewQueueView.as_view(), name="review-queue"),
+    path("review/<int:pk>/", review_views.ReviewActionView.as_view(), name="review-action"),
     path("imports/upload/", views.ImportUploadView.as_view(), name="import-upload"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/feed/", SearchFeed(), name="search-feed"),

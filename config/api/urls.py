@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from actors.api import ActorViewSet
 from config.api.exceptions import api_not_found
-from statements.api import views
+from statements.api import review, views
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -23,6 +23,7 @@ urlpatterns = [
     path("quotes/export/", views.QuoteExportView.as_view(), name="api-quote-export"),
     path("stats/monthly/", views.MonthlyStatsView.as_view(), name="api-stats-monthly"),
     path("search/", views.SearchView.as_view(), name="api-search"),
+    path("review/", review.ReviewQueueView.as_view(), name="api-review"),
     path("timeline/", views.TimelineView.as_view(), name="api-timeline"),
     *router.urls,
     re_path(r"^.*$", api_not_found),
