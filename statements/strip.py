@@ -172,7 +172,7 @@ def strip_svg(points: list[Point], *, period_url, whole_url: str | None = None) 
     whole = f' · <a class="strip-whole" href="{escape(whole_url)}">{escape(_("Whole period"))}</a>' if whole_url else ""
     return (
         f'<figure class="strip"><div class="strip-plot">'
-        f'<svg role="img" aria-label="{escape(_("Timeline overview"))}" width="100%" height="{HEIGHT}" '
+        f'<svg role="group" aria-label="{escape(_("Timeline overview"))}" width="100%" height="{HEIGHT}" '
         f'data-start="{scale.start.isoformat()}" data-end="{scale.end.isoformat()}" '
         f'data-help="{escape(_("Drag across the strip to see a period; click a mark to open it."))}">'
         f"<title>{escape(caption)}</title>"
