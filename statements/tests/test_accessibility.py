@@ -73,5 +73,5 @@ def test_the_staff_pages_have_no_serious_accessibility_violation(live_server, pa
     page.fill("input[name=username]", "curator")
     page.fill("input[name=password]", "pw-curator")
     page.locator("input[type=submit]").click()
-    for path in ("/imports/", "/imports/upload/"):
+    for path in ("/imports/", "/imports/upload/", "/review/"):
         assert axe_violations(page, live_server.url + path) == []
