@@ -200,3 +200,45 @@ def test_extraction_stores_the_candidates_with_their_actors(make_article, putin,
     quote.refresh_from_db()
     assert [(c["name"], c["actor"], c["cue"]) for c in quote.speaker_candidates] == [
         ("Joe Biden", "joe-biden", "said-verb subject"), ("Vladimir Putin", "vladimir-putin", "named in the sentence")]
+
+
+# ---------------------------------------------------------------------------- in Chromium
+def staff_page(page, live_server):
+    page.goto(f"{live_server.url}/admin/login/?next=/review/")
+    page.fill("input[name=username]", "curator")
+    page.fill("input[name=password]", "pw-curator")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/review/")
+    return page
+
+
+@pytest.mark.browser
+def test_pressing_v_verifies_the_first_quote(live_server, page, staff_user, queue):
+    staff_page(page, live_server)
+    first = page.locator(".review-item").first
+    assert first.get_attribute("id") == f"review-{queue['unsure'].pk}"  # the least sure
+    page.keyboard.press("v")
+    page.wait_for_selector(f"#review-{queue['unsure'].pk}.reviewed")
+    quote = Quote.objects.get(pk=queue["unsure"].pk)
+    assert (quote.review_status, quote.reviewed_by) == ("verified", staff_user)
+    assert page.evaluate("document.activeElement.id") == f"review-{queue['middle'].pk}"  # on to the next one
+    assert page.dialogs == []  # the hostile paragraph stays text
+
+
+@pytest.mark.browser
+def test_pressing_s_then_typing_an_alias_changes_the_speaker(live_server, page, staff_user, queue, putin):
+    staff_page(page, live_server)
+    page.keyboard.press("j")
+    page.keyboard.press("s")  # the middle quote (Joe Biden's, by the machine)
+    box = page.locator(f"#review-{queue['middle'].pk} .review-speaker input[name=speaker]")
+    assert box.evaluate("input => input === document.activeElement")
+    page.keyboard.type("Putin")
+    page.get_by_role("option", name="Vladimir Putin").wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # picks the suggestion: its slug goes in the box
+    assert box.input_value() == "vladimir-putin"
+    page.keyboard.press("Enter")  # saves
+    page.wait_for_selector(f"#review-{queue['middle'].pk}.reviewed")
+    quote = Quote.objects.get(pk=queue["middle"].pk)
+    assert (quote.speaker, quote.review_status, quote.reviewed_by) == (putin, "verified", staff_user)
+    assert page.locator(f"#review-{queue['middle'].pk} .review-speaker-name").inner_text() == "Vladimir Putin"

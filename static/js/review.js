@@ -19,7 +19,8 @@
     const item = form.closest(".review-item");
     const result = item.querySelector(".review-result");
     const body = new FormData(form, submitter);
-    return fetch(form.action, { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" })
+    // getAttribute: form.action would be the form's input named "action"
+    return fetch(form.getAttribute("action"), { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then((response) => response.json().then((answer) => ({ ok: response.ok, answer })))
       .then(({ ok, answer }) => {
         if (!ok) {
@@ -48,7 +49,7 @@
   }));
 
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return; // the suggestions' own keys
     const typing = event.target.closest("input, textarea, select");
     if (typing) {
       if (event.key === "Escape") items[current].focus();
