@@ -14,6 +14,7 @@ from statements.dates import PartialDate
 
 from . import candidates, ner
 from .claims import claim_type
+from .dating import infer_date
 from .gazetteer import Gazetteer
 from .intervals import Intervals
 from .languages import LanguageData, detect_language, language_data
@@ -97,6 +98,7 @@ class _Run:
         self._anonymous_roles: dict[str, list[tuple[int, int]]] = {}
         self.gaz = gazetteer
         self.published = published
+        self.when, self.when_source = published, "published" if published else ""  # the date roles are read at
         self.lang = language if language in ("fr", "en") else detect_language(self.text)
         self.data: LanguageData = language_data(self.lang)
         self.new_actors: dict[str, NewActor] = {}
@@ -116,10 +118,12 @@ class _Run:
         self.mention_starts: list[int] = []
         self.persons: list[Mention] = []
         self.person_starts: list[int] = []
-        for mention in self._gazetteer_mentions(doc):
-            self._add_mention(mention)
         all_spans = find_quote_spans(self.text)
         self._quote_marks = Intervals((s.open, s.close) for s in all_spans)
+        if self.when is None:  # roles are read at the date the text tells (dating.py)
+            self.when, self.when_source = infer_date(doc, self.gaz, self.data, self._quote_marks)
+        for mention in self._gazetteer_mentions(doc):
+            self._add_mention(mention)
         incidents = doc.find(self.gaz.incident_matcher(self.lang))
         events = doc.find(self.gaz.event_matcher(self.lang))
         self._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
@@ -136,7 +140,8 @@ class _Run:
         self._chains(quotes)
         self._continuations(quotes)
         topics = self._topics(doc.folded, 0, min(len(doc.folded), TOPIC_REACH), doc)
-        result = Extraction(language=self.lang, published=self.published)
+        result = Extraction(language=self.lang, published=self.published, roles_date=self.when,
+                            roles_date_source=self.when_source)
         result.quotes = [self._output(q, incidents, events, doc) for q in quotes]
         result.actors = _unique([*(m.name for m in self.mentions if not m.is_new or m.name in self.new_actors),
                                  *self.named_within])
@@ -158,7 +163,7 @@ class _Run:
     # ------------------------------------------------------------------ mentions
     def _gazetteer_mentions(self, doc: Folded) -> list[Mention]:
         out = []
-        for m in doc.find(self.gaz.actor_matcher(self.lang, self.published)):
+        for m in doc.find(self.gaz.actor_matcher(self.lang, self.when)):
             info = self.gaz.actor(m.value)
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written))
@@ -229,6 +234,9 @@ class _Run:
                          or fold(words[0]).rstrip("'") in self.data.determiners):
             start = text.find(words[1], start) if len(words) > 1 else end
             words = words[1:]
+        titles = [i for i, word in enumerate(words[:-1]) if word in self.data.NAME_TITLES]
+        if titles:  # "Dutch Defence Minister Ank Bijleveld": the words up to the title describe the name
+            words = words[titles[-1] + 1:]
         words = words[-4:]
         if words and len(words) < len(name.split()):
             start = text.find(words[0], start)
@@ -297,7 +305,8 @@ class _Run:
         return self.inside.contains(pos)
 
     def _preposition_before(self, pos: int) -> bool:
-        words = re.findall(r"[\w]+'?|'", self.norm[max(0, pos - 40):pos])
+        before = re.split(r"[,;:.!?()\"«»“”]", self.norm[max(0, pos - 40):pos])[-1]  # within the clause
+        words = re.findall(r"[\w]+'?|'", before)
         words = [fold(w) for w in words][-3:]
         while words and words[-1].rstrip("'") in self.data.determiners:
             words.pop()
@@ -598,7 +607,8 @@ class _Run:
                 return self._pronoun(pm.group(1), a + pm.start(1))
         if direction == "after" and words and words[0] in self.data.PRONOUNS:
             return self._pronoun(words[0], a)
-        mentions = [m for m in self.mentions_in(a, b) if not self._preposition_before(m.start)]
+        mentions = [m for m in self.mentions_in(a, b)
+                    if not self._preposition_before(m.start) and not self._in_quote(m.start)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
@@ -702,18 +712,25 @@ class _Run:
         confidence = {"alias": 0.9, "descriptor": 0.8, "ner": 0.75, "name": 0.7}.get(mention.how, 0.7)
         return Who(mention.name, mention.written, mention.is_new, confidence, mention.how)
 
+    def _governed(self, a: int, pos: int) -> bool:
+        """A preposition inside the subject region norm[a:pos] governs the name at pos ("à la Maison Blanche",
+        "in Carbis Bay"): a place or a complement, not the speaker. One that opens the region is its cue
+        ("according to X")."""
+        return self._preposition_before(pos) and bool(re.search(r"\w", self.norm[a:pos]))
+
     def _new_name(self, a: int, b: int, direction: str) -> Who | None:
         """An unknown name written in the subject: Capitalised Words, or a known surname."""
         found = []
         for m in NAME.finditer(self.text, a, b):
             start, end, name = self._clean_name(m.start(), m.end())
-            if not name:
+            if not name or self._governed(a, start) or self._in_quote(start):
                 continue
             if len(name.split()) < 2 and name not in self.surnames:
                 continue
             found.append((start, end, name))
         for m in re.finditer(r"(?<![\w-])[A-Z][\w'-]+(?![\w-])", self.text[a:b]):
-            if m.group() in self.surnames:
+            if m.group() in self.surnames and not self._governed(a, a + m.start()) \
+                    and not re.search(r"[A-Z][\w'-]*\s+$", self.text[a:a + m.start()]):  # "Carbis Bay": not "Bay"
                 found.append((a + m.start(), a + m.end(), self.surnames[m.group()]))
         if not found:
             return None

@@ -100,6 +100,9 @@ class ExtractedClaim:
 class Extraction:
     language: str
     published: PartialDate | None = None
+    # the date roles were read at: `published`, else inferred from the text (dating.py), and where it comes from
+    roles_date: PartialDate | None = None
+    roles_date_source: str = ""  # published | incident | event | text
     quotes: list[ExtractedQuote] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     incidents: list[str] = field(default_factory=list)

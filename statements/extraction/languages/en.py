@@ -418,6 +418,8 @@ RELATIVE_PERIODS = {
     "this month": ("month", 0),
     "this year": ("year", 0),
 }
+# words before a year that date the narration ("en 2022", "in 2022"): an undated article's date (dating.py)
+YEAR_MARKERS = ["in", "since", "of", "early", "late", "mid"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 NAMING_CUES = [

@@ -534,6 +534,8 @@ RELATIVE_PERIODS = {
     "ce mois-ci": ("month", 0),
     "cette année": ("year", 0),
 }
+# words before a year that date the narration ("en 2022", "in 2022"): an undated article's date (dating.py)
+YEAR_MARKERS = ["en", "depuis", "début", "fin", "courant"]
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 
 # Scare quotes and names: quoted words right after these are terms, not statements.
