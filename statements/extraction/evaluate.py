@@ -9,6 +9,7 @@ not_quotes, actors, incidents, and an alias table).
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import combinations
 
 
 def fold(s):
@@ -191,3 +192,70 @@ def predict_files(paths, gazetteer, language=None) -> list[dict]:
         text, published = split_header(Path(path).read_text(encoding="utf-8"))
         out.append(extract(text, gazetteer=gazetteer, published=published, language=language).as_json(str(path)))
     return out
+
+
+def score_statement_pairs(gold: dict, reports: list[dict], split: str | None = None) -> tuple[dict, list[str]]:
+    """Are the reports of one statement recognised? Pair recall and precision across articles.
+
+    `reports`: one dict per stored quote, {"path", "text", "statement"} (the id of the Statement it reports).
+    A gold pair is two required quotes of different documents with the same `statement_group`; a predicted
+    pair is two quotes of different documents reporting one Statement, right when both are gold quotes of
+    one group. A predicted pair touching an optional gold fragment of no group is not counted (the fragment
+    need not be found), one touching a quote the gold does not have counts as wrong. With `split`, the pairs
+    with at least one document of that split ("dev": both documents dev), as the groups cross the splits.
+    """
+    documents = {d["file"].rsplit("/", 1)[-1]: d for d in gold["documents"]}
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    for report in reports:
+        by_document[str(report["path"]).rsplit("/", 1)[-1]].append(report)
+    group_of, optional = {}, set()  # (document, gold index) -> group
+    reported: dict[tuple[str, int], object] = {}  # (document, gold index) -> statement
+    predicted = []  # (document, gold index or None, statement)
+    for key, doc in documents.items():
+        golds = doc["quotes"]
+        for index, g in enumerate(golds):
+            group_of[(key, index)] = g.get("statement_group")
+            if g.get("optional"):
+                optional.add((key, index))
+        for report, g in pair(by_document.get(key, []), golds):
+            index = golds.index(g) if g is not None else None
+            predicted.append((key, index, report["statement"]))
+            if index is not None:
+                reported[(key, index)] = report["statement"]
+
+    def counted(key_a: str, key_b: str) -> bool:
+        splits = {documents[key_a].get("split"), documents[key_b].get("split")}
+        return split is None or (splits == {split} if split == "dev" else split in splits)
+
+    c, errors = defaultdict(int), []
+    members: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for place, group in group_of.items():
+        if group and place not in optional:
+            members[group].append(place)
+    for group, places in members.items():
+        for a, b in combinations(places, 2):
+            if a[0] == b[0] or not counted(a[0], b[0]):
+                continue
+            c["gold"] += 1
+            same = a in reported and b in reported and reported[a] == reported[b]
+            c["found"] += same
+            if not same:
+                errors.append(f"{group}: {a[0]} and {b[0]} not recognised as one statement")
+    for (key_a, index_a, statement_a), (key_b, index_b, statement_b) in combinations(predicted, 2):
+        if key_a == key_b or statement_a != statement_b or not counted(key_a, key_b):
+            continue
+        group_a = group_of.get((key_a, index_a)) if index_a is not None else None
+        group_b = group_of.get((key_b, index_b)) if index_b is not None else None
+        if ((key_a, index_a) in optional and not group_a) or ((key_b, index_b) in optional and not group_b):
+            continue
+        c["predicted"] += 1
+        right = bool(group_a) and group_a == group_b
+        c["right"] += right
+        if not right:
+            text_a = documents[key_a]["quotes"][index_a]["text"] if index_a is not None else "(no gold quote)"
+            text_b = documents[key_b]["quotes"][index_b]["text"] if index_b is not None else "(no gold quote)"
+            errors.append(f"wrongly one statement: {key_a} {text_a[:50]!r} / {key_b} {text_b[:50]!r}")
+    ratio = lambda a, b: round(a / b, 3) if b else 1.0  # noqa: E731
+    return {"statement_pair_recall": ratio(c["found"], c["gold"]),
+            "statement_pair_precision": ratio(c["right"], c["predicted"]),
+            "statement_pairs_gold": c["gold"], "statement_pairs_predicted": c["predicted"]}, errors

@@ -21,6 +21,7 @@ from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.extraction import Gazetteer, extract
+from statements.matching import quotes_assign_statements
 from statements.models import Article, AttributionClaim, Event, Incident, IncidentAlias, Quote, Topic
 
 logger = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
                     Quote.topics.through):
         through.objects.filter(quote_id__in=kept).delete()  # stored again from what was found this time
     _links_store(quotes, found_quotes, resolver)
+    quotes_assign_statements(quotes)
     _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver)
     resolver.store_roles(result.roles)
     return quotes

@@ -1,0 +1,294 @@
+"""One statement, many reports: recognising that a new quote reports an utterance already stored.
+
+The same readout, communiqué sentence or press-conference answer is quoted by several articles, outlets
+and languages. At import (statements/ingest/quotes.py) each new quote either joins the statement of an
+earlier quote from another article, or becomes a statement of its own. Two quotes report one statement when
+
+- they have the same speaker and were said within `WINDOW_DAYS` of each other (the stated or inferred date;
+  a quote of an undated article takes the date of the event it belongs to), or belong to one occasion
+  (the same event or incident) when one of them has no date;
+- or one speaker is unknown (an unattributed readout) but both belong to the same event or incident;
+- and their words say the same, in either language: the share of content features they have in common, over
+  the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
+  is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
+  "rançongiciel"), a lexicon entry of words that mean the same without looking alike
+  (statements/matching_words.json: "told" = "dit"), or the first letters of a longer word, which French and
+  English share for most of their political vocabulary ("légitime" / "legitimate", "cyberattaques" /
+  "cyber-attacks").
+
+Different known speakers are never merged, nor is a quote with neither speaker nor occasion. A match below its
+threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
+The earlier reports come from indexed queries only (a speaker's statements in a date window through the
+statements' (speaker, statement_date) index, the reports of an event or an incident through the link
+tables), each capped at `MAX_CANDIDATES`, never from a scan: matching stays fast with a million quotes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.db.models import F, Q
+
+from actors.names import fold
+from statements.dates import PartialDate
+from statements.models import Quote, Statement, StatementCandidate
+from statements.search.glossary import GLOSSARY_FILE
+
+WORDS_FILE = Path(__file__).resolve().parent / "matching_words.json"
+WINDOW_DAYS = 3
+MERGE_AT = 0.4
+MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (event) and closer words
+REVIEW_AT = 0.25
+MIN_SHARED = 2  # features in common, whatever the share: one shared word is chance
+PREFIX = 5  # letters of a word that stand for it (a stem shared by both languages)
+MAX_CANDIDATES = 500  # earlier reports read per query
+LONGEST_PHRASE = 4
+
+
+def _key(word: str) -> str:
+    """A folded word without its plural s/x (the glossary's reading)."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _words(text: str) -> list[str]:
+    folded = fold(text).replace("'", " ")
+    folded = re.sub(r"(?<=\w)-(?=\w)", "", folded)  # "cyber-attacks" is "cyberattacks"
+    return re.findall(r"\w+", folded)
+
+
+def _phrase_key(form: str) -> tuple[str, ...]:
+    return tuple(_key(word) for word in _words(form))
+
+
+@cache
+def _data() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, int]], dict[tuple[str, ...], str]]:
+    """Stopwords and number words per language, and every glossary or lexicon form -> its entry's id."""
+    words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    stopwords = {lang: frozenset(_key(w) for w in _words(" ".join(data["stopwords"])))
+                 for lang, data in words["languages"].items()}
+    numbers = {lang: {fold(w): n for w, n in data["numbers"].items()} for lang, data in words["languages"].items()}
+    entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"] + words["lexicon"]
+    forms: dict[tuple[str, ...], str] = {}
+    for number, entry in enumerate(entries):
+        for form in (form for language_forms in entry.values() for form in language_forms):
+            if phrase := _phrase_key(form):
+                forms.setdefault(phrase, f"g{number}")
+    return stopwords, numbers, forms
+
+
+def signature(text: str, language: str) -> frozenset[str]:
+    """The content features of a quote's words, comparable across French and English."""
+    stopwords, numbers, forms = _data()
+    stop = stopwords.get(language, frozenset()) | frozenset().union(*stopwords.values())
+    number_words = {word: n for table in numbers.values() for word, n in table.items()}
+    words = _words(text)
+    keys = [_key(word) for word in words]
+    features, covered = set(), set()
+    for length in range(LONGEST_PHRASE, 0, -1):  # the longest glossary or lexicon forms first
+        for start in range(len(keys) - length + 1):
+            span = range(start, start + length)
+            if covered.intersection(span):
+                continue
+            if (entry := forms.get(tuple(keys[start:start + length]))) is not None:
+                features.add(entry)
+                covered.update(span)
+    for index, (word, key) in enumerate(zip(words, keys, strict=True)):
+        if index in covered:
+            continue
+        if word.isdigit():
+            features.add(f"#{int(word)}")
+        elif word in number_words:
+            features.add(f"#{number_words[word]}")
+        elif len(word) >= 4 and key not in stop and word not in stop:
+            features.add(word[:PREFIX])
+    return frozenset(features)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the shorter quote's features the other one has (0 when they share fewer than MIN_SHARED):
+    a quoted fragment of a longer report is as much that statement as a whole translation."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= MIN_SHARED else 0.0
+
+
+def closeness(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two quotes are as a whole (Dice): what decides between two quotes that both match one
+    statement, so that a two-word fragment does not win over the whole translation."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+@dataclass
+class _Report:
+    """A stored quote that may report the same statement as a new one, as matching reads it."""
+
+    text: str
+    language: str
+    statement_id: int
+    statement_date: datetime.date | None
+    statement_speaker_id: int | None
+    events: set[int] = field(default_factory=set)
+    incidents: set[int] = field(default_factory=set)
+    features: frozenset[str] = frozenset()
+
+
+@dataclass
+class _NewQuote:
+    quote: Quote
+    said: PartialDate | None
+    events: set[int]
+    incidents: set[int]
+
+    @property
+    def window(self) -> tuple[datetime.date, datetime.date] | None:
+        if self.said is None:
+            return None
+        margin = datetime.timedelta(days=WINDOW_DAYS)
+        return self.said.date - margin, self.said.last_day + margin
+
+    def threshold(self, report: _Report) -> float | None:
+        """The score `report` must reach to be this quote's statement, or None when it cannot be: not the same
+        speaker (an unknown one matches only on its own occasion), or said too far apart."""
+        window, speaker = self.window, self.quote.speaker_id
+        dated_both = window is not None and report.statement_date is not None
+        if dated_both and not window[0] <= report.statement_date <= window[1]:
+            return None
+        same_speaker = speaker is not None and speaker == report.statement_speaker_id
+        occasion = bool(self.incidents & report.incidents or self.events & report.events)
+        if same_speaker:
+            return MERGE_AT if dated_both or occasion else MERGE_UNSURE_AT  # one has no date: closer words
+        if occasion and None in (speaker, report.statement_speaker_id):
+            return MERGE_UNSURE_AT
+        return None
+
+
+def _links(quotes: list[Quote]) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, PartialDate]]:
+    """Each quote's events and incidents, and the start of the earliest event of each (two queries)."""
+    events: dict[int, set[int]] = defaultdict(set)
+    incidents: dict[int, set[int]] = defaultdict(set)
+    starts: dict[int, PartialDate] = {}
+    ids = [quote.pk for quote in quotes]
+    rows = (Quote.events.through.objects.filter(quote_id__in=ids).order_by("event__start_date")
+            .values_list("quote_id", "event_id", "event__start_date", "event__start_precision"))
+    for quote_id, event_id, date, precision in rows:
+        events[quote_id].add(event_id)
+        if date is not None:
+            starts.setdefault(quote_id, PartialDate(date, precision))
+    for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=ids).values_list(
+            "quote_id", "incident_id"):
+        incidents[quote_id].add(incident_id)
+    return events, incidents, starts
+
+
+def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
+    """The visible reports in other articles that may be one of the new quotes' statements, gathered by
+    indexed queries only: the statements of each speaker in its date window (the statements'
+    (speaker, statement_date) index), the reports of the quotes' events, and the reports of the quotes'
+    incidents by the same speakers (for a quote or a report without a date)."""
+    visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
+    found: dict[int, _Report] = {}
+    columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id")
+
+    def gather(queryset):
+        for pk, *values in queryset.values_list(*columns)[:MAX_CANDIDATES]:
+            found.setdefault(pk, _Report(*values))
+
+    windows: dict[int, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
+    for item in new:
+        if item.quote.speaker_id is not None and item.window is not None:
+            windows[item.quote.speaker_id].append(item.window)
+    for speaker_id, spans in windows.items():
+        gather(visible.filter(statement__speaker_id=speaker_id, statement__statement_date__range=(
+            min(low for low, _ in spans), max(high for _, high in spans))))
+    speakers = {item.quote.speaker_id for item in new if item.quote.speaker_id is not None}
+    if speakers:  # their undated statements; every statement of a speaker of an undated quote, newest first
+        gather(visible.filter(statement__speaker_id__in=speakers, statement__statement_date__isnull=True))
+        for speaker_id in {item.quote.speaker_id for item in new if item.said is None} - {None}:
+            gather(visible.filter(statement__speaker_id=speaker_id).order_by(
+                F("statement__statement_date").desc(nulls_last=True)))
+    if events := set().union(*(item.events for item in new)):
+        gather(visible.filter(pk__in=Quote.events.through.objects.filter(event_id__in=events).values("quote_id")))
+    if incidents := set().union(*(item.incidents for item in new)):
+        of_incidents = visible.filter(pk__in=Quote.incidents.through.objects.filter(
+            incident_id__in=incidents).values("quote_id"))
+        if all(item.quote.speaker_id is not None for item in new):  # else any speaker's may be the statement
+            of_incidents = of_incidents.filter(
+                Q(statement__speaker_id__in=speakers) | Q(statement__speaker__isnull=True))
+        gather(of_incidents)
+    if found:
+        for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=found).values_list(
+                "quote_id", "event_id"):
+            found[quote_id].events.add(event_id)
+        for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=found).values_list(
+                "quote_id", "incident_id"):
+            found[quote_id].incidents.add(incident_id)
+    for report in found.values():
+        report.features = signature(report.text, report.language)
+    return list(found.values())
+
+
+def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tuple[int, float, bool]]:
+    """For each new quote (by its index) the statement it best matches: (statement id, score, sure enough to
+    merge). One new quote per statement: two quotes of one article that both resemble one earlier report do
+    not both join it (the closer one does, a quoted fragment yielding to the whole translation)."""
+    scored = []
+    for index, item in enumerate(new):
+        own = signature(item.quote.text, item.quote.language)
+        best: dict[int, tuple] = {}
+        for report in reports:
+            threshold = item.threshold(report)
+            if threshold is None:
+                continue
+            score = similarity(own, report.features)
+            rank = (score >= threshold, closeness(own, report.features))
+            if score >= REVIEW_AT and (report.statement_id not in best or rank > best[report.statement_id][0]):
+                best[report.statement_id] = (rank, score)
+        scored += [(rank, score, index, statement_id) for statement_id, (rank, score) in best.items()]
+    matches: dict[int, tuple[int, float, bool]] = {}
+    taken: set[int] = set()
+    for rank, score, index, statement_id in sorted(scored, reverse=True):
+        if index not in matches and statement_id not in taken:
+            matches[index] = (statement_id, score, rank[0])
+            taken.add(statement_id)
+    return matches
+
+
+def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
+    """Give each stored quote of one article that has none its statement: an earlier report's when one matches
+    surely enough, else a new one (an unsure match is kept as a StatementCandidate for review). Quotes that
+    already report a statement (found again by a re-extraction) keep it."""
+    quotes = [quote for quote in quotes if quote.statement_id is None]
+    if not quotes:
+        return
+    events, incidents, starts = _links(quotes)
+    new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
+                     or starts.get(quote.pk), events[quote.pk], incidents[quote.pk]) for quote in quotes]
+    matches = best_matches(new, _reports(quotes[0].article_id, new))
+    alone = [item for index, item in enumerate(new) if not matches.get(index, (0, 0.0, False))[2]]
+    created = Statement.objects.bulk_create([
+        Statement(speaker_id=item.quote.speaker_id, statement_date=item.said.date if item.said else None,
+                  statement_precision=item.said.precision if item.said else "day") for item in alone])
+    for item, statement in zip(alone, created, strict=True):
+        item.quote.statement = statement
+    joined = {}
+    for index, (statement_id, _, sure) in matches.items():
+        if sure:
+            quotes[index].statement_id = statement_id
+            joined[statement_id] = new[index]
+    Quote.objects.bulk_update(quotes, ["statement"])
+    for statement in Statement.objects.filter(pk__in=joined, speaker__isnull=True):
+        # A report that names the speaker tells who made a statement its first reports left unknown.
+        if (speaker := joined[statement.pk].quote.speaker_id) is not None:
+            Statement.objects.filter(pk=statement.pk).update(speaker_id=speaker)
+    StatementCandidate.objects.bulk_create(
+        [StatementCandidate(quote=quotes[index], statement_id=statement_id, score=round(score, 3))
+         for index, (statement_id, score, sure) in matches.items() if not sure],
+        ignore_conflicts=True)
