@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from actors.models import Actor
 from actors.resolution import resolve_actors
 from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
-from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Topic
+from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Statement, Topic
 from statements.search import names
 from statements.timeline import TimelineContext
 
@@ -164,4 +164,45 @@ class ImportJobFilter(django_filters.FilterSet):
 
     class Meta:
         model = ImportJob
+        fields = []
+
+
+class StatementFilter(django_filters.FilterSet):
+    """The filters of /api/v1/statements/, named as the quotes' are; a statement matches through any report."""
+
+    speaker = slug_filter(Actor, "speaker", "The actor who made the statement (slug, name, alias or misspelling).",
+                          resolve=resolve_actors)
+    incident = slug_filter(Incident, "reports__incidents", "An incident a report is about (slug, name or alias).",
+                           resolve=names.resolve_incidents, distinct=True)
+    event = slug_filter(Event, "reports__events", "Slug of an event a report belongs to.", distinct=True)
+    language = TextFilter(field_name="reports__language", lookup_expr="iexact", distinct=True,
+                          help_text="Reported in this language (ISO 639-1).")
+    date_after = PartialDateFilter(field_name="statement_date", lookup_expr="gte",
+                                   help_text=f"Made on or after ({DATE_HELP}).")
+    date_before = PartialDateFilter(field_name="statement_date", lookup_expr="lte",
+                                    help_text=f"Made on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = Statement
+        fields = []
+
+
+class AttributionFilter(django_filters.FilterSet):
+    """The filters of /api/v1/attributions/."""
+
+    claimant = slug_filter(Actor, "claimant", "Who makes the claim (slug or name).", resolve=resolve_actors)
+    accused = slug_filter(Actor, "attributed_to", "Who is said to have done it (slug or name).",
+                          resolve=resolve_actors)
+    incident = slug_filter(Incident, "incident", "The incident (slug, name or alias).",
+                           resolve=names.resolve_incidents)
+    stance = django_filters.ChoiceFilter(choices=AttributionClaim.Stance.choices, help_text="Attribution or denial.")
+    origin = django_filters.ChoiceFilter(choices=AttributionClaim.Origin.choices,
+                                         help_text="reference (the gazetteer's) or text (found in an article).")
+    date_after = PartialDateFilter(field_name="claimed_date", lookup_expr="gte",
+                                   help_text=f"Claimed on or after ({DATE_HELP}).")
+    date_before = PartialDateFilter(field_name="claimed_date", lookup_expr="lte",
+                                    help_text=f"Claimed on or before ({DATE_HELP}).")
+
+    class Meta:
+        model = AttributionClaim
         fields = []

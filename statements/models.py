@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, OuterRef
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Greatest, JSONObject, Substr
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -303,17 +303,30 @@ class QuoteQuerySet(models.QuerySet):
 
     def with_links(self):
         """Each quote's mentioned actors, incidents, events and topics as `<relation>_links`: lists of
-        {"slug", "name" or "name_en"} in their models' orders, gathered by the quote's own query (one
-        array subquery per relation) rather than by a prefetch query and model instances per relation."""
+        {"slug", "name" or "name_en"} (events also their "start_date" and "start_precision") in their models'
+        orders, gathered by the quote's own query (one array subquery per relation) rather than by a prefetch
+        query and model instances per relation."""
         return self.annotate(**{
             f"{relation}_links": ArraySubquery(
                 getattr(Quote, relation).through.objects.filter(quote=OuterRef("pk"))
                 .order_by(*(_related_order(target, order) for order in model._meta.ordering))
-                .values(link=JSONObject(slug=f"{target}__slug", **{label: f"{target}__{label}"})))
-            for relation, target, model, label in [
-                ("mentioned_actors", "actor", Actor, "name"), ("incidents", "incident", Incident, "name"),
-                ("events", "event", Event, "name"), ("topics", "topic", Topic, "name_en")]
+                .values(link=JSONObject(slug=f"{target}__slug", **{label: f"{target}__{label}" for label in labels})))
+            for relation, target, model, labels in [
+                ("mentioned_actors", "actor", Actor, ["name"]), ("incidents", "incident", Incident, ["name"]),
+                ("events", "event", Event, ["name", "start_date", "start_precision"]),
+                ("topics", "topic", Topic, ["name_en"])]
         })
+
+    def with_statement_reports(self):
+        """Each quote's statement's visible reports: how many articles (`statement_reports`) in which languages
+        (`statement_languages`), and its id (`statement_link`): a line of results then says "reported by 3
+        sources (en, fr)" with no query of its own. One subquery each."""
+        reports = Quote.objects.published().filter(statement_id=OuterRef("statement_id"))
+        return self.annotate(
+            statement_link=F("statement_id"),
+            statement_reports=Subquery(reports.order_by().values("statement_id")
+                                       .annotate(n=Count("article_id", distinct=True)).values("n")[:1]),
+            statement_languages=ArraySubquery(reports.order_by("language").values("language").distinct()))
 
     def for_result_lines(self):
         """What a line of results shows (the quote, its speaker, date, kind, claim and source) and no

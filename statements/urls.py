@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from statements import review_views, views
+from statements import review_views, statement_views, views
 from statements.feeds import IncidentQuotesFeed, SearchFeed
 
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote-detail"),
+    path("statements/<int:pk>/", statement_views.StatementDetailView.as_view(), name="statement-detail"),
     re_path(r"^quotes/(?P<pk>\d+)/cite\.(?P<suffix>bib|ris|json)$", views.quote_citation_download, name="quote-cite"),
     path("incidents/", views.IncidentListView.as_view(), name="incident-list"),
     path("incidents/<slug:slug>/", views.IncidentDetailView.as_view(), name="incident-detail"),

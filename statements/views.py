@@ -90,7 +90,7 @@ class QuoteDetailView(DetailView):
     """A quote's permalink: the words, who and when, the paragraph around them, and how to cite them."""
 
     template_name = "statements/quote_detail.html"
-    queryset = Quote.objects.citable().select_related("speaker", "article", "addressee")
+    queryset = Quote.objects.citable().select_related("speaker", "article", "addressee").with_statement_reports()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from actors.api import ActorViewSet
 from config.api.exceptions import api_not_found
-from statements.api import review, views
+from statements.api import review, statement_views, views
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -16,6 +16,8 @@ router.register("incidents", views.IncidentViewSet, basename="api-incident")
 router.register("events", views.EventViewSet, basename="api-event")
 router.register("topics", views.TopicViewSet, basename="api-topic")
 router.register("imports", views.ImportJobViewSet, basename="api-importjob")
+router.register("statements", statement_views.StatementViewSet, basename="api-statement")
+router.register("attributions", statement_views.AttributionViewSet, basename="api-attribution")
 
 urlpatterns = [
     path("quotes/export.csv", views.QuoteExportView.as_view(export_format="csv"), name="api-quote-export-csv"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections import Counter
 
@@ -12,6 +13,7 @@ from rest_framework import serializers
 from actors.api import ActorLinkSerializer, ActorSerializer
 from actors.models import Actor
 from config.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateSerializerField
+from statements.dates import PartialDate
 from statements.models import (
     Article,
     AttributionClaim,
@@ -22,6 +24,7 @@ from statements.models import (
     Incident,
     IncidentAlias,
     Quote,
+    Statement,
     Topic,
 )
 
@@ -85,6 +88,20 @@ class EventLinkSerializer(LinkSerializer):
         fields = ["slug", "name", "url"]
 
 
+@extend_schema_field({"type": "object", "properties": {
+    "slug": {"type": "string"}, "name": {"type": "string"}, "url": {"type": "string", "format": "uri"},
+    "date": {"type": "string", "nullable": True, "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+             "description": "When the event began, ISO at its precision (YYYY, YYYY-MM or YYYY-MM-DD)."}}})
+class QuoteEventSerializer(EventLinkSerializer):
+    """An event a quote belongs to, with its date: a link of `Quote.objects.with_links()` (a mapping)."""
+
+    def to_representation(self, link):
+        date = link.get("start_date")
+        when = PartialDate(datetime.date.fromisoformat(date), link.get("start_precision") or "day") if date else None
+        return {"slug": link["slug"], "name": link["name"], "url": self.fields["url"].to_representation(link),
+                "date": when.isoformat() if when else None}
+
+
 # A link, or with ?expand= the whole object. The schema says anyOf (config.api.schema.link_or_whole_any_of):
 # a whole object is also a valid link, which oneOf forbids.
 SpeakerField = PolymorphicProxySerializer(
@@ -109,16 +126,20 @@ class QuoteSerializer(serializers.ModelSerializer):
     addressee = ActorLinkSerializer(read_only=True, allow_null=True)
     mentioned_actors = ActorLinkSerializer(many=True, read_only=True, source="mentioned_actors_links")
     incidents = IncidentLinkSerializer(many=True, read_only=True, source="incidents_links")
-    events = EventLinkSerializer(many=True, read_only=True, source="events_links")
+    events = QuoteEventSerializer(many=True, read_only=True, source="events_links")
     topics = TopicLinkSerializer(many=True, read_only=True, source="topics_links")
+    statement = serializers.IntegerField(
+        source="statement_id", read_only=True, allow_null=True,
+        help_text="Id of the Statement this quote reports (/api/v1/statements/<id>/): other reports of the same "
+                  "utterance, in other articles and languages, share it.")
     csl = IdentityLinkField(view_name="api-quote-csl", help_text="CSL-JSON citation.")
 
     class Meta:
         model = Quote
         fields = ["id", "url", "text", "kind", "speaker", "speaker_as_written", "statement_date",
                   "statement_precision", "language", "claim_type", "addressee", "article", "start", "end",
-                  "mentioned_actors", "incidents", "events", "topics", "confidence", "review_status", "reviewed_at",
-                  "created_at", "csl"]
+                  "mentioned_actors", "incidents", "events", "topics", "statement", "confidence", "review_status",
+                  "reviewed_at", "created_at", "csl"]
 
     def _nested(self, name: str, link, whole):
         """The serializer of `name` (its link, or the whole object with ?expand=), made once per list:
@@ -170,6 +191,66 @@ class AttributionSerializer(serializers.ModelSerializer):
     class Meta:
         model = AttributionClaim
         fields = ["claimant", "attributed_to", "claimed_date", "claimed_precision", "quote", "note"]
+
+
+class AttributionClaimSerializer(serializers.ModelSerializer):
+    """An attribution claim or a denial: who said who did an incident, how sure, when, and in which words."""
+
+    incident = IncidentLinkSerializer(read_only=True)
+    claimant = ActorLinkSerializer(read_only=True)
+    accused = ActorLinkSerializer(read_only=True, source="attributed_to",
+                                  help_text="Who is said to have done it (for a denial: who denies having done it).")
+    claimed_date = PartialDateSerializerField("claimed_date", "claimed_precision", allow_null=True)
+    quote = serializers.HyperlinkedRelatedField(read_only=True, view_name="api-quote-detail", allow_null=True,
+                                                help_text="The quote that made the claim, when a quote did.")
+    article = ArticleLinkSerializer(read_only=True, allow_null=True)
+    reference = serializers.SerializerMethodField(
+        help_text="True for the gazetteer's reference data, false for a claim found in an article's words.")
+
+    class Meta:
+        model = AttributionClaim
+        fields = ["id", "incident", "claimant", "accused", "stance", "confidence_wording", "claimed_date",
+                  "claimed_precision", "words", "quote", "article", "origin", "reference", "note"]
+
+    def get_reference(self, claim) -> bool:
+        return claim.origin == AttributionClaim.Origin.REFERENCE
+
+
+class StatementReportSerializer(serializers.ModelSerializer):
+    """One report of a statement: a quote, with where and when it was published."""
+
+    url = IdentityLinkField(view_name="api-quote-detail")
+    statement_date = PartialDateSerializerField("statement_date", "statement_precision", allow_null=True)
+    article = ArticleLinkSerializer(read_only=True)
+    publisher = serializers.CharField(source="article.publisher", read_only=True)
+    published_date = serializers.SerializerMethodField(help_text="When its article was published (YYYY[-MM[-DD]]).")
+
+    class Meta:
+        model = Quote
+        fields = ["id", "url", "text", "language", "kind", "statement_date", "article", "publisher",
+                  "published_date"]
+
+    def get_published_date(self, quote) -> str | None:
+        published = quote.article.published
+        return published.isoformat() if published else None
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    """One utterance and its reports (quotes in one or several articles and languages), earliest first."""
+
+    url = IdentityLinkField(view_name="api-statement-detail")
+    speaker = ActorLinkSerializer(read_only=True, allow_null=True)
+    statement_date = PartialDateSerializerField("statement_date", "statement_precision", allow_null=True)
+    languages = serializers.SerializerMethodField(help_text="The languages of its reports.")
+    reports = StatementReportSerializer(many=True, read_only=True, source="visible_reports",
+                                        help_text="Its reports, the earliest published first.")
+
+    class Meta:
+        model = Statement
+        fields = ["id", "url", "speaker", "statement_date", "statement_precision", "languages", "reports"]
+
+    def get_languages(self, statement) -> list[str]:
+        return sorted({report.language for report in statement.visible_reports})
 
 
 class IncidentSerializer(serializers.ModelSerializer):

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 
 COLUMNS = ["id", "url", "statement_date", "statement_precision", "speaker", "speaker_as_written", "kind",
-           "claim_type", "language", "text", "incidents", "article_id", "article_title", "article_url",
-           "publisher", "source_url"]
+           "claim_type", "language", "text", "incidents", "events", "statement", "article_id", "article_title",
+           "article_url", "publisher", "source_url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(quotes: QuerySet, absolute) -> Iterator[dict]:
     """One dict per quote, in the queryset's order. `absolute(path)` makes a URL absolute."""
-    quotes = (quotes.select_related("speaker", "article").prefetch_related("incidents")
+    quotes = (quotes.select_related("speaker", "article").prefetch_related("incidents", "events")
               .defer("search_vector", "article__text", "article__fingerprints"))  # never an article's body
     for quote in quotes.iterator(chunk_size=2000):
         article = quote.article
@@ -32,6 +32,10 @@ def rows(quotes: QuerySet, absolute) -> Iterator[dict]:
             "language": quote.language,
             "text": quote.text,
             "incidents": [incident.name for incident in quote.incidents.all()],
+            # An event's date is where it begins, ISO at its precision ("2021-06", "2021-07-09").
+            "events": [{"name": event.name, "date": event.start.isoformat() if event.start else None}
+                       for event in quote.events.all()],
+            "statement": quote.statement_id,
             "article_id": article.pk,
             "article_title": article.title,
             "article_url": absolute(f"{article.get_absolute_url()}#quote-{quote.pk}"),
@@ -49,7 +53,7 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, list):
-        value = "; ".join(value)
+        value = "; ".join(f"{item['name']} ({item['date']})" if isinstance(item, dict) else item for item in value)
     value = str(value)
     # A cell a spreadsheet would run as a formula is written as text.
     return f"'{value}" if value.startswith(_FORMULA_START) else value

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from statements.dates import DatePrecision
 from statements.strip import month_chart_svg, strip_svg
@@ -113,5 +114,19 @@ def quote_line(quote):
         f'<article class="quote" id="result-{quote.pk}"><blockquote lang="{escape(quote.language)}">'
         f'<a href="{escape(quote.get_absolute_url())}">{words}</a></blockquote>'
         f'<p class="meta">{speaker}{date} · {escape(str(quote.kind_label))}{claim} · '
-        f'<a href="{escape(article_url)}">{escape(quote.article.source_label)}</a></p></article>'
+        f'<a href="{escape(article_url)}">{escape(quote.article.source_label)}</a></p>{_reported_by(quote)}</article>'
     )
+
+
+def _reported_by(quote) -> str:
+    """"reported by 3 sources (en, fr)", linking to the statement's page, when the list's query read it
+    (Quote.objects.with_statement_reports()) and more than one article reports the statement."""
+    reports = getattr(quote, "statement_reports", None)
+    if not reports or reports < 2:
+        return ""
+    languages = ", ".join(quote.statement_languages)
+    label = ngettext("reported by %(count)d source (%(languages)s)", "reported by %(count)d sources (%(languages)s)",
+                     reports) % {"count": reports, "languages": languages}
+    url = reverse("statement-detail", kwargs={"pk": quote.statement_link})
+    return f'<p class="reported-by"><a href="{escape(url)}">{escape(label)}</a></p>'
+
