@@ -106,6 +106,7 @@ class _Run:
         self.new_gender: dict[str, str] = {}
         self.documents: list[tuple[int, str, str]] = []  # (position, author, how found) of "communiqué de X"
         self.document_starts: list[int] = []
+        self._role_titles: dict[str, list[str]] | None = None  # gazetteer role titles at self.when, per actor
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
 
     # ------------------------------------------------------------------ pipeline
@@ -491,10 +492,16 @@ class _Run:
         if prefix_mode and has_words:
             return None
         end = self._clause_end(verb_b, limit)
+        if has_words and self._opens_with_preposition(verb_b, end):
+            return None  # "the ministry added in a statement": the subject was before the verb, unresolved
         who = self._resolve(verb_b, end, "after")
         if who:
             who.verb = m.group()
         return who
+
+    def _opens_with_preposition(self, a: int, b: int) -> bool:
+        first = re.match(r"\s*(\w+'?)", self.norm[a:b])
+        return bool(first) and fold(first.group(1)).rstrip("'") in self.data.prepositions
 
     def _pronoun(self, pron: str, pos: int, verb: str = "") -> Who | None:
         gender = self.data.PRONOUNS.get(pron.lower())
@@ -559,8 +566,13 @@ class _Run:
             lead = fold(self.norm[start:mention.start]).strip(" ,")
             if self._preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
                 continue
-            if lead.split(" ")[-1:] and lead.split(" ")[-1].rstrip("'") in self.data.genitive:
-                continue  # "la ministre des Sciences": a complement, not the subject
+            if lead.endswith("("):
+                continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
+            lead_words = re.findall(r"[\w-]+'?", lead)
+            while lead_words and lead_words[-1].rstrip("'") in self.data.determiners:
+                lead_words.pop()
+            if lead_words and lead_words[-1].rstrip("'") in self.data.genitive:
+                continue  # "la ministre des Sciences", "la directrice de l'ONUDC": a complement, not the subject
             if not mention.person:
                 person = next((p for p in self.mentions_in(mention.end, min(end, mention.end + 40)) if p.person), None)
                 if person is not None and not re.search(r"[,;:]", self.norm[mention.end:person.start]):
@@ -677,11 +689,16 @@ class _Run:
         if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
             return None
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
-        person = None
+        person = holder = None
+        noun = fold(role.group())
         for mention in self._persons_before(a):
             if not self._in_quote(mention.start) and (not gender or not mention.gender or mention.gender == gender):
-                person = mention
-                break
+                person = person or mention
+                if self._holds_role(mention, noun):
+                    holder = mention
+                    break
+        if holder is not None:  # the person the text (or the gazetteer, at the article's date) gives that role
+            return Who(holder.name, region.strip(), holder.is_new, 0.7, "definite-role")
         anonymous = self._anonymous_role_mentions(role.group().lower())
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
@@ -689,6 +706,20 @@ class _Run:
         if person is None:
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _holds_role(self, mention: Mention, noun: str) -> bool:
+        """Whether the text gives the person that role ("Prime Minister Edi Rama", "Ghada Waly, la directrice
+        exécutive") or the gazetteer does at the date roles are read at."""
+        before = re.split(r"[,;:.!?()\"«»“”]", self.norm[max(0, mention.start - 80):mention.start])[-1]
+        after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,100})", self.norm[mention.end:mention.end + 100])
+        stated = fold(before) + " | " + (fold(after.group(1)) if after else "")
+        if re.search(rf"(?<!\w){re.escape(noun)}", stated):
+            return True
+        if self._role_titles is None:
+            self._role_titles = {}
+            for held in self.gaz.roles_at(self.when):
+                self._role_titles.setdefault(held.actor, []).append(fold(held.title))
+        return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,
