@@ -19,6 +19,7 @@ from config.api.conditional import ConditionalRetrieveMixin
 from config.api.fields import ClosedSerializer, IdentityLinkField, LinkSerializer, PartialDateSerializerField
 from config.api.filters import StrictFilterBackend, TextFilter
 from config.api.pagination import NumberedPagination
+from config.api.parameters import KnownParametersMixin
 from config.api.permissions import IsStaff
 
 ACTOR_LOOKUP = "[^/]+"
@@ -115,7 +116,7 @@ def named(value: str) -> Q:
     retrieve=extend_schema(summary="One actor", description="With its aliases and its roles over time. "
                                                             "Supports ETag / Last-Modified conditional requests."),
 )
-class ActorViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class ActorViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Actor.objects.prefetch_related(
         "aliases", Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
     )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from actors.models import Actor
+from statements import vocabulary
 from statements.models import Incident, Quote
 from statements.search import SearchQueryError, SearchResult, search_quotes
 from statements.search.forms import SearchForm
@@ -77,10 +78,12 @@ class SearchFeed(QuoteFeed):
 
     def get_object(self, request):
         form = SearchForm(request.GET)
+        vocabulary.refuse_unknown(form, ())
         if not form.is_valid():
             raise SearchQueryError(form.errors.as_text())
         arguments = {**form.search_arguments(), "sort": "date"}
-        parameters = urlencode([(name, value) for name, value in request.GET.items() if name not in ("page", "sort")])
+        parameters = urlencode([(name, value) for name, values in form.data.lists() for value in values
+                                if name not in ("page", "sort")])
         return SavedSearch(search_quotes(**arguments), parameters, described(arguments))
 
     def title(self, search):
@@ -103,5 +106,6 @@ class SavedSearch:
 def described(arguments: dict) -> str:
     """A search in a line: its words, then each filter ("ransomware · speaker: Poutine")."""
     words = arguments.get("query_string", "").strip()
-    filters = [f"{name}: {value}" for name, value in arguments.items() if name not in ("query_string", "sort")]
+    filters = [f"{name}: {' / '.join(value) if isinstance(value, list) else value}"
+               for name, value in arguments.items() if name not in ("query_string", "sort")]
     return " · ".join([words, *filters] if words else filters)

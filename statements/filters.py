@@ -5,7 +5,6 @@ The machinery (partial dates, slugs, strict checking of every value) is in confi
 
 import django_filters
 from django import forms
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -13,33 +12,32 @@ from drf_spectacular.utils import extend_schema_field
 from actors.models import Actor
 from actors.resolution import resolve_actors
 from config.api.filters import DATE_HELP, PartialDateFilter, TextFilter, slug_filter
+from statements import vocabulary
 from statements.models import Article, AttributionClaim, Event, ImportJob, Incident, Quote, Statement, Topic
 from statements.search import names
 from statements.timeline import TimelineContext
 
 
-def autocomplete(endpoint: str) -> forms.TextInput:
-    """A text box whose suggestions static/js/autocomplete.js fetches from an API list's `?q=` as one types
-    (a <select> or a <datalist> of every actor would weigh more than the whole timeline)."""
-    return forms.TextInput(attrs={"data-autocomplete": reverse_lazy(endpoint), "autocomplete": "off"})
+def suggested(name: str) -> forms.TextInput:
+    return forms.TextInput(attrs=vocabulary.autocomplete_attrs(name))
 
 
 class QuoteFilter(django_filters.FilterSet):
     """The quote filters of the timeline, the compare page and the API (quotes, timeline), under the same names."""
 
     speaker = slug_filter(Actor, "speaker", "The actor who speaks: a slug, a name, an alias or a misspelling.",
-                          label=_("Speaker"), widget=autocomplete("api-actor-list"), resolve=resolve_actors)
+                          label=_("Speaker"), widget=suggested("speaker"), resolve=resolve_actors)
     actor = slug_filter(Actor, "mentioned_actors", "An actor the quote mentions (slug or name).", label=_("Mentions"),
-                        widget=autocomplete("api-actor-list"), resolve=resolve_actors)
+                        widget=suggested("actor"), resolve=resolve_actors)
     country = TextFilter(field_name="speaker__country", lookup_expr="iexact", label=_("Country"),
                                         help_text="The speaker's country, ISO 3166-1 alpha-2 (US, RU, FR...).")
     incident = slug_filter(Incident, "incidents", "An incident the quote is about (slug, name or alias).",
-                           label=_("Incident"), widget=autocomplete("api-incident-list"),
+                           label=_("Incident"), widget=suggested("incident"),
                            resolve=names.resolve_incidents)
     event = slug_filter(Event, "events", "An event the quote is about (slug, name or alias).", label=_("Event"),
-                        widget=autocomplete("api-event-list"), resolve=names.resolve_events)
+                        widget=suggested("event"), resolve=names.resolve_events)
     topic = slug_filter(Topic, "topics", "A topic (slug or name).", label=_("Topic"),
-                        widget=autocomplete("api-topic-list"), resolve=names.resolve_topics)
+                        widget=suggested("topic"), resolve=names.resolve_topics)
     claim_type = django_filters.ChoiceFilter(choices=Quote.Claim.choices, label=_("Claim"),
                                              help_text="What the statement does.")
     kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices, label=_("Kind"),
@@ -57,6 +55,9 @@ class QuoteFilter(django_filters.FilterSet):
     class Meta:
         model = Quote
         fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(vocabulary.canonical(data) if data is not None else None, *args, **kwargs)
 
     def timeline_context(self) -> TimelineContext:
         """The incidents and events a timeline of these filters shows beside its statements: every one for

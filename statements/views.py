@@ -15,6 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from django_filters.views import FilterView
 
 from actors.models import Actor
+from statements import vocabulary
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
 from statements.filters import EventFilter, IncidentFilter, QuoteFilter
 from statements.forms import UploadForm
@@ -130,7 +131,23 @@ def quote_citation_download(request, pk: int, suffix: str):
     return response
 
 
-class HappeningListView(FilterView):
+class FilteredPageMixin:
+    """A page whose filters are query parameters: a bad value or a parameter it does not take is shown in its
+    filter form (statements.vocabulary), and the page answers 400."""
+
+    page_parameters: tuple[str, ...] = ()  # what it takes beside the filters (and what every page takes)
+
+    def page_filter(self, queryset=None) -> QuoteFilter:
+        quote_filter = QuoteFilter(self.request.GET, queryset=queryset if queryset is not None else Quote.objects.all())
+        vocabulary.refuse_unknown(quote_filter.form, self.page_parameters)
+        return quote_filter
+
+    def render_to_response(self, context, **kwargs):
+        form = context["filter"].form
+        return super().render_to_response(context, status=400 if form.is_bound and form.errors else 200, **kwargs)
+
+
+class HappeningListView(FilteredPageMixin, FilterView):
     """Incidents or events, newest first, filterable with their API twin's filter set. The page offers the
     filters that need no list of hundreds of actors (kind, start dates); the API takes them all."""
 
@@ -138,6 +155,11 @@ class HappeningListView(FilterView):
     paginate_by = 100
     ordering = ["-start_date", "name"]
     heading = column = empty = ""
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        vocabulary.refuse_unknown(filterset.form, self.page_parameters)
+        return filterset
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page_filters=("kind", "started_after", "started_before"),
@@ -243,20 +265,20 @@ class ImportUploadView(LoginRequiredMixin, UserPassesTestMixin, FormView):
         return redirect("import-list")
 
 
-class TimelineView(TemplateView):
+class TimelineView(FilteredPageMixin, TemplateView):
     """The merged timeline; every filter is a query parameter, so a filtered view is a shareable URL."""
 
     template_name = "statements/timeline.html"
 
     def get_context_data(self, **kwargs):
-        quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
+        quote_filter = self.page_filter()
         quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
         context = quote_filter.timeline_context() if quote_filter.is_valid() else TimelineContext.none()
         page = timeline_page(quotes, cursor=self.request.GET.get("cursor"), context=context)
         return super().get_context_data(filter=quote_filter, page=page, **kwargs)
 
 
-class TimelineOverviewView(TemplateView):
+class TimelineOverviewView(FilteredPageMixin, TemplateView):
     """The visual strip of a timeline (its latest 5,000 items) for the same filters.
 
     A page of its own, which the timeline links to and, with JavaScript, fetches after rendering
@@ -266,30 +288,31 @@ class TimelineOverviewView(TemplateView):
     template_name = "statements/timeline_overview.html"
 
     def get_context_data(self, **kwargs):
-        quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.all())
+        quote_filter = self.page_filter()
         quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
         context = quote_filter.timeline_context() if quote_filter.is_valid() else TimelineContext.none()
         points = overview_points(quotes, context=context)
         return super().get_context_data(filter=quote_filter, points=points, **kwargs)
 
 
-class CompareView(TemplateView):
+class CompareView(FilteredPageMixin, TemplateView):
     """Two actors side by side over the same filters (Biden vs Putin on ransomware)."""
 
     template_name = "statements/compare.html"
+    page_parameters = ("a", "b")
 
     def get_context_data(self, **kwargs):
         columns = []
+        quote_filter = self.page_filter()
         for key in ("a", "b"):
             actor = Actor.objects.filter(slug=self.request.GET.get(key, "")).first()
             quotes = Quote.objects.none()
-            if actor:
-                quote_filter = QuoteFilter(self.request.GET, queryset=Quote.objects.by_actor(actor))
-                quotes = quote_filter.qs if quote_filter.is_valid() else quotes
+            if actor and quote_filter.is_valid():
+                quotes = quote_filter.filter_queryset(Quote.objects.by_actor(actor))
             columns.append((actor, timeline_page(quotes, size=30).entries))
         return super().get_context_data(
             columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
-            filter=QuoteFilter(self.request.GET), **kwargs,
+            filter=quote_filter, **kwargs,
         )
 
 
@@ -303,6 +326,8 @@ class SearchView(TemplateView):
         form = SearchForm(request.GET or None)
         context = {"form": form, "result": None, "error": None}
         status = 200
+        if form.is_bound:
+            vocabulary.refuse_unknown(form, ())
         if form.is_bound and not form.is_valid():
             status = 400
         elif form.is_bound and form.has_search():
@@ -321,7 +346,7 @@ class SearchView(TemplateView):
 
 def facet_links(params, facets) -> dict[str, list[dict]]:
     """Each facet value with the query string that narrows the search to it (back to the first page)."""
-    kept = {key: values for key, values in params.lists() if key != "page"}
+    kept = {key: values for key, values in vocabulary.canonical(params).lists() if key != "page"}
 
     def narrowed(**changes):
         query = {**kept, **{key: [value] for key, value in changes.items()}}
@@ -330,9 +355,10 @@ def facet_links(params, facets) -> dict[str, list[dict]]:
     return {
         "speakers": [dict(row, query=narrowed(speaker=row["name"])) for row in facets["speakers"]],
         "incidents": [dict(row, query=narrowed(incident=row["slug"])) for row in facets["incidents"]],
-        "years": [dict(row, query=narrowed(date_from=row["year"], date_to=row["year"])) for row in facets["years"]],
-        "languages": [dict(row, query=narrowed(lang=row["code"])) for row in facets["languages"]],
-        "claims": [dict(row, query=narrowed(claim=row["code"])) for row in facets["claims"]],
+        "years": [dict(row, query=narrowed(date_after=row["year"], date_before=row["year"]))
+                  for row in facets["years"]],
+        "languages": [dict(row, query=narrowed(language=row["code"])) for row in facets["languages"]],
+        "claims": [dict(row, query=narrowed(claim_type=row["code"])) for row in facets["claims"]],
     }
 
 
@@ -346,8 +372,9 @@ class SearchExportView(View):
 
     def get(self, request, format):
         form = SearchForm(request.GET)
+        vocabulary.refuse_unknown(form, ())
         if not form.is_valid():
-            return HttpResponseBadRequest(_("Invalid search parameters."), content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(form.errors.as_text(), content_type="text/plain; charset=utf-8")
         try:
             result = search_quotes(**form.search_arguments())
         except SearchQueryError as error:

@@ -1,13 +1,20 @@
 """/api/v1/: the router's resources, the quote exports and the statistics."""
 
 from django.urls import path, re_path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from actors.api import ActorViewSet
 from config.api.exceptions import api_not_found
+from config.api.parameters import KnownParametersMixin
 from statements.api import review, statement_views, views
 
+
+class RootView(KnownParametersMixin, APIRootView):
+    """The list of endpoints, refusing unknown parameters as they all do."""
+
+
 router = DefaultRouter()
+router.APIRootView = RootView
 router.include_format_suffixes = False
 router.register("actors", ActorViewSet, basename="api-actor")
 router.register("articles", views.ArticleViewSet, basename="api-article")

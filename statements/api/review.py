@@ -11,6 +11,7 @@ from rest_framework import generics, serializers
 
 from config.api.exceptions import ErrorSerializer
 from config.api.pagination import NumberedPagination
+from config.api.parameters import KnownParametersMixin
 from config.api.permissions import IsStaff
 from statements.api.serializers import QuoteSerializer
 from statements.models import Quote
@@ -54,7 +55,7 @@ class ReviewItemSerializer(QuoteSerializer):
                401: OpenApiResponse(ErrorSerializer, description="Authentication required."),
                403: OpenApiResponse(ErrorSerializer, description="Staff only.")},
 )
-class ReviewQueueView(generics.ListAPIView):
+class ReviewQueueView(KnownParametersMixin, generics.ListAPIView):
     serializer_class = ReviewItemSerializer
     pagination_class = NumberedPagination
     permission_classes = [IsStaff]

@@ -11,6 +11,7 @@ from rest_framework.filters import OrderingFilter
 from config.api.conditional import ConditionalRetrieveMixin
 from config.api.filters import StrictFilterBackend
 from config.api.pagination import IdCursorPagination
+from config.api.parameters import KnownParametersMixin
 from statements import filters
 from statements.api import serializers
 from statements.models import AttributionClaim, Quote, Statement
@@ -33,7 +34,7 @@ def statements_with_reports():
                                    "its reports. Newest first by id; cursor-paginated."),
     retrieve=extend_schema(summary="One statement", description="Supports ETag conditional requests."),
 )
-class StatementViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.StatementSerializer
     pagination_class = IdCursorPagination
     filter_backends = [StrictFilterBackend, OrderingFilter]
@@ -52,7 +53,7 @@ class StatementViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
                                    "data (`origin=reference`). Newest first by id; cursor-paginated."),
     retrieve=extend_schema(summary="One attribution claim"),
 )
-class AttributionViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class AttributionViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = (AttributionClaim.objects.select_related("incident", "claimant", "attributed_to", "article")
                 .defer("article__text", "article__fingerprints"))
     serializer_class = serializers.AttributionClaimSerializer

@@ -18,8 +18,9 @@ from actors.models import Affiliation
 from config.api.conditional import ConditionalRetrieveMixin
 from config.api.filters import PARTIAL_DATE_SCHEMA, StrictFilterBackend, reject_empty_values
 from config.api.pagination import IdCursorPagination, NumberedPagination
+from config.api.parameters import KnownParametersMixin
 from config.api.permissions import IsStaff
-from statements import filters
+from statements import filters, vocabulary
 from statements.api import serializers
 from statements.citation import quote_csl
 from statements.dates import PartialDate
@@ -28,6 +29,7 @@ from statements.models import Article, Event, ImportItem, ImportJob, Incident, Q
 from statements.reviewing import quote_review
 from statements.search import SearchQueryError, search_quotes
 from statements.search.export import csv_lines, jsonl_lines
+from statements.search.forms import SearchForm
 from statements.tasks import job_enqueue
 from statements.timeline import monthly_counts, timeline_page
 
@@ -73,7 +75,7 @@ def visible_quotes(request, *, withdrawn: bool = False):
     retrieve=extend_schema(summary="One article", description="With its full text and its quotes' URLs. "
                                                               "Supports ETag conditional requests."),
 )
-class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.all()
     serializer_class = serializers.ArticleSerializer
     pagination_class = IdCursorPagination
@@ -101,13 +103,14 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One quote", parameters=[EXPAND_PARAMETER],
                            description="Supports ETag conditional requests."),
 )
-class QuoteViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class QuoteViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.QuoteSerializer
     pagination_class = IdCursorPagination
     filter_backends = [StrictFilterBackend, OrderingFilter]
     filterset_class = filters.QuoteFilter
     ordering_fields = ["id"]
     ordering = ["-id"]
+    extra_parameters = ("expand",)
 
     def expand(self) -> set[str]:
         raw = self.request.query_params.get("expand", "")
@@ -209,7 +212,7 @@ EXPORT_FORMATS = {
     parameters=[OpenApiParameter("format", str, enum=["csv", "jsonl"], description="Only on /quotes/export/.")],
     responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/jsonl"): OpenApiTypes.STR},
 )
-class QuoteExportView(generics.GenericAPIView):
+class QuoteExportView(KnownParametersMixin, generics.GenericAPIView):
     filter_backends = [StrictFilterBackend]
     filterset_class = filters.QuoteFilter
     content_negotiation_class = FirstRendererNegotiation
@@ -243,7 +246,7 @@ class QuoteExportView(generics.GenericAPIView):
     responses={200: serializers.MonthlyCountSerializer(many=True)},
     examples=[OpenApiExample("Months", value=[{"month": "2021-07", "quotes": 12}], response_only=True)],
 )
-class MonthlyStatsView(generics.GenericAPIView):
+class MonthlyStatsView(KnownParametersMixin, generics.GenericAPIView):
     filter_backends = [StrictFilterBackend]
     filterset_class = filters.MonthlyFilter
     queryset = Quote.objects.all()
@@ -261,7 +264,7 @@ class MonthlyStatsView(generics.GenericAPIView):
     list=extend_schema(summary="List incidents"),
     retrieve=extend_schema(summary="One incident", description="With attributions, victims and aliases."),
 )
-class IncidentViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class IncidentViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Incident.objects.prefetch_related("victims", "aliases",
                                                  "attributions__claimant", "attributions__attributed_to")
     serializer_class = serializers.IncidentSerializer
@@ -278,7 +281,7 @@ class IncidentViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List events"),
     retrieve=extend_schema(summary="One event", description="With participants, incidents and aliases."),
 )
-class EventViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class EventViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.prefetch_related("participants", "incidents", "aliases")
     serializer_class = serializers.EventSerializer
     lookup_field = "slug"
@@ -291,7 +294,7 @@ class EventViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List topics"), retrieve=extend_schema(summary="One topic"))
-class TopicViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(KnownParametersMixin, ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Topic.objects.all()
     serializer_class = serializers.TopicSerializer
     lookup_field = "slug"
@@ -325,7 +328,8 @@ class TopicViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         ],
     ),
 )
-class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ImportJobViewSet(KnownParametersMixin, ConditionalRetrieveMixin, mixins.CreateModelMixin,
+                       viewsets.ReadOnlyModelViewSet):
     queryset = ImportJob.objects.prefetch_related(
         Prefetch("items", queryset=ImportItem.objects.defer("payload"))  # the bytes stay in the database
     )
@@ -357,18 +361,29 @@ class ImportJobViewSet(ConditionalRetrieveMixin, mixins.CreateModelMixin, viewse
 
 # --- Search ------------------------------------------------------------------------------------------------------
 
-SEARCH_FILTERS = ("speaker", "actor", "incident", "topic", "claim", "lang", "kind", "date_from", "date_to", "sort")
-SEARCH_PARAMETERS = [
-    OpenApiParameter("q", str, description="The query language of the search page: words, \"phrase\", OR, -word, "
-                     "speaker:, actor:, incident:, topic:, claim:, lang:, kind:, date:2021-06..2021-07.",
-                     examples=[OpenApiExample("Cross-language", value="ransomware speaker:Poutine")]),
-    *[OpenApiParameter(name, {"type": "string", "minLength": 1},
-                       description=f"Same as `{name}:` in the query; repeat for any of several values.")
-      for name in ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")],
-    OpenApiParameter("date_from", PARTIAL_DATE_SCHEMA, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-    OpenApiParameter("date_to", PARTIAL_DATE_SCHEMA, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-    OpenApiParameter("sort", str, enum=["relevance", "date", "oldest"]),
-]
+def _search_parameters() -> list[OpenApiParameter]:
+    """The search form's fields (statements/search/forms.py), as the schema's parameters."""
+    described = {
+        "q": "The query language of the search page: words, \"phrase\", OR, -word, speaker:, actor:, incident:, "
+             "topic:, claim:, lang:, kind:, date:2021-06..2021-07.",
+        "date_after": "Said on or after: YYYY, YYYY-MM or YYYY-MM-DD (alias: date_from).",
+        "date_before": "Said on or before: YYYY, YYYY-MM or YYYY-MM-DD (alias: date_to).",
+    }
+    aliases = {canonical: alias for alias, canonical in vocabulary.ALIASES.items()}
+    parameters = []
+    for name in SearchForm.base_fields:
+        if name == "sort":
+            parameters.append(OpenApiParameter(name, str, enum=["relevance", "date", "oldest"]))
+        elif name in ("date_after", "date_before"):
+            parameters.append(OpenApiParameter(name, PARTIAL_DATE_SCHEMA, description=described[name]))
+        elif name == "q":
+            parameters.append(OpenApiParameter(name, str, description=described[name], examples=[
+                OpenApiExample("Cross-language", value="ransomware speaker:Poutine")]))
+        else:
+            alias = f" (alias: {aliases[name]})" if name in aliases else ""
+            parameters.append(OpenApiParameter(name, {"type": "string", "minLength": 1}, description=(
+                f"As in the search box{alias}; repeat it for any of several values.")))
+    return parameters
 
 
 @extend_schema(
@@ -377,28 +392,26 @@ SEARCH_PARAMETERS = [
                 "Pages, ranking and facets cover a window of the newest 500 matches (the oldest with "
                 "`sort=oldest`; SEARCH_WINDOW on the server); beyond it `count` is 501 and `count_is_exact` "
                 "false: narrow the search, or export every match from /search/export.csv or .jsonl.",
-    parameters=SEARCH_PARAMETERS,
+    parameters=_search_parameters(),
     responses={200: serializers.SearchResponseSerializer},
 )
-class SearchView(generics.GenericAPIView):
+class SearchView(KnownParametersMixin, generics.GenericAPIView):
     serializer_class = serializers.SearchResponseSerializer
     pagination_class = NumberedPagination
     filter_backends = []
+    extra_parameters = tuple(SearchForm.base_fields)
 
     def get(self, request):
         params = request.query_params
-        empty = [name for name in SEARCH_FILTERS if name in params and params.get(name) == ""]
+        empty = [name for name in SearchForm.base_fields if name != "q" and params.get(name) == ""]
         if empty:
             raise exceptions.ValidationError({name: ["empty: leave the parameter out to apply no filter."]
                                               for name in empty})
+        form = SearchForm(params)
+        if not form.is_valid():
+            raise exceptions.ValidationError(form.errors)
         try:
-            result = search_quotes(
-                params.get("q", ""),
-                **{name: params.getlist(name) or None
-                   for name in ("speaker", "actor", "incident", "topic", "claim", "lang", "kind")},
-                date_from=params.get("date_from"), date_to=params.get("date_to"), sort=params.get("sort"),
-                queryset=visible_quotes(request),
-            )
+            result = search_quotes(**form.search_arguments(), queryset=visible_quotes(request))
             # The page number and size are checked against the window (400 or 404, as for every list),
             # then the page runs its quotes and facets.
             self.paginate_queryset(result.window().ids)
@@ -449,10 +462,11 @@ def _timelinejs_event(entry: dict) -> dict:
     + [OpenApiParameter("output", str, enum=list(TIMELINE_OUTPUTS))],
     responses={200: OpenApiTypes.OBJECT},
 )
-class TimelineView(generics.GenericAPIView):
+class TimelineView(KnownParametersMixin, generics.GenericAPIView):
     pagination_class = None
     serializer_class = None
     filter_backends = []
+    extra_parameters = (*filters.QuoteFilter.base_filters, "output")
 
     def get(self, request):
         if request.query_params.get("output", "json") not in TIMELINE_OUTPUTS:

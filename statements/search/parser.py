@@ -20,8 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from statements.vocabulary import QUERY_FIELD_ALIASES
+
 FIELDS = ("speaker", "actor", "incident", "topic", "claim", "lang", "date", "kind")
-FIELD_ALIASES = {"language": "lang", "from": "speaker", "by": "speaker", "type": "claim"}
+FIELD_ALIASES = QUERY_FIELD_ALIASES  # claim_type:, language: as in the URLs, and from:, by:, type:
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 40
 
@@ -29,7 +31,7 @@ _TOKEN = re.compile(
     r"""
     (?P<neg>-)?
     (?:
-        (?P<field>[^\W\d_]+):(?:"(?P<fquoted>[^"]*)"?|(?P<fvalue>[^\s"]*))
+        (?P<field>[^\W\d_]+(?:_[^\W\d_]+)*):(?:"(?P<fquoted>[^"]*)"?|(?P<fvalue>[^\s"]*))
       | "(?P<phrase>[^"]*)"?
       | (?P<word>[^\s"]+)
     )

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from statements import vocabulary
 from statements.dates import DatePrecision
 from statements.strip import month_chart_svg, strip_svg
 
@@ -43,8 +44,8 @@ def partial_date(value, precision=DatePrecision.DAY):
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (for pagination links)."""
-    params = context["request"].GET.copy()
+    """The current query string with some parameters replaced (for pagination links), under the canonical names."""
+    params = vocabulary.canonical(context["request"].GET).copy()
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()

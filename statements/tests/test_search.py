@@ -369,7 +369,7 @@ def test_search_page_filters_facets_and_sort(client, corpus):
     assert response.text.index("hacking elections") < response.text.index("extradition")
     assert "speaker=Vladimir+Putin" in response.text  # a facet link
     response = client.get(reverse("search"), {"q": "attaque", "sort": "oldest", "page": "1"})
-    assert '<a href="?q=attaque&amp;sort=oldest&amp;lang=fr">' in response.text  # keeps the search, page 1
+    assert '<a href="?q=attaque&amp;sort=oldest&amp;language=fr">' in response.text  # keeps the search, page 1
     response = client.get(reverse("search"), {"q": "date:2021-13"})
     assert response.status_code == 400
     assert "not a valid date" in response.text
@@ -383,10 +383,10 @@ def test_search_page_filter_fields_show_the_values_given_and_only_those(client, 
     client.cookies["django_language"] = "fr"
     french = client.get(reverse("search"), {"q": "attaque"}).text
 
-    assert 'name="speaker" value="Poutine"' in given and "<details open>" in given
+    assert 'name="speaker" value="Poutine" data-autocomplete="/api/v1/actors/"' in given and "<details open>" in given
     assert '<option value="direct" selected>' in given
     for page in (blank, blank_again, french):
-        assert 'name="speaker" maxlength="200" id="id_speaker"' in page and 'value="Poutine"' not in page
+        assert 'name="speaker" data-autocomplete="/api/v1/actors/"' in page and 'value="Poutine"' not in page
         assert "<details>" in page and '<option value="direct" selected>' not in page
     assert "Kind of quote" in blank and "Genre de citation" in french
 
