@@ -43,6 +43,7 @@ CONTINUATION_REACH = 1500  # characters between two quotes in which the next quo
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 _CONJ = {}  # a subject that names no one ("un responsable", "des experts")
+_ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 
 
 @dataclass
@@ -507,15 +508,17 @@ class _Run:
         gender = self.data.PRONOUNS.get(pron.lower())
         if gender in (None, "plural"):
             return Who(ANON, pron, how="pronoun-plural")
-        subject = self._salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
+        subject, chain = self._salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
+        if subject is _ANONYMOUS_SUBJECT:
+            return Who(ANON, pron, how="anonymous-anaphora")
         if subject is not None:
             return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
         if gender == "neuter":
             return None
         fallback = None
         for mention in self._persons_before(pos):
-            if self._in_quote(mention.start):
-                continue
+            if self._in_quote(mention.start) or mention.start >= chain:
+                continue  # "Il s'en est pris à son prédécesseur, X": X is what "il" speaks of, not "il"
             if mention.gender and mention.gender != gender:
                 continue
             if self._preposition_before(mention.start):
@@ -526,14 +529,15 @@ class _Run:
             return Who(fallback.name, pron, fallback.is_new, 0.55, "pronoun", verb=verb)
         return None
 
-    def _salient_subject(self, pos: int, gender: str, institution_too: bool) -> Mention | None:
+    def _salient_subject(self, pos: int, gender: str, institution_too: bool) -> tuple[object | None, int]:
         """The subject of the nearest sentences before pos that fits the pronoun: a sentence whose subject
-        is itself a pronoun passes the question on to the sentence before ("Il s'en est pris à X")."""
+        is itself a pronoun passes the question on to the sentence before ("Il s'en est pris à X"). Also
+        where that chain of pronoun sentences starts: the persons named in it are not the pronoun's."""
         i = bisect.bisect_left(self.sentence_starts, pos) - 1
-        end = pos
+        end = chain = pos
         for _ in range(SALIENCE_SENTENCES):
             if i < 0:
-                return None
+                return None, chain
             start = self.sentence_starts[i]
             subject, pronoun = self._sentence_subject(start, end)
             if subject is not None:
@@ -542,13 +546,23 @@ class _Run:
                 if subject.person and gender == "neuter":
                     fits = False
                 if fits:
-                    return subject
-                if not pronoun:
-                    return None  # the sentence before speaks of someone else: no guess
-            elif pronoun is None and self._para(start) != self._para(pos):
-                return None
+                    return subject, chain
+                return None, chain  # the sentence before speaks of someone else: no guess
+            if pronoun is not None:
+                chain = start
+            elif self._anonymous_subject(start, end):
+                return _ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"
+            elif self._para(start) != self._para(pos):
+                return None, chain
             end, i = start, i - 1
-        return None
+        return None, chain
+
+    def _anonymous_subject(self, start: int, end: int) -> bool:
+        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official"."""
+        words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
+        if not words or fold(words[0]) not in self.data.anonymous:
+            return False
+        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) for w in words[1:])
 
     def _sentence_subject(self, start: int, end: int) -> tuple[Mention | None, str | None]:
         """The sentence's subject: its first mention outside quotes and not governed by a preposition
@@ -856,10 +870,24 @@ class _Run:
                 candidate = self._verb_subject(self._shift(m, start), start, between_b, start, prefix_mode=True)
                 if candidate and candidate.name:
                     who = candidate
+            how = "continuation"
+            if who is None:  # "M. Peskov a refusé de commenter. « ... »": the sentence before says who speaks
+                subject = self._narration_subject(between_a, between_b)
+                if subject is not None and subject.name != prev.who.name:
+                    who, how = self._who(subject), "previous-sentence"
             if who is None:
                 who = prev.who
-            q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), "continuation", who.kind,
-                        who.verb)
+            q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), how, who.kind, who.verb)
+
+    def _narration_subject(self, a: int, b: int) -> Mention | None:
+        """The subject of the last sentence of narration in norm[a:b], when it names a person or a body."""
+        i = bisect.bisect_right(self.sentence_starts, b - 1) - 1
+        while i >= 0 and self.sentence_starts[i] >= b - 1:
+            i -= 1
+        if i < 0 or self.sentence_starts[i] < a:
+            return None
+        subject, _ = self._sentence_subject(self.sentence_starts[i], b)
+        return subject if subject is not None and subject.kind in candidates.SPEAKING_KINDS else None
 
     @staticmethod
     def _shift(m, base):
