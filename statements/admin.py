@@ -64,12 +64,17 @@ class QuoteAdmin(admin.ModelAdmin):
     list_select_related = ["speaker"]
     autocomplete_fields = ["speaker", "addressee", "mentioned_actors", "incidents", "events", "article"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    readonly_fields = ["candidates", "reviewed_by", "reviewed_at", "created_at"]
+    exclude = ["speaker_candidates"]
     actions = ["verify", "reject", "back_to_machine"]
 
     @admin.display(description="quote")
     def short_text(self, quote):
         return quote.text[:100]
+
+    @admin.display(description="speakers the extractor weighed")
+    def candidates(self, quote):
+        return "; ".join(f"{c['name']} ({c['cue']}, {c['score']:.2f})" for c in quote.speaker_candidates) or "—"
 
     def save_model(self, request, obj, form, change):
         """An edit by a curator is a human decision: it must survive re-extraction, and it records who

@@ -242,3 +242,9 @@ def test_pressing_s_then_typing_an_alias_changes_the_speaker(live_server, page, 
     quote = Quote.objects.get(pk=queue["middle"].pk)
     assert (quote.speaker, quote.review_status, quote.reviewed_by) == (putin, "verified", staff_user)
     assert page.locator(f"#review-{queue['middle'].pk} .review-speaker-name").inner_text() == "Vladimir Putin"
+
+
+@pytest.mark.django_db
+def test_the_admin_form_shows_the_candidates(staff_client, queue):
+    page = staff_client.get(f"/admin/statements/quote/{queue['unsure'].pk}/change/").content.decode()
+    assert "Vladimir Putin (previous sentence, 0.36)" in page
