@@ -184,6 +184,9 @@ else:
     SHARED_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "demarche_cache"}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "shared": SHARED_CACHE}
 
+# django-filter's empty choice in the filter menus: a word, not "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("Any")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

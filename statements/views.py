@@ -35,10 +35,15 @@ PAGE_STATEMENTS = 50
 
 class HomeView(TemplateView):
     template_name = "statements/home.html"
+    # Shown under the home page's search box, one click each (statements/tests/test_demo.py checks that
+    # each finds statements in the demo knowledge base).
+    search_examples = ("topic:ransomware speaker:Putin", "incident:solarwinds", '"critical infrastructure"',
+                       "speaker:Poutine cyberattaques", "incident:notpetya claim:attribution")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             counts=site_counts(),
+            search_examples=self.search_examples,
             latest_quotes=Quote.objects.published().with_source().chronological()[:10],
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],

@@ -8,12 +8,14 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils.html import escape
 
 from statements.demo import demo_remove, demo_submit
 from statements.gazetteer_loading import gazetteer_load
 from statements.ingest.documents import read_documents
 from statements.ingest.jobs import job_run_sync
 from statements.models import Article, ImportItem, Quote
+from statements.views import HomeView
 
 README = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
 
@@ -83,6 +85,15 @@ def test_every_readme_example_returns_results_on_the_demo(demo, client, url):
         assert response.json()["results"], body[:300]
     else:
         assert re.search(r'href="/quotes/\d+/', body), f"no statement on {url}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("example", HomeView.search_examples)
+def test_every_search_example_of_the_home_page_finds_statements_in_the_demo(demo, client, example):
+    home = client.get("/").content.decode()
+    url = f"/search/?q={quote(example)}"
+    assert f'href="{escape(url)}"' in home
+    assert re.search(r'href="/quotes/\d+/', client.get(url).content.decode()), f"nothing found for {example}"
 
 
 @pytest.mark.django_db
