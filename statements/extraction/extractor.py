@@ -43,6 +43,8 @@ CONTINUATION_REACH = 1500  # characters between two quotes in which the next quo
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 _CONJ = {}  # a subject that names no one ("un responsable", "des experts")
+NARRATION_SUBJECT_WORDS = 8  # words before a narration's subject, at most (an introductory "Plus tôt dans la journée,")
+ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 _ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 
 
@@ -141,6 +143,7 @@ class _Run:
             q.who = self._attribute(q)
         self._chains(quotes)
         self._continuations(quotes)
+        self._narration(quotes)
         topics = self._topics(doc.folded, 0, min(len(doc.folded), TOPIC_REACH), doc)
         result = Extraction(language=self.lang, published=self.published, roles_date=self.when,
                             roles_date_source=self.when_source)
@@ -535,16 +538,29 @@ class _Run:
         where that chain of pronoun sentences starts: the persons named in it are not the pronoun's."""
         i = bisect.bisect_left(self.sentence_starts, pos) - 1
         end = chain = pos
-        for _ in range(SALIENCE_SENTENCES):
+        read = 0
+        while read < SALIENCE_SENTENCES:
             if i < 0:
                 return None, chain
             start = self.sentence_starts[i]
+            if not _WORD.search(self.norm, start, end):  # the blank between a sentence's end and a paragraph
+                end, i = start, i - 1
+                continue
+            read += 1
+            first = _WORD.search(self.norm, start, end)
+            opening = [] if first is None or self._in_quote(first.start()) else \
+                [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 60)])[:3]]
+            if opening and self.data.document.fullmatch(opening[1] if opening[0] in self.data.determiners and
+                                                        len(opening) > 1 else opening[0]):
+                return None, chain  # "The statement says...": a document speaks, not the last body named
             subject, pronoun = self._sentence_subject(start, end)
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
                 if subject.person and gender == "neuter":
                     fits = False
+                if gender == ANY_SPEAKER:
+                    fits = subject.kind in candidates.SPEAKING_KINDS
                 if fits:
                     return subject, chain
                 return None, chain  # the sentence before speaks of someone else: no guess
@@ -552,6 +568,8 @@ class _Run:
                 chain = start
             elif self._anonymous_subject(start, end):
                 return _ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"
+            elif opening and opening[0] in self.data.determiners:
+                return None, chain  # "L'ambassade de Chine à Londres avait réagi": a subject no mention names
             elif self._para(start) != self._para(pos):
                 return None, chain
             end, i = start, i - 1
@@ -878,6 +896,40 @@ class _Run:
             if who is None:
                 who = prev.who
             q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), how, who.kind, who.verb)
+
+    def _narration(self, quotes):
+        """Quotes no rule attributed. A quote alone in its paragraph is the last narrated subject's
+        ("Interrogé sur..., Bernard Cazeneuve est resté prudent." then « ... »); a quote inside narration is
+        its sentence's subject's ("Le parquet de Paris a ouvert une enquête pour « ... »")."""
+        for q in quotes:
+            if q.who is not None and (q.who.name or q.who.how == "source-unknown"):
+                continue
+            prefix = self.norm[q.prefix_start:q.span.open]
+            if not prefix.strip():
+                if not self._bare(q):
+                    continue
+                subject, _ = self._salient_subject(q.span.open, ANY_SPEAKER, True)
+                how = "paragraph-subject"
+            else:
+                subject, pronoun = self._sentence_subject(q.prefix_start, q.span.open)
+                how = "narration-subject"
+                if subject is None and pronoun is not None:
+                    at = self.norm.find(pronoun, q.prefix_start, q.span.open)
+                    who = self._pronoun(pronoun, at) if at >= 0 else None
+                    if who is not None and who.name and who.name is not ANON:
+                        q.who = Who(who.name, who.written, who.is_new, 0.5, "narration-pronoun")
+                    continue
+                if subject is not None:
+                    lead = self.norm[q.prefix_start:subject.start]
+                    if self.data.document.search(lead):  # "The text goes on to urge Moscow to « ... »"
+                        owner = self._last_document(q.span.open)
+                        if owner:
+                            q.who = Who(owner[0], lead.strip(), False, 0.5, "narration-document", "readout")
+                        continue
+                    if len(re.findall(r"\w+", lead)) > NARRATION_SUBJECT_WORDS:
+                        continue  # far into its sentence: an object more often than the subject
+            if subject is not None and subject is not _ANONYMOUS_SUBJECT and subject.kind in candidates.SPEAKING_KINDS:
+                q.who = Who(subject.name, subject.written, subject.is_new, 0.5, how)
 
     def _narration_subject(self, a: int, b: int) -> Mention | None:
         """The subject of the last sentence of narration in norm[a:b], when it names a person or a body."""

@@ -264,6 +264,8 @@ DOCUMENT_NOUNS = [
     "memo",
     "note",
     "advisory",
+    "text",
+    "message",
 ]
 SPOKES_NOUNS = ["spokesperson", "spokesman", "spokeswoman", "press office", "press secretary", "spokespeople"]
 ROLE_NOUNS = [
