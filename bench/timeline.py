@@ -233,15 +233,12 @@ def main() -> None:
     parser.add_argument("--vis-timeline", type=Path, help="vis-timeline's standalone/umd/vis-timeline-graph2d.min.js")
     options = parser.parse_args()
     django_setup(DATABASE)
-    from django.core.management import call_command
-
-    call_command("collectstatic", interactive=False, verbosity=0)  # gunicorn serves them as `make run` does
     items = populate()
     library_items = vis_items() if options.vis_timeline else []
     from playwright.sync_api import sync_playwright
 
     results: dict = {"items": items}
-    with gunicorn() as base, sync_playwright() as playwright:
+    with gunicorn(app="bench.static_wsgi") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         timeline = f"{base}/timeline/"
         render, shapes, parts = strip_render(browser, timeline, options.runs)

@@ -7,7 +7,7 @@
 //    filter form's date_after and date_before, and the page opens for that period (the URL says it), which
 //    is how one zooms in. A click without dragging still follows the mark under it.
 const DAY_MS = 86400000;
-const MONTHS_BEYOND_DAYS = 3 * 366; // over a longer strip, a brush snaps to whole months
+const MONTHS_BEYOND_DAYS = 2 * 366; // over a longer strip, a brush snaps to whole months
 const DRAG_PX = 5;
 
 function brushedPeriod(svg, from, to) {
