@@ -1,6 +1,17 @@
-"""Likely duplicate actors, for curators to merge: pairs whose names are close (pg_trgm similarity,
-through the trigram indexes of actors 0003 and the `%` operator, never a loop over all pairs) or
-that share a name (one's alias is the other's name or alias, in another language)."""
+"""Likely duplicate actors, for curators to merge: pairs whose names are close (pg_trgm similarity of
+their canonical names or aliases), that share a name (one's alias is the other's name or alias, in
+another language), or people with the same surname who held roles at the same place at the same time
+("Thomas P. Bossert" / "Tom Bossert", both at the White House in 2017).
+
+Close names are found by a similarity join in the database, without comparing every pair and without
+one trigram-index probe per actor (each probe of a common trigram reads thousands of rows: at 10,000
+actors either took minutes, bench/duplicates.py). Every name's trigrams are ranked rarest first; two
+names whose similarity (the Jaccard index of their trigram sets) reaches t must share one of their
+first |x| - ceil(t·|x|) + 1 trigrams ("prefix filtering"), and the shared trigram's positions bound how
+many more they can share; only the pairs that survive are scored by similarity(). As the page shows the
+best pairs, the join starts at a high threshold, where prefixes are short and the join small, and
+lowers it only while too few pairs are found.
+"""
 
 from dataclasses import dataclass
 
@@ -8,26 +19,70 @@ from django.db import connection, transaction
 
 from actors.models import Actor
 
-# Two names this similar are worth a curator's look; pg_trgm's default (0.3) lists too many pairs.
-SIMILARITY_THRESHOLD = 0.5
+# Two names this similar (in hundredths) are worth a curator's look; pg_trgm's default (30) lists too many.
+SIMILARITY_THRESHOLD = 50
+# The thresholds tried in turn, until enough pairs are found.
+_THRESHOLDS = (90, 75, 60, SIMILARITY_THRESHOLD)
 
-# Each side joins a table directly (not a UNION of names) so that `%` probes its trigram index.
-_SQL = """
-WITH pairs AS (
-    SELECT a.id AS first, b.id AS second, a.normalized_name AS x, b.normalized_name AS y
-    FROM actors_actor a JOIN actors_actor b ON b.normalized_name %% a.normalized_name AND a.id < b.id
-    UNION ALL
-    SELECT LEAST(a.id, l.actor_id), GREATEST(a.id, l.actor_id), a.normalized_name, l.normalized
-    FROM actors_actor a JOIN actors_alias l ON l.normalized %% a.normalized_name AND l.actor_id <> a.id
-    UNION ALL
-    SELECT LEAST(k.actor_id, l.actor_id), GREATEST(k.actor_id, l.actor_id), k.normalized, l.normalized
-    FROM actors_alias k JOIN actors_alias l ON l.normalized %% k.normalized AND k.actor_id < l.actor_id
+SAME_SURNAME = "same surname, overlapping roles"
+
+# Every name (canonical or alias) with its trigrams, each with its rank from rarest to most common.
+_GRAMS = """
+DROP TABLE IF EXISTS duplicate_names, duplicate_grams;
+CREATE TEMP TABLE duplicate_names ON COMMIT DROP AS
+SELECT row_number() OVER () AS id, actor, name, show_trgm(name) AS grams FROM (
+    SELECT id AS actor, normalized_name AS name FROM actors_actor
+    UNION SELECT actor_id, normalized FROM actors_alias
+) named;
+CREATE TEMP TABLE duplicate_grams ON COMMIT DROP AS
+WITH grams AS (
+    SELECT n.id, n.actor, g.gram, cardinality(n.grams) AS size FROM duplicate_names n, unnest(n.grams) AS g(gram)
+), ranks AS (  -- each trigram as a number, the rarest first
+    SELECT gram, row_number() OVER (ORDER BY count(*), gram COLLATE "C") AS rank FROM grams GROUP BY gram
+)
+SELECT g.id, g.actor, r.rank AS gram, g.size, row_number() OVER (PARTITION BY g.id ORDER BY r.rank) AS position
+FROM grams g JOIN ranks r USING (gram);
+ANALYZE duplicate_names; ANALYZE duplicate_grams;
+"""
+
+# The best pairs of actors whose names reach the similarity %(t)s / 100, in integer arithmetic (exact, and
+# much faster than numeric): a prefix of |x| - ceil(t·|x|) + 1 trigrams, sizes within a factor t of each
+# other, and an overlap (1 for the shared trigram, at most the fewer of the rest on either side) of at
+# least t / (1 + t) · (|x| + |y|).
+SQL = """
+WITH prefixes AS (
+    SELECT id, actor, gram, size, position FROM duplicate_grams
+    WHERE position <= size - (%(t)s * size + 99) / 100 + 1
+), candidates AS (
+    SELECT DISTINCT x.id AS x, y.id AS y
+    FROM prefixes x JOIN prefixes y ON y.gram = x.gram AND x.id < y.id AND x.actor <> y.actor
+    WHERE 100 * y.size >= %(t)s * x.size AND 100 * x.size >= %(t)s * y.size
+      AND (100 + %(t)s) * (1 + least(x.size - x.position, y.size - y.position)) >= %(t)s * (x.size + y.size)
 )
 SELECT * FROM (
-    SELECT DISTINCT ON (first, second) first, second,
-           CASE WHEN x = y THEN 'shared name' ELSE 'similar names' END, similarity(x, y) AS score
-    FROM pairs WHERE similarity(x, y) >= %s ORDER BY first, second, score DESC
-) best ORDER BY score DESC LIMIT %s
+    SELECT DISTINCT ON (first, second) least(x.actor, y.actor) AS first, greatest(x.actor, y.actor) AS second,
+           CASE WHEN x.name = y.name THEN 'shared name' ELSE 'similar names' END, similarity(x.name, y.name) AS score
+    FROM candidates c JOIN duplicate_names x ON x.id = c.x JOIN duplicate_names y ON y.id = c.y
+    WHERE similarity(x.name, y.name) >= %(t)s / 100.0
+    ORDER BY first, second, score DESC
+) best ORDER BY score DESC, first, second LIMIT %(limit)s
+"""
+
+# People with the same last word of their name, each with a role at the same organisation (or, when one
+# of them has none, under the same title) over periods that overlap (an unknown bound is open). Two
+# signals at once: ranked above their names' similarity alone.
+SAME_SURNAME_SQL = """
+WITH roles AS MATERIALIZED (
+    SELECT a.id AS actor, a.normalized_name AS name, f.organisation_id AS organisation, lower(f.title) AS title,
+           f.start_date, f.end_date, substring(a.normalized_name FROM '([^ .]{2,})[ .]*$') AS surname
+    FROM actors_actor a JOIN actors_affiliation f ON f.actor_id = a.id WHERE a.kind = 'person'
+)
+SELECT p.actor, q.actor, %(reason)s, max(0.5 + similarity(p.name, q.name) / 2) AS score
+FROM roles p JOIN roles q ON q.surname = p.surname AND p.actor < q.actor
+WHERE coalesce(q.organisation = p.organisation, q.title = p.title)
+  AND (p.start_date IS NULL OR q.end_date IS NULL OR p.start_date <= q.end_date)
+  AND (q.start_date IS NULL OR p.end_date IS NULL OR q.start_date <= p.end_date)
+GROUP BY p.actor, q.actor ORDER BY score DESC, p.actor, q.actor LIMIT %(limit)s
 """
 
 
@@ -40,10 +95,36 @@ class DuplicatePair:
 
 
 def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
-    """The likeliest duplicate pairs, best score first."""
-    with transaction.atomic(), connection.cursor() as cursor:  # the threshold is set for this transaction only
-        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(SIMILARITY_THRESHOLD)])
-        cursor.execute(_SQL, [SIMILARITY_THRESHOLD, limit])
+    """The likeliest duplicate pairs, best score first; a pair found for several reasons names them all."""
+    with transaction.atomic(), connection.cursor() as cursor:  # the temporary tables live for this transaction
+        rows = _similar_names(cursor, limit)
+        cursor.execute(SAME_SURNAME_SQL, {"reason": SAME_SURNAME, "limit": limit})
+        rows += cursor.fetchall()
+    found: dict[tuple[int, int], tuple[list[str], float]] = {}
+    for first, second, reason, score in rows:
+        reasons, best = found.get((first, second), ([], 0.0))
+        found[first, second] = ([*reasons, reason], max(best, float(score)))
+    best_pairs = sorted(found.items(), key=lambda item: (-item[1][1], item[0]))[:limit]
+    actors = Actor.objects.in_bulk({pk for pair, _ in best_pairs for pk in pair})
+    return [DuplicatePair(actors[a], actors[b], ", ".join(reasons), round(score, 2))
+            for (a, b), (reasons, score) in best_pairs]
+
+
+def _similar_names(cursor, limit: int) -> list[tuple]:
+    prepare(cursor)
+    for threshold in _THRESHOLDS:
+        cursor.execute(SQL, sql_parameters(limit, threshold))
         rows = cursor.fetchall()
-    actors = Actor.objects.in_bulk({pk for row in rows for pk in row[:2]})
-    return [DuplicatePair(actors[a], actors[b], reason, round(score, 2)) for a, b, reason, score in rows]
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def prepare(cursor) -> None:
+    """What SQL needs in the current transaction: the names' trigrams (measured alone by bench/duplicates.py)."""
+    cursor.execute("SET LOCAL jit = off")  # compiling these plans took longer than running them
+    cursor.execute(_GRAMS)
+
+
+def sql_parameters(limit: int, threshold: int = SIMILARITY_THRESHOLD) -> dict:
+    return {"t": threshold, "limit": limit}

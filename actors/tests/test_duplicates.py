@@ -1,7 +1,7 @@
 from django.test import Client
 
 from actors.duplicates import likely_duplicates
-from actors.models import Actor, Alias
+from actors.models import Actor, Affiliation, Alias
 
 
 def _pairs():
@@ -21,6 +21,31 @@ def test_a_shared_alias_is_listed(db):
     Alias.objects.create(actor=first, name="Cyber agency", language="en")
     Alias.objects.create(actor=second, name="Cyber agency", language="fr")
     assert _pairs() == {("anssi", "agence-nationale"): "shared name"}
+
+
+def test_people_with_the_same_surname_and_overlapping_roles_are_listed(db):
+    white_house = Actor.objects.create(name="White House", slug="white-house", kind="agency", country="US")
+    thomas = Actor.objects.create(name="Thomas P. Bossert", slug="thomas-p-bossert", kind="person", country="US")
+    tom = Actor.objects.create(name="Tom Bossert", slug="tom-bossert", kind="person")
+    Affiliation.objects.create(actor=thomas, title="Homeland Security Adviser", organisation=white_house,
+                               start_date="2017-01-20", end_date="2018-04-10")
+    Affiliation.objects.create(actor=tom, title="Adviser", organisation=white_house, start_date="2017-06-01")
+    # The same surname, but their roles at the same place never overlap in time: not listed.
+    senior = Actor.objects.create(name="Prescott Bush", slug="prescott-bush", kind="person")
+    junior = Actor.objects.create(name="George W. Bush", slug="george-w-bush", kind="person")
+    Affiliation.objects.create(actor=senior, title="Adviser", organisation=white_house, start_date="1952-01-20",
+                               end_date="1963-01-03")
+    Affiliation.objects.create(actor=junior, title="President", organisation=white_house, start_date="2001-01-20",
+                               end_date="2009-01-20")
+    assert _pairs() == {("thomas-p-bossert", "tom-bossert"): "same surname, overlapping roles"}
+
+
+def test_a_role_without_organisation_overlaps_one_of_the_same_title(db):
+    first = Actor.objects.create(name="Anne Neuberger", slug="anne-neuberger", kind="person")
+    second = Actor.objects.create(name="A. Neuberger", slug="a-neuberger", kind="person")
+    Affiliation.objects.create(actor=first, title="Deputy National Security Adviser", start_date="2021-01-20")
+    Affiliation.objects.create(actor=second, title="deputy national security adviser")
+    assert "same surname, overlapping roles" in _pairs()[("anne-neuberger", "a-neuberger")]
 
 
 def test_the_admin_view_lists_pairs_with_a_merge_form_for_staff_only(staff_client, db):
