@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_noop, ngettext
 from django.utils.translation import gettext as _
 
 from statements.dates import DatePrecision, PartialDate
@@ -147,7 +147,8 @@ class Scale:
 # Vertical layout, in pixels: a lane per kind, statements in one row per precision, then the axis.
 # A day's pile says its count in the gap above the day row.
 LANES = {"event": (22, 14), "incident": (44, 14), "year": (66, 8), "month": (78, 12), "day": (106, 24)}
-LANE_NAMES = {"event": "Events", "incident": "Incidents", "quote": "Statements"}
+LANE_NAMES = {"event": gettext_noop("Events"), "incident": gettext_noop("Incidents"),
+              "quote": gettext_noop("Statements")}
 AXIS_Y = 132
 HEIGHT = 172
 MONTH_LABELS_UP_TO = 24  # months shown: beyond, the axis names years only

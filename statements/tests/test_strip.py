@@ -165,3 +165,11 @@ def test_home_search_actor_incident_and_topic_pages_chart_their_statements_per_m
         svg = drawing(html[html.index('<figure class="chart">'):])
         assert [node.text for node in shapes(svg, "label-year")], url
         assert "July 2021: 3 statements" in [node.text for node in svg.iter(f"{SVG}title")], url
+
+
+def test_the_strip_speaks_french_in_french():
+    with translation.override("fr"):
+        html = strip_svg([Point("quote", D(2021, 7, 1), "month", "Poutine", "/1/"),
+                          Point("quote", D(2021, 7, 1), "month", "Biden", "/2/")], period_url=periods)
+    assert "juillet 2021: 2 déclarations" in html
+    assert "Légende" in html and "Déclaration datée au mois" in html and "Faites glisser" in html
