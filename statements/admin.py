@@ -17,6 +17,8 @@ from statements.models import (
     Incident,
     IncidentAlias,
     Quote,
+    Statement,
+    StatementCandidate,
     Topic,
 )
 from statements.reviewing import quote_review
@@ -63,6 +65,7 @@ class QuoteAdmin(admin.ModelAdmin):
     search_fields = ["text", "speaker__name", "speaker_as_written", "article__title"]
     list_select_related = ["speaker"]
     autocomplete_fields = ["speaker", "addressee", "mentioned_actors", "incidents", "events", "article"]
+    raw_id_fields = ["statement"]  # by id: a menu of every statement would be the size of the quotes table
     filter_horizontal = ["topics"]
     readonly_fields = ["candidates", "reviewed_by", "reviewed_at", "created_at"]
     exclude = ["speaker_candidates"]
@@ -154,6 +157,44 @@ class EventAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["slug", "name_en", "name_fr"]
     search_fields = ["slug", "name_en", "name_fr"]
+
+
+class StatementReportInline(admin.TabularInline):
+    model = Quote
+    fk_name = "statement"
+    extra = 0
+    fields = ["text", "language", "article", "review_status"]
+    readonly_fields = ["text", "language", "article", "review_status"]
+    show_change_link = True
+    can_delete = False
+    verbose_name_plural = "reports"
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    """A statement and its reports; a curator moves a report to another statement from the quote's form."""
+
+    list_display = ["pk", "speaker", "statement_date", "reports_count"]
+    list_filter = ["statement_precision"]
+    search_fields = ["speaker__name", "reports__text"]
+    autocomplete_fields = ["speaker"]
+    inlines = [StatementReportInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(reports_count=Count("reports", distinct=True))
+
+    @admin.display(ordering="reports_count", description="reports")
+    def reports_count(self, statement):
+        return statement.reports_count
+
+
+@admin.register(StatementCandidate)
+class StatementCandidateAdmin(admin.ModelAdmin):
+    """Uncertain matches left for a curator: set the quote's statement in its form to merge them."""
+
+    list_display = ["quote", "statement", "score", "created_at"]
+    list_select_related = ["quote", "statement"]
+    raw_id_fields = ["quote", "statement"]
 
 
 @admin.register(AttributionClaim)

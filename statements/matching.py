@@ -28,13 +28,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.db.models import F, Q
+from django.db.models import Q
 
 from actors.names import fold
 from statements.dates import PartialDate
@@ -48,8 +49,7 @@ MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (
 REVIEW_AT = 0.25
 MIN_SHARED = 2  # features in common, whatever the share: one shared word is chance
 PREFIX = 5  # letters of a word that stand for it (a stem shared by both languages)
-MAX_CANDIDATES = 500  # earlier reports read per query
-LONGEST_PHRASE = 4
+MAX_CANDIDATES = 100  # earlier reports read per query
 
 
 def _key(word: str) -> str:
@@ -57,56 +57,72 @@ def _key(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+_ACCENTS = re.compile(r"[\u0300-\u036f]")
+_JOINED = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "cyber-attacks" is "cyberattacks"
+
+
 def _words(text: str) -> list[str]:
-    folded = fold(text).replace("'", " ")
-    folded = re.sub(r"(?<=\w)-(?=\w)", "", folded)  # "cyber-attacks" is "cyberattacks"
-    return re.findall(r"\w+", folded)
+    """A text's words, folded (case, accents). Not actors.names.fold, which folds a character at a time:
+    matching folds hundreds of earlier reports per new quote."""
+    folded = _ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return re.findall(r"\w+", _JOINED.sub("", folded))
 
 
 def _phrase_key(form: str) -> tuple[str, ...]:
     return tuple(_key(word) for word in _words(form))
 
 
+@dataclass(frozen=True)
+class _Words:
+    stopwords: frozenset[str]  # every language's: a quote's words are compared whatever their language
+    numbers: dict[str, int]
+    forms: dict[tuple[str, ...], str]  # a glossary or lexicon form -> its entry's id
+    lengths: dict[str, tuple[int, ...]]  # a form's first word -> the lengths of its forms, longest first
+
+
 @cache
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, int]], dict[tuple[str, ...], str]]:
-    """Stopwords and number words per language, and every glossary or lexicon form -> its entry's id."""
+def _data() -> _Words:
     words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
-    stopwords = {lang: frozenset(_key(w) for w in _words(" ".join(data["stopwords"])))
-                 for lang, data in words["languages"].items()}
-    numbers = {lang: {fold(w): n for w, n in data["numbers"].items()} for lang, data in words["languages"].items()}
+    stopwords = frozenset(_key(word) for data in words["languages"].values()
+                          for word in _words(" ".join(data["stopwords"])))
+    stopwords |= frozenset(word for data in words["languages"].values() for word in _words(" ".join(data["stopwords"])))
+    numbers = {fold(word): n for data in words["languages"].values() for word, n in data["numbers"].items()}
     entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"] + words["lexicon"]
     forms: dict[tuple[str, ...], str] = {}
     for number, entry in enumerate(entries):
         for form in (form for language_forms in entry.values() for form in language_forms):
             if phrase := _phrase_key(form):
                 forms.setdefault(phrase, f"g{number}")
-    return stopwords, numbers, forms
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for phrase in forms:
+        lengths[phrase[0]].add(len(phrase))
+    return _Words(stopwords, numbers, forms, {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()})
 
 
 def signature(text: str, language: str) -> frozenset[str]:
-    """The content features of a quote's words, comparable across French and English."""
-    stopwords, numbers, forms = _data()
-    stop = stopwords.get(language, frozenset()) | frozenset().union(*stopwords.values())
-    number_words = {word: n for table in numbers.values() for word, n in table.items()}
+    """The content features of a quote's words, comparable across French and English (`language` is the
+    quote's; the stopwords of every language are left out, as quotes mix them)."""
+    data = _data()
     words = _words(text)
-    keys = [_key(word) for word in words]
-    features, covered = set(), set()
-    for length in range(LONGEST_PHRASE, 0, -1):  # the longest glossary or lexicon forms first
-        for start in range(len(keys) - length + 1):
-            span = range(start, start + length)
-            if covered.intersection(span):
-                continue
-            if (entry := forms.get(tuple(keys[start:start + length]))) is not None:
-                features.add(entry)
-                covered.update(span)
-    for index, (word, key) in enumerate(zip(words, keys, strict=True)):
+    keys = [word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words]  # _key, inlined
+    features: set[str] = set()
+    covered: set[int] = set()
+    lengths, forms, numbers, stopwords = data.lengths, data.forms, data.numbers, data.stopwords
+    for start, key in enumerate(keys):  # the longest glossary or lexicon form at each word, left to right
+        if key in lengths and start not in covered:
+            for length in lengths[key]:
+                if (entry := forms.get(tuple(keys[start:start + length]))) is not None:
+                    features.add(entry)
+                    covered.update(range(start, start + length))
+                    break
+    for index, word in enumerate(words):
         if index in covered:
             continue
-        if word.isdigit():
+        if word in numbers:
+            features.add(f"#{numbers[word]}")
+        elif word.isdigit():
             features.add(f"#{int(word)}")
-        elif word in number_words:
-            features.add(f"#{number_words[word]}")
-        elif len(word) >= 4 and key not in stop and word not in stop:
+        elif len(word) >= 4 and keys[index] not in stopwords:
             features.add(word[:PREFIX])
     return frozenset(features)
 
@@ -198,6 +214,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id")
 
     def gather(queryset):
+        queryset = queryset if queryset.query.order_by else queryset.order_by()  # not Quote's ordering: a sort
         for pk, *values in queryset.values_list(*columns)[:MAX_CANDIDATES]:
             found.setdefault(pk, _Report(*values))
 
@@ -212,16 +229,21 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     if speakers:  # their undated statements; every statement of a speaker of an undated quote, newest first
         gather(visible.filter(statement__speaker_id__in=speakers, statement__statement_date__isnull=True))
         for speaker_id in {item.quote.speaker_id for item in new if item.said is None} - {None}:
-            gather(visible.filter(statement__speaker_id=speaker_id).order_by(
-                F("statement__statement_date").desc(nulls_last=True)))
+            # Newest first as the (speaker, statement_date) index read backwards gives them (undated first).
+            gather(visible.filter(statement__speaker_id=speaker_id).order_by("-statement__statement_date"))
     if events := set().union(*(item.events for item in new)):
-        gather(visible.filter(pk__in=Quote.events.through.objects.filter(event_id__in=events).values("quote_id")))
+        gather(visible.filter(events__in=events))
     if incidents := set().union(*(item.incidents for item in new)):
-        of_incidents = visible.filter(pk__in=Quote.incidents.through.objects.filter(
-            incident_id__in=incidents).values("quote_id"))
+        of_incidents = visible.filter(incidents__in=incidents)
         if all(item.quote.speaker_id is not None for item in new):  # else any speaker's may be the statement
             of_incidents = of_incidents.filter(
                 Q(statement__speaker_id__in=speakers) | Q(statement__speaker__isnull=True))
+        spans = [item.window for item in new if item.incidents]
+        if None in spans:  # an undated quote: the incident's latest statements
+            of_incidents = of_incidents.order_by("-statement__statement_date")
+        else:  # dated quotes: the incident's statements in their windows, or undated
+            of_incidents = of_incidents.filter(Q(statement__statement_date__isnull=True) | Q(
+                statement__statement_date__range=(min(low for low, _ in spans), max(high for _, high in spans))))
         gather(of_incidents)
     if found:
         for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=found).values_list(

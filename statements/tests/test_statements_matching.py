@@ -232,3 +232,14 @@ def test_reports_of_one_statement_are_recognised_in_the_world_corpus():
     assert metrics["statement_pairs_gold"] == 31
     assert metrics["statement_pair_recall"] >= 0.74
     assert metrics["statement_pair_precision"] >= 0.95
+
+
+def test_curators_see_statements_their_reports_and_the_unsure_matches_in_the_admin(staff_client, reported):
+    english, french = reported
+    listing = staff_client.get("/admin/statements/statement/")
+    assert listing.status_code == 200 and str(english.statement_id) in listing.content.decode()
+    page = staff_client.get(f"/admin/statements/statement/{english.statement_id}/change/").content.decode()
+    assert english.text[:40] in page and french.text[:40] in page
+    assert staff_client.get("/admin/statements/statementcandidate/").status_code == 200
+    quote_form = staff_client.get(f"/admin/statements/quote/{english.pk}/change/").content.decode()
+    assert 'name="statement"' in quote_form and "<select name=\"statement\"" not in quote_form  # an id, not a menu
