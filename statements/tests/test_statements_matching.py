@@ -243,3 +243,16 @@ def test_curators_see_statements_their_reports_and_the_unsure_matches_in_the_adm
     assert staff_client.get("/admin/statements/statementcandidate/").status_code == 200
     quote_form = staff_client.get(f"/admin/statements/quote/{english.pk}/change/").content.decode()
     assert 'name="statement"' in quote_form and "<select name=\"statement\"" not in quote_form  # an id, not a menu
+
+
+def test_match_statements_gives_older_quotes_their_statements(make_article, biden):
+    from django.core.management import call_command
+
+    day = datetime.date(2021, 7, 9)
+    for text, language in [(READOUT_EN, "en"), (READOUT_FR, "fr")]:
+        article = make_article(text=text, language=language, published_date=day)
+        Quote.objects.create(article=article, text=text, start=0, end=len(text), speaker=biden, statement_date=day,
+                             language=language)
+    call_command("match_statements")
+    assert Quote.objects.filter(statement__isnull=True).count() == 0
+    assert Statement.objects.count() == 1
