@@ -15,6 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from django_filters.views import FilterView
 
 from actors.models import Actor
+from actors.resolution import resolve_actors
 from statements import vocabulary
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
 from statements.filters import EventFilter, IncidentFilter, QuoteFilter
@@ -307,18 +308,29 @@ class CompareView(FilteredPageMixin, TemplateView):
     page_parameters = ("a", "b")
 
     def get_context_data(self, **kwargs):
-        columns = []
         quote_filter = self.page_filter()
-        for key in ("a", "b"):
-            actor = Actor.objects.filter(slug=self.request.GET.get(key, "")).first()
+        form = quote_filter.form
+        given = {key: self.request.GET.get(key, "").strip() for key in ("a", "b")}
+        actors = {key: compared_actor(name) for key, name in given.items()}
+        for key, name in given.items():
+            if name and actors[key] is None:
+                unknown = _("no actor with the slug or name “%(value)s”.") % {"value": name}
+                form.errors[key] = form.error_class([unknown])
+        columns = []
+        for actor in actors.values():
             quotes = Quote.objects.none()
             if actor and quote_filter.is_valid():
                 quotes = quote_filter.filter_queryset(Quote.objects.by_actor(actor))
             columns.append((actor, timeline_page(quotes, size=30).entries))
-        return super().get_context_data(
-            columns=columns, actors=Actor.objects.filter(quotes__isnull=False).distinct().order_by("name"),
-            filter=quote_filter, **kwargs,
-        )
+        return super().get_context_data(columns=columns, compared=list(given.items()),
+                                        suggest=vocabulary.autocomplete_attrs("speaker")["data-autocomplete"],
+                                        filter=quote_filter, **kwargs)
+
+
+def compared_actor(name: str) -> Actor | None:
+    """The actor a compare box names: by slug, name, alias or misspelling, the best match."""
+    ids = resolve_actors(name) if name else []
+    return Actor.objects.filter(pk=ids[0]).first() if ids else None
 
 
 class SearchView(TemplateView):

@@ -241,3 +241,13 @@ def test_campaign_tags_and_paging_are_taken_everywhere(client, putin_quote):
     for path in ("/timeline/", "/search/", "/api/v1/quotes/", "/api/v1/search/", "/api/v1/actors/"):
         assert client.get(path, tags).status_code == 200, path
     assert client.get("/api/v1/actors/", {"page": 1, "page_size": 5, "ordering": "name"}).status_code == 200
+
+
+def test_compare_takes_actors_by_name_or_misspelling_and_names_an_unknown_one(client, putin_quote, putin, biden):
+    response = client.get("/timeline/compare/", {"a": "Biden", "b": "Putine"})
+    assert response.status_code == 200
+    assert [actor for actor, _entries in response.context["columns"]] == [biden, putin]
+    assert 'name="a" value="Biden" data-autocomplete="/api/v1/actors/"' in response.text
+    response = client.get("/timeline/compare/", {"a": "zq-nobody-xw", "b": "joe-biden"})
+    assert response.status_code == 400
+    assert "zq-nobody-xw" in response.text
