@@ -230,8 +230,8 @@ def test_reports_of_one_statement_are_recognised_in_the_world_corpus():
     reports = corpus_reports(gold_files(gold, WORLD))
     metrics, _ = score_statement_pairs(gold, reports)
     assert metrics["statement_pairs_gold"] == 31
-    assert metrics["statement_pair_recall"] >= 0.74
-    assert metrics["statement_pair_precision"] >= 0.95
+    assert metrics["statement_pair_recall"] >= 0.83
+    assert metrics["statement_pair_precision"] >= 0.96  # its one wrong pair is one the gold does not group: Pompeo
 
 
 def test_curators_see_statements_their_reports_and_the_unsure_matches_in_the_admin(staff_client, reported):
