@@ -10,11 +10,14 @@ names whose similarity (the Jaccard index of their trigram sets) reaches t must 
 first |x| - ceil(t·|x|) + 1 trigrams ("prefix filtering"), and the shared trigram's positions bound how
 many more they can share; only the pairs that survive are scored by similarity(). As the page shows the
 best pairs, the join starts at a high threshold, where prefixes are short and the join small, and
-lowers it only while too few pairs are found.
+lowers it only while too few pairs are found. That still takes seconds at 10,000 actors: the pairs are
+kept in the shared cache until the names, aliases or roles change.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.db import connection, transaction
 
 from actors.models import Actor
@@ -94,8 +97,38 @@ class DuplicatePair:
     score: float
 
 
+# What the pairs depend on, summed row by row (order-free, one pass over each table): any change to a name,
+# an alias, a kind or a role changes it.
+_FINGERPRINT = """
+SELECT (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws('|', id, normalized_name, kind)))) FROM actors_actor),
+       (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws('|', actor_id, normalized)))) FROM actors_alias),
+       (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws('|', actor_id, organisation_id, lower(title),
+                                                              start_date, end_date)))) FROM actors_affiliation)
+"""
+CACHE_SECONDS = 24 * 3600
+
+
 def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
-    """The likeliest duplicate pairs, best score first; a pair found for several reasons names them all."""
+    """The likeliest duplicate pairs, best score first; a pair found for several reasons names them all.
+
+    Finding them takes seconds at 10,000 actors (bench/duplicates.py), checking that nothing they depend
+    on changed takes milliseconds: the pairs are kept in the shared cache under the data's fingerprint,
+    and found again only when a name, an alias or a role changed (a merge, an import, an edit).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_FINGERPRINT)
+        key = f"likely-duplicates:{limit}:{hashlib.sha256(repr(cursor.fetchone()).encode()).hexdigest()}"
+    pairs = caches["shared"].get(key)
+    if pairs is None:
+        pairs = find_pairs(limit)
+        caches["shared"].set(key, pairs, CACHE_SECONDS)
+    actors = Actor.objects.in_bulk({pk for pair in pairs for pk in pair[:2]})
+    return [DuplicatePair(actors[a], actors[b], reason, score) for a, b, reason, score in pairs
+            if a in actors and b in actors]  # an actor deleted since the fingerprint was read is left out
+
+
+def find_pairs(limit: int) -> list[tuple[int, int, str, float]]:
+    """(first id, second id, reasons, score) of the best pairs, computed now."""
     with transaction.atomic(), connection.cursor() as cursor:  # the temporary tables live for this transaction
         rows = _similar_names(cursor, limit)
         cursor.execute(SAME_SURNAME_SQL, {"reason": SAME_SURNAME, "limit": limit})
@@ -105,9 +138,7 @@ def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
         reasons, best = found.get((first, second), ([], 0.0))
         found[first, second] = ([*reasons, reason], max(best, float(score)))
     best_pairs = sorted(found.items(), key=lambda item: (-item[1][1], item[0]))[:limit]
-    actors = Actor.objects.in_bulk({pk for pair, _ in best_pairs for pk in pair})
-    return [DuplicatePair(actors[a], actors[b], ", ".join(reasons), round(score, 2))
-            for (a, b), (reasons, score) in best_pairs]
+    return [(a, b, ", ".join(reasons), round(score, 2)) for (a, b), (reasons, score) in best_pairs]
 
 
 def _similar_names(cursor, limit: int) -> list[tuple]:

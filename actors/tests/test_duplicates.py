@@ -48,6 +48,19 @@ def test_a_role_without_organisation_overlaps_one_of_the_same_title(db):
     assert "same surname, overlapping roles" in _pairs()[("anne-neuberger", "a-neuberger")]
 
 
+def test_the_pairs_are_found_again_when_a_name_an_alias_or_a_role_changes(db):
+    first = Actor.objects.create(name="ANSSI", slug="anssi", kind="agency")
+    second = Actor.objects.create(name="Agence nationale", slug="agence-nationale", kind="agency")
+    alias = Alias.objects.create(actor=first, name="Cyber agency", language="en")
+    other = Alias.objects.create(actor=second, name="Digital office", language="fr")
+    assert _pairs() == {}
+    other.name = "Cyber agency"  # an alias edited in place, as the admin's inline form does
+    other.save()
+    assert _pairs() == {("anssi", "agence-nationale"): "shared name"}
+    alias.delete()
+    assert _pairs() == {}
+
+
 def test_the_admin_view_lists_pairs_with_a_merge_form_for_staff_only(staff_client, db):
     first = Actor.objects.create(name="Vladimir Poutine", slug="vladimir-poutine", kind="person")
     second = Actor.objects.create(name="Vladimir Putine", slug="vladimir-putine", kind="person")
