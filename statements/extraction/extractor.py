@@ -132,6 +132,7 @@ class _Run:
         events = doc.find(self.gaz.event_matcher(self.lang))
         self._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
         self._name_candidates()
+        self._institution_candidates()
         spans = list(itertools.islice((s for s in all_spans if self._is_statement(s)), MAX_QUOTES))
         self.kept = spans
         self.kept_opens = [s.open for s in spans]
@@ -218,6 +219,19 @@ class _Run:
             self.surnames.setdefault(words[-1], name)
             if self._person_context(start, end) and not self._quote_marks.contains(start):
                 self._mention_new(start, end, name, "person")
+
+    def _institution_candidates(self):
+        """Institutions the gazetteer lacks, named by their noun and what the text adds ("the Russian embassy in
+        The Hague", « l'ambassade de Chine à Londres »), so that a later "the embassy" or « elle » finds them."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in self.data.new_institution.finditer(self.norm):
+            if not (m.group("before").strip() or m.group("after").strip()) or taken.contains(m.start("noun")):
+                continue  # a bare "the ministry" names nothing new; "Justice Department" is the gazetteer's
+            start, end = m.start("name"), m.end("name")
+            if self._quote_marks.contains(start) or self._preposition_before(m.start()):
+                continue
+            kind = next(iter(sorted(self.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
+            self._mention_new(start, end, re.sub(r"\s+", " ", self.text[start:end]), kind)
 
     def _person_context(self, start: int, end: int) -> bool:
         """A name written as a person's: after a title ("Rep.", "le ministre"), or before an apposition

@@ -89,6 +89,13 @@ class LanguageData:
         self.institution_noun = re.compile(
             rf"\s*(?:{_alternation(self.DETERMINERS)})\s*(?:[\w.-]+\s+){{0,2}}?(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})"
             rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
+        capitalised = r"(?-i:[A-ZÀ-Ý][\w'-]*)"
+        linked = rf"\s+(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
+        self.new_institution = re.compile(
+            rf"(?<![\w'])(?:{_alternation(self.DETERMINERS)})\s*(?P<name>(?P<before>(?:(?:{capitalised}|"
+            rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,2}})"
+            rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
+            rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}

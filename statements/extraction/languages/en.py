@@ -693,6 +693,14 @@ INSTITUTION_NOUNS = {
     "committee": ["agency", "igo"],
     "kremlin": ["agency"],
 }
+# an institution the gazetteer lacks, named by its noun and what the text says of it: "the Russian embassy in
+# The Hague", "the finance ministry" (lower-case words before the noun only from this list; after it, linkers)
+INSTITUTION_DOMAINS = ["finance", "health", "foreign", "defence", "defense", "interior", "justice", "economy",
+                       "education", "energy", "transport", "digital"]
+INSTITUTION_LINKERS = ["in", "of", "to", "for"]
+# the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
+NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",
+                         "committee"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."

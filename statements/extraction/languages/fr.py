@@ -832,6 +832,13 @@ INSTITUTION_NOUNS = {
     "diplomatie": ["agency"],
     "collectif": ["group"],
 }
+# une institution que le gazetteer ignore, nommée par son nom commun et ce qui suit : « l'ambassade de Chine à
+# Londres », « le ministère des Finances » (les mots après le nom, reliés par ces prépositions, portent une majuscule)
+INSTITUTION_DOMAINS = []
+INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
+# les noms de ces corps (« le gouvernement américain », « le groupe du G7 » sont l'Etat et le groupe eux-mêmes)
+NEW_INSTITUTION_NOUNS = ["ambassade", "ministère", "département", "agence", "bureau", "parquet", "hôpital",
+                         "établissement"]
 # pronoms qui peuvent reprendre une institution aussi bien qu'une personne (« l'ambassade ... a-t-elle écrit »)
 INSTITUTION_PRONOUNS = ["elle"]
 # une personne nommée après ces mots en tête de phrase donne un avis : « Pour Adam Segal, ... »
