@@ -678,7 +678,7 @@ class _Run:
             if owner:
                 return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
             return Who(ANON, self.text[a:b].strip(), how="document-unknown")
-        persons = [m for m in mentions if m.person]
+        persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
             pick = persons[-1] if direction == "before" else persons[0]
             if direction == "after":
@@ -715,7 +715,8 @@ class _Run:
                 return Who(ANON, seg_text.strip(), how="anonymous")
             if require_mention:
                 return None
-            anaphora = self._definite_institution(a + sa, a + sb) or self._definite_role(a + sa, a + sb)
+            cut = self._before_adjunct(a + sa, a + sb)
+            anaphora = self._definite_institution(a + sa, cut) or self._definite_role(a + sa, cut)
             if anaphora:
                 return anaphora
             name = self._new_name(a + sa, a + sb, direction)
@@ -724,6 +725,25 @@ class _Run:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _before_adjunct(self, a: int, b: int) -> int:
+        """Where the noun phrase norm[a:b] ends before an adjunct: "le bureau fédéral | dans un communiqué",
+        "le ministre des Affaires étrangères | à la sortie de la réunion" (its first two words are kept)."""
+        for k, word in enumerate(re.finditer(r"[\w-]+'?", self.norm[a:b])):
+            if k >= 2 and fold(word.group()).rstrip("'") in self.data.prepositions:
+                return a + word.start()
+        return b
+
+    def _complement_of_role(self, a: int, mention: Mention) -> bool:
+        """"le conseiller à la sécurité nationale du président américain": the person after the role's
+        genitive is its complement, not the subject."""
+        lead = self.norm[a:mention.start]
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", lead)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        if not words or words[-1] not in self.data.genitive:
+            return False
+        return bool(self.data.role.search(lead) or self.data.spokes.search(lead)) and not re.search(r"[,;:]", lead)
 
     def _definite_role(self, a: int, b: int) -> Who | None:
         """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
@@ -764,7 +784,8 @@ class _Run:
         if self._role_titles is None:
             self._role_titles = {}
             for held in self.gaz.roles_at(self.when):
-                self._role_titles.setdefault(held.actor, []).append(fold(held.title))
+                titles = self._role_titles.setdefault(held.actor, [])
+                titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.lang, ()))]
         return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
