@@ -18,6 +18,7 @@ from actors.models import Actor
 from actors.resolution import resolve_actors
 from statements import vocabulary
 from statements.citation import quote_bibtex, quote_citation_text, quote_csl, quote_paragraph, quote_ris
+from statements.dossier import event_chain, incident_chain
 from statements.filters import EventFilter, IncidentFilter, QuoteFilter
 from statements.forms import UploadForm
 from statements.ingest.jobs import job_submit
@@ -200,10 +201,8 @@ class IncidentDetailView(DetailView):
         claims = list(incident.attributions.select_related("claimant", "attributed_to", "quote", "article")
                       .defer("article__text", "article__fingerprints").order_by("claimed_date", "pk"))
         return super().get_context_data(
-            attributions=claims,
             parties=incident_parties(incident, claims),
-            statements=incident.quotes.published().with_source()
-            .chronological()[:PAGE_STATEMENTS],
+            chain=incident_chain(incident, claims),
             monthly=monthly_counts(incident.quotes.all()),
             **kwargs,
         )
@@ -222,6 +221,9 @@ def incident_parties(incident: Incident, claims) -> list[tuple[str, list[Actor]]
 class EventDetailView(DetailView):
     model = Event
     template_name = "statements/event_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chain=event_chain(self.object), **kwargs)
 
 
 class TopicDetailView(DetailView):
