@@ -211,7 +211,7 @@ class Article(models.Model):
     published_date = models.DateField(null=True, blank=True, db_index=True)
     published_precision = _precision_field()
     published_source = models.CharField(
-        max_length=10, blank=True, choices=[("submitted", _("given by its submitter")), ("dateline", _("its dateline")),
+        max_length=10, blank=True, choices=[("submitted", _("its submitter")), ("dateline", _("its dateline")),
                                             ("html", _("the page's metadata")), ("text", _("a date in its text")),
                                             ("file", _("the file's metadata"))],
         help_text=_("Where the publication date comes from."))
