@@ -234,17 +234,26 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     if events := set().union(*(item.events for item in new)):
         gather(visible.filter(events__in=events))
     if incidents := set().union(*(item.incidents for item in new)):
+        # Reports of the quotes' incidents that the speaker and date queries above do not reach: undated or
+        # unattributed statements (each query through an index on the statements' speaker and date).
         of_incidents = visible.filter(incidents__in=incidents)
-        if all(item.quote.speaker_id is not None for item in new):  # else any speaker's may be the statement
-            of_incidents = of_incidents.filter(
-                Q(statement__speaker_id__in=speakers) | Q(statement__speaker__isnull=True))
-        spans = [item.window for item in new if item.incidents]
-        if None in spans:  # an undated quote: the incident's latest statements
-            of_incidents = of_incidents.order_by("-statement__statement_date")
-        else:  # dated quotes: the incident's statements in their windows, or undated
-            of_incidents = of_incidents.filter(Q(statement__statement_date__isnull=True) | Q(
-                statement__statement_date__range=(min(low for low, _ in spans), max(high for _, high in spans))))
-        gather(of_incidents)
+        about = [item for item in new if item.incidents]
+        known = {item.quote.speaker_id for item in about} - {None}
+        anyone = any(item.quote.speaker_id is None for item in about)
+        spans = [item.window for item in about]
+        if None in spans:  # an undated quote: the incident's newest statements
+            if not anyone:
+                of_incidents = of_incidents.filter(
+                    Q(statement__speaker_id__in=known) | Q(statement__speaker__isnull=True))
+            gather(of_incidents.order_by("-statement__statement_date"))
+        else:
+            window = (min(low for low, _ in spans), max(high for _, high in spans))
+            unattributed = Q(statement__speaker__isnull=True)
+            gather(of_incidents.filter(unattributed & Q(statement__statement_date__range=window)))
+            gather(of_incidents.filter(
+                (unattributed | Q(statement__speaker_id__in=known)) & Q(statement__statement_date__isnull=True)))
+            if anyone:
+                gather(of_incidents.filter(statement__statement_date__range=window))
     if found:
         for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=found).values_list(
                 "quote_id", "event_id"):

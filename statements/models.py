@@ -505,7 +505,9 @@ class Statement(models.Model):
 
     class Meta:
         ordering = [F("statement_date").desc(nulls_last=True), F("id").desc()]
-        indexes = [models.Index(fields=["speaker", "statement_date"])]
+        # Matching reads a speaker's statements in a date window, and an unattributed quote's in its window.
+        indexes = [models.Index(fields=["speaker", "statement_date"]),
+                   models.Index(fields=["statement_date"], name="statement_date")]
 
     def __str__(self):
         return f"Statement #{self.pk} ({self.speaker or '?'}, {self.said_on or 'undated'})"
