@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0004_actor_redirects'),
-        ('statements', '0018_quote_speaker_candidates_db_default'),
+        ('statements', '0019_article_published_source_wording'),
     ]
 
     operations = [
