@@ -830,15 +830,22 @@ class _Run:
             if m.group() in self.surnames and not self._governed(a, a + m.start()) \
                     and not re.search(r"[A-Z][\w'-]*\s+$", self.text[a:a + m.start()]):  # "Carbis Bay": not "Bay"
                 found.append((a + m.start(), a + m.end(), self.surnames[m.group()]))
+        how = "name"
+        if not found and direction == "after":  # "a écrit Huntress sur son blog": one word right after the verb
+            one = re.match(r"\s*([A-ZÀ-Ý][\w'-]{2,})(?![\w'-])", self.text[a:b])
+            if one and one.group(1) not in self.data.not_names and one.group(1) not in self.data.NAME_TITLES \
+                    and fold(one.group(1)) not in self.data.stopwords:
+                found.append((a + one.start(1), a + one.end(1), one.group(1)))
+                how = "single-name"
         if not found:
             return None
         found.sort()
         start, end, name = found[-1] if direction == "before" else found[0]
         name = self.surnames.get(name, name)
         kind = self._org_kind(name)
-        kind = "person" if kind == "other" and len(name.split()) <= 4 else kind
+        kind = "person" if kind == "other" and len(name.split()) <= 4 and how == "name" else kind
         mention = self._mention_new(start, end, name, kind)
-        return Who(mention.name, self.text[start:end], True, 0.65, "name")
+        return Who(mention.name, self.text[start:end], True, 0.65, how)
 
     # ------------------------------------------------------------------ documents
     def _documents(self):

@@ -715,4 +715,4 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
-AGENT_PREPOSITIONS = ["by"]
+AGENT_PREPOSITIONS = ["by", "behalf"]  # "released by X", "on behalf of X"

@@ -852,4 +852,4 @@ PERSON_TITLE_CUES = ["M.", "Mme", "Dr", "président", "présidente", "ministre",
 PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur", ", directeur", ", directrice",
                      ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]
 # « le compte rendu diffusé par la Maison Blanche » : qui a écrit un document
-AGENT_PREPOSITIONS = ["par"]
+AGENT_PREPOSITIONS = ["par", "nom"]  # « publié par X », « au nom de X »
