@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import path
@@ -7,6 +8,7 @@ from django.urls import path
 from actors.duplicates import likely_duplicates
 from actors.merging import actors_merge
 from actors.models import Actor, Affiliation, Alias, ReviewStatus
+from actors.tasks import refresh_likely_duplicates
 from config.merging import merge_selected
 
 
@@ -67,10 +69,14 @@ class ActorAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge selected actors into one…")
     def merge_actors(self, request, queryset):
-        return merge_selected(self, request, queryset.order_by("name"), merge=actors_merge, action="merge_actors",
-                              explanation="Every quote, alias, role, mention and attribution of the other actors "
-                                          "moves to the one you keep; their names become its aliases (role titles "
-                                          "its roles); the others are deleted and their addresses lead to it.")
+        response = merge_selected(self, request, queryset.order_by("name"), merge=actors_merge, action="merge_actors",
+                                  explanation="Every quote, alias, role, mention and attribution of the other "
+                                              "actors moves to the one you keep; their names become its aliases "
+                                              "(role titles its roles); the others are deleted and their "
+                                              "addresses lead to it.")
+        if "keep" in request.POST:  # the merged pair leaves the duplicates page before the curator is back on it
+            transaction.on_commit(refresh_likely_duplicates.delay)
+        return response
 
 
 @admin.register(Alias)

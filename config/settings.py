@@ -159,6 +159,8 @@ CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "statements.tasks.poll_feeds", "schedule": float(os.environ.get("FEED_POLL_SECONDS", 900))},
     "search-year-indexes": {"task": "statements.tasks.ensure_search_year_indexes", "schedule": 86400.0},
     "purge-failed-payloads": {"task": "statements.tasks.purge_failed_payloads", "schedule": 86400.0},
+    # Cheap when nothing changed (a fingerprint read); after an import, the admin's page need not wait.
+    "refresh-likely-duplicates": {"task": "actors.tasks.refresh_likely_duplicates", "schedule": 300.0},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # One import item may run this long: past the soft limit it fails with that reason, the hard limit

@@ -75,3 +75,13 @@ def test_the_admin_view_lists_pairs_with_a_merge_form_for_staff_only(staff_clien
     confirmation = staff_client.post("/admin/actors/actor/", {
         "action": "merge_actors", "_selected_action": [first.pk, second.pk]}).content.decode()
     assert "Vladimir Poutine" in confirmation and "Vladimir Putine" in confirmation
+
+
+def test_the_refresh_task_finds_the_pairs_so_the_page_only_reads_them(db, django_assert_max_num_queries):
+    from actors.tasks import refresh_likely_duplicates
+
+    Actor.objects.create(name="Vladimir Poutine", slug="vladimir-poutine", kind="person")
+    Actor.objects.create(name="Vladimir Putine", slug="vladimir-putine", kind="person")
+    refresh_likely_duplicates()
+    with django_assert_max_num_queries(2):  # the fingerprint and the actors: no similarity join
+        assert _pairs() == {("vladimir-poutine", "vladimir-putine"): "similar names"}

@@ -7,7 +7,8 @@ from actors.models import Actor, Affiliation
 pytestmark = pytest.mark.browser
 
 
-def test_staff_find_a_likely_duplicate_merge_it_and_its_old_address_answers_301(live_server, page, staff_user):
+def test_staff_find_a_likely_duplicate_merge_it_and_its_old_address_answers_301(live_server, page, staff_user,
+                                                                                 eager_celery):
     white_house = Actor.objects.create(name="White House", slug="white-house", kind="agency", country="US")
     kept = Actor.objects.create(name="Thomas P. Bossert", slug="thomas-p-bossert", kind="person", country="US")
     duplicate = Actor.objects.create(name="Tom Bossert", slug="tom-bossert", kind="person")
@@ -30,6 +31,8 @@ def test_staff_find_a_likely_duplicate_merge_it_and_its_old_address_answers_301(
     page.get_by_role("button", name="Merge").click()
     assert page.url.endswith(f"/admin/actors/actor/{kept.pk}/change/")
     assert not Actor.objects.filter(pk=duplicate.pk).exists()
+    page.goto(f"{live_server.url}/admin/actors/actor/duplicates/")
+    assert page.get_by_text("No likely duplicates.").is_visible()  # found again after the merge
 
     old = page.request.get(f"{live_server.url}/actors/tom-bossert/", max_redirects=0)
     assert (old.status, old.headers["location"]) == (301, "/actors/thomas-p-bossert/")
