@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KEEP_AT_LEAST = 0.5  # below this share of right speakers a rule's speaker is left empty
 CONFIDENCE_Z = 1.645  # a quote's confidence is the lower bound of its rule's share of right speakers, at 95 %
 PRIOR_WEIGHT = 2  # pseudo-quotes at KEEP_AT_LEAST added to each rule's count (rare rules stay uncertain)
+UNSEEN_CONFIDENCE = 0.5  # the confidence of a rule absent from the annotated split: below 0.8, in the review queue
 
 
 def fit(gold: dict, gold_path: Path, gazetteer: Gazetteer) -> dict:
@@ -53,9 +54,10 @@ def fit(gold: dict, gold_path: Path, gazetteer: Gazetteer) -> dict:
     total_seen, total_right = sum(seen.values()), sum(right.values())
     return {"fitted_on": f"{gold_path.name}, split {gold_split_name(gold)}", "rules": rules,
             "counts": {key: [right[key], seen[key]] for key in sorted(seen)},
-            "default": {"share": round((total_right + 1) / (total_seen + 2), 3),
-                        "confidence": round(_lower_bound(total_right, total_seen), 3)} if total_seen else
-                       {"share": 0.5, "confidence": 0.5},
+            # a rule the annotated set never saw keeps its speaker, for review: nothing says it is as sure as the rest
+            "default": {"share": KEEP_AT_LEAST, "confidence": UNSEEN_CONFIDENCE},
+            "seen": {"share": round((total_right + 1) / (total_seen + 2), 3),
+                     "confidence": round(_lower_bound(total_right, total_seen), 3)} if total_seen else None,
             "unattributed": round((unattributed[1] + 1) / (unattributed[0] + 2), 3) if unattributed[0] else 0.3,
             "keep_at_least": KEEP_AT_LEAST}
 
