@@ -122,6 +122,12 @@ class SlugRedirect(models.Model):
         abstract = True
 
 
+def slug_q(model: type[models.Model], slug: str) -> models.Q:
+    """The record with this slug, or the one a record merged away under this slug went into."""
+    found = models.Q(slug=slug)
+    return found | models.Q(redirects__old_slug=slug) if hasattr(model, "redirects") else found
+
+
 class ActorRedirect(SlugRedirect):
     """The slug of an actor merged into another: its pages, feeds and API answer 301 to the one kept."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from actors.models import Actor
+from actors.models import Actor, slug_q
 from actors.names import fold
 
 FIELD_THRESHOLD = 0.4  # speaker:/actor: values, where a name is expected
@@ -49,9 +49,9 @@ def similar_actors(names: list[str], threshold: float) -> dict[str, list[tuple[i
 
 
 def resolve_actors(name: str) -> list[int]:
-    """Actors a speaker:/actor: value names: by slug (what the autocomplete puts in a box), canonical name or
-    alias, else the closest spellings."""
-    exact = (list(Actor.objects.filter(slug=name).values_list("pk", flat=True))
+    """Actors a speaker:/actor: value names: by slug (what the autocomplete puts in a box; a merged actor's
+    names the one kept), canonical name or alias, else the closest spellings."""
+    exact = (list(Actor.objects.filter(slug_q(Actor, name)).values_list("pk", flat=True).distinct())
              or list(Actor.objects.by_alias(name).values_list("pk", flat=True)))
     if exact:
         return exact

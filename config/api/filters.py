@@ -10,6 +10,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
+from actors.models import slug_q
 from statements.dates import PartialDate
 
 
@@ -65,9 +66,7 @@ class SlugOrNameField(forms.ModelChoiceField):
             return found
 
     def _merged_into(self, value):
-        if not hasattr(self.queryset.model, "redirects"):  # only mergeable models have them
-            return None
-        return self.queryset.filter(redirects__old_slug=value).first()
+        return self.queryset.filter(slug_q(self.queryset.model, value)).first()
 
     def _resolved(self, value):
         ids = self.resolve(value) if self.resolve and value not in self.empty_values else []

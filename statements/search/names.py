@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.text import slugify
 
+from actors.models import slug_q
 from actors.names import fold
 from actors.resolution import FIELD_THRESHOLD, WORD_THRESHOLD, resolve_actors, similar_actors
 from statements.models import Event, EventAlias, Incident, IncidentAlias, Topic
@@ -18,14 +19,15 @@ __all__ = ["FIELD_THRESHOLD", "WORD_THRESHOLD", "resolve_actors", "resolve_event
 
 
 def _resolve_happening(model, alias_model, name: str) -> list[int]:
-    """An incident or an event: by slug, name or alias exactly, else a part of one, else a close spelling."""
+    """An incident or an event: by slug (a merged incident's names the one kept), name or alias exactly,
+    else a part of one, else a close spelling."""
     key = fold(name)
     owner = model._meta.model_name
     exact = model.objects.filter(
-        Q(slug=slugify(name)) | Q(name__unaccent__iexact=name)
+        slug_q(model, slugify(name)) | Q(name__unaccent__iexact=name)
         | Q(pk__in=alias_model.objects.filter(normalized=key).values(f"{owner}_id"))
     )
-    ids = list(exact.values_list("pk", flat=True))
+    ids = list(exact.values_list("pk", flat=True).distinct())
     if not ids:
         ids = list(model.objects.filter(
             Q(name__unaccent__icontains=name) | Q(aliases__name__unaccent__icontains=name)

@@ -104,6 +104,9 @@ def test_filters_given_a_merged_slug_filter_by_the_one_kept(client, kaseya, puti
         assert [row["id"] for row in rows] == [quote.pk], query
     page = client.get("/timeline/?incident=incident-17").text
     assert "Nous agirons" in page and "Autre chose" not in page
+    for query in ("incident:incident-17", "speaker:actor-4711"):  # the search box's language
+        rows = client.get("/api/v1/search/", {"q": query}).json()["results"]
+        assert [row["id"] for row in rows] == [quote.pk], query
 
 
 def test_the_admin_action_asks_which_to_keep_then_merges(staff_client, kaseya, duplicate):
