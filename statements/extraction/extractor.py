@@ -671,7 +671,8 @@ class _Run:
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
         if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
-            owners = [m for m in mentions if m.start >= a + doc.end() and not m.person]
+            owners = [m for m in self.mentions_in(a + doc.end(), b)  # "diffusé par la Maison Blanche" included
+                      if not m.person and not self._in_quote(m.start)]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
             owner = self._last_document(a)

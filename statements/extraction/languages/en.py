@@ -677,6 +677,7 @@ INSTITUTION_NOUNS = {
     "office": ["agency"],
     "agency": ["agency"],
     "bureau": ["agency"],
+    "police": ["agency"],
     "service": ["agency"],
     "government": ["state", "agency"],
     "administration": ["agency", "state"],

@@ -95,7 +95,7 @@ SPEECH_VERBS_ER = [
     "twitter",
     "poster",
     "publier",
-    "réagir",
+    "analyser",
     "regretter",
     "accuser",
     "demander",
@@ -140,6 +140,12 @@ SPEECH_VERBS_ER = [
 SPEECH_PHRASES = ["met en garde", "mettent en garde", "mettait en garde", "mis en garde", "mise en garde"]
 
 SPEECH_FORMS_IRREGULAR = [
+    "réagit",  # réagir is a -ir verb: its forms are here, not derived from SPEECH_VERBS_ER
+    "réagissent",
+    "réagissait",
+    "réagissaient",
+    "réagira",
+    "réagi",
     "dit",
     "disent",
     "disait",
@@ -816,6 +822,7 @@ INSTITUTION_NOUNS = {
     "bureau": ["agency"],
     "service": ["agency"],
     "parquet": ["agency"],
+    "police": ["agency"],
     "gouvernement": ["state", "agency"],
     "administration": ["agency", "state"],
     "entreprise": ["company"],
