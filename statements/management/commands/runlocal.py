@@ -32,6 +32,7 @@ class Command(BaseCommand):
         if not os.environ.get("CELERY_BROKER_URL"):
             socket_path = local_services.ensure_local_redis(settings.VAR_DIR)
             self.stdout.write(f"Private Redis on {socket_path}")
+        settings.INBOX_DIR.mkdir(parents=True, exist_ok=True)  # beat imports what is dropped here
         bin_dir = os.path.dirname(sys.executable)
         commands = {
             "web": [os.path.join(bin_dir, "gunicorn"), "config.wsgi", "--bind", bind, "--workers", "3",
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                      "--schedule", str(settings.VAR_DIR / "celerybeat-schedule")],
         }
         self.stdout.write(f"Démarche at http://{bind}/ (admin at /admin/); Ctrl-C stops web, worker and beat.")
+        self.stdout.write(f"Files dropped in {settings.INBOX_DIR} are imported by beat.")
         stop = []
         signal.signal(signal.SIGTERM, lambda *_: stop.append(True))  # `make stop` sends it
         pid_file = local_services.run_pid_file(settings.VAR_DIR)
