@@ -133,6 +133,7 @@ class _Run:
         self._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
         self._name_candidates()
         self._institution_candidates()
+        self._acronym_candidates()
         spans = list(itertools.islice((s for s in all_spans if self._is_statement(s)), MAX_QUOTES))
         self.kept = spans
         self.kept_opens = [s.open for s in spans]
@@ -140,6 +141,7 @@ class _Run:
         self.inside = Intervals((s.open, s.close + 1) for s in spans)
         self._documents()
         quotes = [self._context(s) for s in spans]
+        self.quotes = quotes  # attributed in order: a sentence that is a quote already attributed has its speaker
         for q in quotes:
             q.who = self._attribute(q)
         self._chains(quotes)
@@ -219,6 +221,19 @@ class _Run:
             self.surnames.setdefault(words[-1], name)
             if self._person_context(start, end) and not self._quote_marks.contains(start):
                 self._mention_new(start, end, name, "person")
+
+    def _acronym_candidates(self):
+        """An acronym the gazetteer lacks that speaks ("The HSE said in a statement"): a body, so that a later
+        "it said" finds it."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.text):
+            if taken.overlaps(m.start(), m.end()) or self._quote_marks.contains(m.start()) \
+                    or m.group() in self.data.not_names:
+                continue
+            verb = self.data.verb.match(self.norm, m.end() + 1)
+            if verb and self.norm[m.end()] == " ":
+                self._mention_new(m.start(), m.end(), m.group(), self._org_kind(m.group()) if
+                                  self._org_kind(m.group()) != "other" else "agency")
 
     def _institution_candidates(self):
         """Institutions the gazetteer lacks, named by their noun and what the text adds ("the Russian embassy in
@@ -580,6 +595,10 @@ class _Run:
                 return None, chain  # the sentence before speaks of someone else: no guess
             if pronoun is not None:
                 chain = start
+            elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:
+                if said.person and gender not in (ANY_SPEAKER, "neuter") and said.gender not in ("", gender):
+                    return None, chain
+                return said, chain  # "“It's having a severe impact.” [...] he was categorical. « ... »"
             elif self._anonymous_subject(start, end):
                 return _ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"
             elif opening and opening[0] in self.data.determiners:
@@ -588,6 +607,20 @@ class _Run:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _quoted_speaker(self, pos: int) -> Mention | None:
+        """The speaker already attributed to the quote around pos, as a mention."""
+        i = bisect.bisect_right(self.kept_opens, pos) - 1
+        if i < 0 or not getattr(self, "quotes", None) or i >= len(self.quotes) or self.kept[i].close < pos:
+            return None
+        who = self.quotes[i].who
+        if who is None or not who.name or who.name is ANON:
+            return None
+        info = self.gaz.actor(who.name)
+        new = self.new_actors.get(who.name)
+        kind = info.kind if info else (new.kind if new else "person")
+        gender = info.gender if info else self.new_gender.get(who.name, "")
+        return Mention(self.kept[i].open, self.kept[i].close, who.name, kind, gender, "quote", who.written, who.is_new)
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
         """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official"."""
