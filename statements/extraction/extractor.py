@@ -742,9 +742,19 @@ class _Run:
                     if holder is not None:
                         return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "org-role-anaphora")
                     return Who(ANON, seg_text.strip(), how="role-of-org")
+                if self.data.spokes.search(head):  # "a spokesperson for the Chinese embassy": the embassy speaks
+                    return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
                 if self._anonymous(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
                 return self._who(org)
+            spokes = self.data.spokes.search(seg_text)
+            if spokes:  # "a spokesperson for the embassy": the embassy named before
+                rest = re.match(r"\s*[\w']+\s*", self.norm[a + sa + spokes.end():a + sb])
+                if rest and fold(rest.group().strip()).rstrip("'") in self.data.prepositions | self.data.genitive:
+                    body_a = a + sa + spokes.end() + rest.end()
+                    body = self._definite_institution(body_a, self._before_adjunct(body_a, a + sb))
+                    if body is not None and body.name:
+                        return Who(body.name, seg_text.strip(), body.is_new, 0.7, "spokes-institution")
             if self._anonymous(seg_text):
                 return Who(ANON, seg_text.strip(), how="anonymous")
             if require_mention:

@@ -125,3 +125,10 @@ def test_a_rule_never_seen_on_the_annotated_set_goes_to_review():
                            how="a-rule-no-annotated-quote-used")
     calibrate([quote])
     assert quote.speaker == "Someone" and quote.confidence < 0.8
+
+
+def test_a_spokesperson_for_an_institution_named_before_speaks_for_it(gaz):
+    text = ("The Chinese embassy in Oslo called the accusations groundless. "
+            '"China firmly opposes all forms of cyberattacks and never encourages them," a spokesperson for the '
+            "embassy said.")
+    assert speakers(run(text, gaz, "2021-07-19", "en")) == ["Chinese embassy in Oslo"]
