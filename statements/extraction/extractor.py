@@ -708,7 +708,7 @@ class _Run:
                       if not m.person and not self._in_quote(m.start)]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
-            owner = self._last_document(a)
+            owner = self._last_document(b)  # this very document, when its author was found ("a readout ...")
             if owner:
                 return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
             return Who(ANON, self.text[a:b].strip(), how="document-unknown")
@@ -744,7 +744,7 @@ class _Run:
                     return Who(ANON, seg_text.strip(), how="role-of-org")
                 if self.data.spokes.search(head):  # "a spokesperson for the Chinese embassy": the embassy speaks
                     return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
-                if self._anonymous(head):
+                if self._anonymous(head) and self._governed_by_head(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
                 return self._who(org)
             spokes = self.data.spokes.search(seg_text)
@@ -769,6 +769,14 @@ class _Run:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _governed_by_head(self, head: str) -> bool:
+        """The body after `head` is its complement ("un responsable du ministère", "an official at the
+        agency"), not a subject of its own after an introduction ("In a call the White House said")."""
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", head)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        return bool(words) and (words[-1] in self.data.genitive or words[-1] in self.data.prepositions)
 
     def _before_adjunct(self, a: int, b: int) -> int:
         """Where the noun phrase norm[a:b] ends before an adjunct: "le bureau fédéral | dans un communiqué",
