@@ -66,19 +66,15 @@ QUOTE_LINE_WORDS = 60  # a quote line shows at most this many words of a quote n
 def timeline_strip(context, points):
     """The visual timeline of `points` (statements.strip); a pile of items links to the timeline of its
     period with the page's other filters, and "Whole period" to the same filters without dates."""
-    params = context["request"].GET.copy()
-    params.pop("cursor", None)
+    others = context["request"].GET.copy()
+    for name in ("cursor", "date_after", "date_before"):
+        others.pop(name, None)
     timeline = reverse("timeline")
-    whole = None
-    if "date_after" in params or "date_before" in params:
-        unbounded = params.copy()
-        unbounded.pop("date_after", None)
-        unbounded.pop("date_before", None)
-        whole = f"{timeline}?{unbounded.urlencode()}"
+    whole = f"{timeline}?{others.urlencode()}" if {"date_after", "date_before"} & set(context["request"].GET) else None
+    prefix = f"{timeline}?{others.urlencode()}&" if others else f"{timeline}?"
 
-    def period_url(date_after: str, date_before: str) -> str:
-        params["date_after"], params["date_before"] = date_after, date_before
-        return f"{timeline}?{params.urlencode()}"
+    def period_url(date_after: str, date_before: str) -> str:  # partial ISO dates: nothing to quote
+        return f"{prefix}date_after={date_after}&date_before={date_before}"
 
     return mark_safe(strip_svg(points, period_url=period_url, whole_url=whole))  # noqa: S308 (every text escaped in strip_svg)
 
