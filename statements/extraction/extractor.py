@@ -995,10 +995,16 @@ class _Run:
         """Quotes no rule attributed. A quote alone in its paragraph is the last narrated subject's
         ("Interrogé sur..., Bernard Cazeneuve est resté prudent." then « ... »); a quote inside narration is
         its sentence's subject's ("Le parquet de Paris a ouvert une enquête pour « ... »")."""
-        for q in quotes:
+        for index, q in enumerate(quotes):
             if q.who is not None and (q.who.name or q.who.how == "source-unknown"):
                 continue
             prefix = self.norm[q.prefix_start:q.span.open]
+            prev = quotes[index - 1] if index else None
+            if prev is not None and prev.who and prev.who.name and prev.who.name is not ANON \
+                    and q.prefix_start == prev.span.close + 1 and self._coordinated(prev, q):
+                # "Le Quai d'Orsay y évoque des « ... » et dit avoir « ... »": the same speaker goes on
+                q.who = Who(prev.who.name, prev.who.written, prev.who.is_new, 0.5, "coordinated")
+                continue
             if not prefix.strip():
                 if not self._bare(q):
                     continue
@@ -1024,6 +1030,14 @@ class _Run:
                         continue  # far into its sentence: an object more often than the subject
             if subject is not None and subject is not _ANONYMOUS_SUBJECT and subject.kind in candidates.SPEAKING_KINDS:
                 q.who = Who(subject.name, subject.written, subject.is_new, 0.5, how)
+
+    def _coordinated(self, prev: _Quote, q: _Quote) -> bool:
+        """Two quotes of one sentence, the second after a conjunction and a verb of the same subject."""
+        between = self.norm[prev.span.close + 1:q.span.open]
+        opens = fold(between.strip(" ,")) + " "
+        if len(between) > 80 or not any(opens.startswith(conj + " ") for conj in self.data.CONJUNCTIONS):
+            return False
+        return not any(self._boundary(i) for i in range(prev.span.close + 1, q.span.open))
 
     def _narration_subject(self, a: int, b: int) -> Mention | None:
         """The subject of the last sentence of narration in norm[a:b], when it names a person or a body."""

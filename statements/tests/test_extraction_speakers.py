@@ -132,3 +132,16 @@ def test_a_spokesperson_for_an_institution_named_before_speaks_for_it(gaz):
             '"China firmly opposes all forms of cyberattacks and never encourages them," a spokesperson for the '
             "embassy said.")
     assert speakers(run(text, gaz, "2021-07-19", "en")) == ["Chinese embassy in Oslo"]
+
+
+def test_a_quote_coordinated_with_the_previous_one_has_the_same_speaker(gaz):
+    text = ("Le Quai d'Orsay y dénonce des « activités malveillantes d'une ampleur inédite » et dit avoir "
+            "« pleinement mesuré la gravité de ces actes ».")
+    assert speakers(run(text, gaz, "2021-07-19")) == ["French Ministry for Europe and Foreign Affairs"] * 2
+
+
+def test_a_readout_named_after_its_author_gives_the_quotes_it_reports_to_that_author(gaz):
+    text = ("In a call the White House said lasted an hour, Biden stressed “the need for Moscow to act against "
+            "the groups operating from its soil,” according to a readout released by the administration. "
+            "“The President reaffirmed that the United States will defend its people,” the readout said.")
+    assert speakers(run(text, gaz, "2021-07-09", "en")) == ["White House", "White House"]
