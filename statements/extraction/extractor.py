@@ -729,7 +729,8 @@ class _Run:
             first = re.search(r"[^,]+", region)
             segments = [(first.start(), first.end())] if first else []
         for sa, sb in segments:
-            seg_mentions = [m for m in mentions if a + sa <= m.start and m.end <= a + sb]
+            seg_mentions = [m for m in mentions if a + sa <= m.start and m.end <= a + sb
+                            and not (m.person and self._complement_of_role(a, m))]
             seg_text = region[sa:sb]
             if seg_mentions:
                 org = seg_mentions[0]
@@ -800,8 +801,11 @@ class _Run:
     def _definite_role(self, a: int, b: int) -> Who | None:
         """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
         region = self.norm[a:b]
-        m = re.match(r"\s*(\w+'?)\s*", region)
-        if not m or fold(m.group(1)) not in {fold(k) for k in self.data.DEFINITE_GENDER}:
+        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
+        # the determiner opens the phrase, or follows a short adverbial ("a déclaré en ouverture le conseiller")
+        m = next((w for w in itertools.islice(re.finditer(r"(\w+'?)\s*", region), 3) if fold(w.group(1)) in definite),
+                 None)
+        if m is None:
             return None
         role = self.data.role.search(region, m.end()) or self.data.spokes.search(region, m.end())
         if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
@@ -817,6 +821,10 @@ class _Run:
                     break
         if holder is not None:  # the person the text (or the gazetteer, at the article's date) gives that role
             return Who(holder.name, region.strip(), holder.is_new, 0.7, "definite-role")
+        named = self._next_sentence_subject(b)
+        if named is not None and named.person and self._holds_role(named, noun):
+            # "« ... », a déclaré le conseiller à la sécurité nationale. Jake Sullivan a décrit..."
+            return Who(named.name, region.strip(), named.is_new, 0.6, "definite-role-next")
         anonymous = self._anonymous_role_mentions(role.group().lower())
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
@@ -824,6 +832,16 @@ class _Run:
         if person is None:
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _next_sentence_subject(self, pos: int) -> Mention | None:
+        """The subject of the sentence after the one around pos, in the same paragraph."""
+        i = bisect.bisect_right(self.sentence_starts, pos)
+        if i >= len(self.sentence_starts) or self._para(self.sentence_starts[i]) != self._para(pos):
+            return None
+        start = self.sentence_starts[i]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.norm)
+        subject, _ = self._sentence_subject(start, min(end, start + SENTENCE_REACH))
+        return subject
 
     def _holds_role(self, mention: Mention, noun: str) -> bool:
         """Whether the text gives the person that role ("Prime Minister Edi Rama", "Ghada Waly, la directrice

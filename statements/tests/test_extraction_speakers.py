@@ -145,3 +145,9 @@ def test_a_readout_named_after_its_author_gives_the_quotes_it_reports_to_that_au
             "the groups operating from its soil,” according to a readout released by the administration. "
             "“The President reaffirmed that the United States will defend its people,” the readout said.")
     assert speakers(run(text, gaz, "2021-07-09", "en")) == ["White House", "White House"]
+
+
+def test_a_role_named_before_its_holder_goes_to_the_next_sentence_subject_holding_it(gaz):
+    text = ("« Aucun Etat ne peut régler ce problème seul », a déclaré en ouverture le conseiller à la sécurité "
+            "nationale du président américain. Jake Sullivan a ensuite décrit une menace sans frontières.")
+    assert speakers(run(text, gaz, "2021-10-14")) == ["Jake Sullivan"]
