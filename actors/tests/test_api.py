@@ -175,3 +175,18 @@ def test_actors_are_found_by_any_name_or_a_misspelling(client, putin, biden):
         response = client.get("/api/v1/actors/", {"q": query})
         assert [actor["slug"] for actor in response.json()["results"]] == [putin.slug], query
     assert client.get("/api/v1/actors/", {"q": "zzqx"}).json()["results"] == []
+
+
+def test_the_autocomplete_finds_actors_by_the_start_of_a_name_too(client, putin, biden):
+    for query in ("vlad", "Vladimir Pou", "bid"):
+        response = client.get("/api/v1/actors/", {"q": query, "page_size": 10})
+        assert [actor["slug"] for actor in response.json()["results"]] == [
+            biden.slug if query == "bid" else putin.slug], query
+    first = client.get("/api/v1/actors/", {"q": "Putine"}).json()["results"][0]
+    assert (first["slug"], first["name"]) == ("vladimir-putin", "Vladimir Putin")  # what a suggestion shows
+
+
+def test_an_unknown_parameter_is_a_400_naming_it(client, db):
+    response = client.get("/api/v1/actors/", {"nmae": "Putin"})
+    assert response.status_code == 400
+    assert "nmae" in response.json()["error"]["fields"]
