@@ -12,18 +12,27 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
 from statements.models import Quote
-from statements.reviewing import QUEUE_VERDICTS, quote_review, review_paragraph, speaker_find
+from statements.reviewing import (
+    QUEUE_COUNT_CAP,
+    QUEUE_VERDICTS,
+    QueuePaginator,
+    quote_review,
+    review_paragraph,
+    speaker_find,
+)
 from statements.views import StaffOnlyMixin
 
 
 class ReviewQueueView(StaffOnlyMixin, ListView):
     template_name = "statements/review_queue.html"
     paginate_by = 20
+    paginator_class = QueuePaginator
     queryset = Quote.objects.review_queue()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["items"] = [(quote, review_paragraph(quote)) for quote in context["object_list"]]
+        context["count_cap"] = QUEUE_COUNT_CAP
         return context
 
 

@@ -15,7 +15,7 @@ from config.api.parameters import KnownParametersMixin
 from config.api.permissions import IsStaff
 from statements.api.serializers import QuoteSerializer
 from statements.models import Quote
-from statements.reviewing import review_paragraph
+from statements.reviewing import QUEUE_COUNT_CAP, QueuePaginator, review_paragraph
 
 
 class SpeakerCandidateSerializer(serializers.Serializer):
@@ -46,18 +46,23 @@ class ReviewItemSerializer(QuoteSerializer):
         return {"before": before, "words": words, "after": after}
 
 
+class QueuePagination(NumberedPagination):
+    django_paginator_class = QueuePaginator
+
+
 @extend_schema(
     summary="The review queue (staff)",
     description="Quotes nobody has reviewed yet (not withdrawn ones), the least sure first, each with its paragraph "
                 "and the speakers the extractor weighed, as `/review/` shows them. Give a verdict with "
-                "`PATCH /api/v1/quotes/{id}/review/`.",
+                f"`PATCH /api/v1/quotes/{{id}}/review/`. `count` stops at {QUEUE_COUNT_CAP + 1:,}: beyond "
+                f"{QUEUE_COUNT_CAP:,} it says only that there are more.",
     responses={200: ReviewItemSerializer(many=True),
                401: OpenApiResponse(ErrorSerializer, description="Authentication required."),
                403: OpenApiResponse(ErrorSerializer, description="Staff only.")},
 )
 class ReviewQueueView(KnownParametersMixin, generics.ListAPIView):
     serializer_class = ReviewItemSerializer
-    pagination_class = NumberedPagination
+    pagination_class = QueuePagination
     permission_classes = [IsStaff]
     filter_backends = []
 

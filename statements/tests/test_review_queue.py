@@ -248,3 +248,28 @@ def test_pressing_s_then_typing_an_alias_changes_the_speaker(live_server, page, 
 def test_the_admin_form_shows_the_candidates(staff_client, queue):
     page = staff_client.get(f"/admin/statements/quote/{queue['unsure'].pk}/change/").content.decode()
     assert "Vladimir Putin (previous sentence, 0.36)" in page
+
+
+@pytest.mark.django_db
+def test_the_queue_counts_only_so_far(staff_client, staff_user, queue, monkeypatch):
+    monkeypatch.setattr("statements.reviewing.QUEUE_COUNT_CAP", 2)
+    monkeypatch.setattr("statements.review_views.QUEUE_COUNT_CAP", 2)
+    page = staff_client.get("/review/").content.decode()
+    assert "More than 2 quotes" in page and page.count('class="review-item"') == 3
+    api = APIClient()
+    api.force_authenticate(staff_user)
+    assert api.get("/api/v1/review/").json()["count"] == 3  # the cap and one: "more than 2"
+
+
+@pytest.mark.django_db
+def test_the_second_page_goes_on_in_order(staff_client, staff_user, make_article):
+    article = make_article("x" * 400)
+    quotes = [Quote.objects.create(article=article, text="x" * 5, start=10 * n, end=10 * n + 5, language="fr",
+                                   confidence=1 - n / 100) for n in range(25)]
+    expected = [quote.pk for quote in reversed(quotes)]  # the least sure first
+    page = staff_client.get("/review/?page=2").content.decode()
+    assert [pk for pk in expected if f'id="review-{pk}"' in page] == expected[20:]
+    api = APIClient()
+    api.force_authenticate(staff_user)
+    body = api.get("/api/v1/review/?page=2&page_size=20").json()
+    assert [row["id"] for row in body["results"]] == expected[20:] and body["count"] == 25
