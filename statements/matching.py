@@ -7,7 +7,9 @@ earlier quote from another article, or becomes a statement of its own. Two quote
 - they have the same speaker and were said within `WINDOW_DAYS` of each other (the stated or inferred date;
   a quote of an undated article takes the date of the event it belongs to), or belong to one occasion
   (the same event or incident) when one of them has no date;
-- or one speaker is unknown (an unattributed readout) but both belong to the same event or incident;
+- or one speaker is unknown (an unattributed readout) but both belong to the same event or incident, or the
+  two speakers are of one country and both belong to the same event (the readout of a call is the White
+  House's in one report and the president's in another);
 - and their words say the same, in either language: the share of content features they have in common, over
   the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
   is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
@@ -16,7 +18,7 @@ earlier quote from another article, or becomes a statement of its own. Two quote
   English share for most of their political vocabulary ("légitime" / "legitimate", "cyberattaques" /
   "cyber-attacks").
 
-Different known speakers are never merged, nor is a quote with neither speaker nor occasion. A match below its
+Speakers of different countries are never merged, nor is a quote with neither speaker nor occasion. A match below its
 threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
 The earlier reports come from indexed queries only (a speaker's statements in a date window through the
 statements' (speaker, statement_date) index, the reports of an event or an incident through the link
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from django.db.models import Q
 
+from actors.models import Actor
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.models import Quote, Statement, StatementCandidate
@@ -151,6 +154,7 @@ class _Report:
     statement_id: int
     statement_date: datetime.date | None
     statement_speaker_id: int | None
+    statement_speaker_country: str | None
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
@@ -162,6 +166,7 @@ class _NewQuote:
     said: PartialDate | None
     events: set[int]
     incidents: set[int]
+    country: str = ""  # the speaker's
 
     @property
     def window(self) -> tuple[datetime.date, datetime.date] | None:
@@ -183,6 +188,8 @@ class _NewQuote:
             return MERGE_AT if dated_both or occasion else MERGE_UNSURE_AT  # one has no date: closer words
         if occasion and None in (speaker, report.statement_speaker_id):
             return MERGE_UNSURE_AT
+        if self.events & report.events and self.country and self.country == report.statement_speaker_country:
+            return MERGE_UNSURE_AT  # a readout is the White House's in one report, the president's in another
         return None
 
 
@@ -211,7 +218,8 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     incidents by the same speakers (for a quote or a report without a date)."""
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
     found: dict[int, _Report] = {}
-    columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id")
+    columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
+               "statement__speaker__country")
 
     def gather(queryset):
         queryset = queryset if queryset.query.order_by else queryset.order_by()  # not Quote's ordering: a sort
@@ -300,8 +308,11 @@ def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
     if not quotes:
         return
     events, incidents, starts = _links(quotes)
+    countries = dict(Actor.objects.filter(pk__in={quote.speaker_id for quote in quotes} - {None})
+                     .values_list("pk", "country"))
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
-                     or starts.get(quote.pk), events[quote.pk], incidents[quote.pk]) for quote in quotes]
+                     or starts.get(quote.pk), events[quote.pk], incidents[quote.pk],
+                     countries.get(quote.speaker_id, "")) for quote in quotes]
     matches = best_matches(new, _reports(quotes[0].article_id, new))
     alone = [item for index, item in enumerate(new) if not matches.get(index, (0, 0.0, False))[2]]
     created = Statement.objects.bulk_create([

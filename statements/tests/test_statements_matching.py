@@ -98,6 +98,14 @@ def test_an_unattributed_report_joins_on_its_occasion_and_names_nobody_wrongly(r
     assert elsewhere.statement_id != attributed.statement_id
 
 
+def test_a_readout_credited_to_the_white_house_and_to_the_president_is_one_statement(report, biden, putin, call):
+    white_house = Actor.objects.create(name="White House", slug="white-house", kind="institution", country="US")
+    readout = report(READOUT_EN, language="en", speaker=white_house, events=[call])
+    assert report(READOUT_FR, language="fr", speaker=biden, events=[call]).statement_id == readout.statement_id
+    assert report(READOUT_FR, language="fr", speaker=putin, events=[call]).statement_id != readout.statement_id
+    assert report(READOUT_FR, language="fr", speaker=biden).statement_id != readout.statement_id  # no shared event
+
+
 def test_an_unsure_match_is_left_to_a_curator(report, biden):
     first = report("We will hold Russia accountable for the ransomware attacks on our hospitals and schools",
                    language="en", speaker=biden)
@@ -230,7 +238,7 @@ def test_reports_of_one_statement_are_recognised_in_the_world_corpus():
     reports = corpus_reports(gold_files(gold, WORLD))
     metrics, _ = score_statement_pairs(gold, reports)
     assert metrics["statement_pairs_gold"] == 31
-    assert metrics["statement_pair_recall"] >= 0.80  # it depends on the extraction's speakers: 0.84 before a8e8867
+    assert metrics["statement_pair_recall"] >= 0.83
     assert metrics["statement_pair_precision"] >= 0.96  # its one wrong pair is one the gold does not group: Pompeo
 
 
