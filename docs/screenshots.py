@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 PAGES = {
     "home": "/",
-    "timeline": "/timeline/",
+    "timeline": "/timeline/?incident=kaseya",
     "article": "/articles/",
     "actor": "/actors/vladimir-putin/",
     "incident": "/incidents/kaseya/",
