@@ -69,7 +69,8 @@ def event_chain(event: Event) -> list[Step]:
     if event.start_date:
         steps.append(Step("event", event.start_date, event.start_precision, event))
     claims = AttributionClaim.objects.filter(quote__events=event).select_related(
-        "claimant", "attributed_to", "incident", "quote").distinct()
+        "claimant", "attributed_to", "incident", "quote", "article").defer(
+        "article__text", "article__fingerprints").distinct()
     steps += [Step("claim", claim.claimed_date, claim.claimed_precision, claim) for claim in claims]
     steps += _statement_steps(event.quotes.all())
     return _chain(steps)
