@@ -14,7 +14,7 @@ from statements.demo import demo_remove, demo_submit
 from statements.gazetteer_loading import gazetteer_load
 from statements.ingest.documents import read_documents
 from statements.ingest.jobs import job_run_sync
-from statements.models import Article, ImportItem, Quote
+from statements.models import Article, Event, ImportItem, Incident, Quote
 from statements.views import HomeView
 
 README = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
@@ -94,6 +94,17 @@ def test_every_search_example_of_the_home_page_finds_statements_in_the_demo(demo
     url = f"/search/?q={quote(example)}"
     assert f'href="{escape(url)}"' in home
     assert re.search(r'href="/quotes/\d+/', client.get(url).content.decode()), f"nothing found for {example}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model, name", [
+    (Incident, "Kaseya"), (Incident, "Colonial Pipeline"), (Incident, "JBS"),
+    (Event, "Biden-Putin call of 9 July 2021"), (Event, "Biden-Putin Geneva summit"),
+])
+def test_the_pages_of_the_best_known_stories_show_their_statements(demo, client, model, name):
+    page = client.get(model.objects.get(name=name).get_absolute_url()).content.decode()
+    assert "No statements yet" not in page
+    assert len(set(re.findall(r'href="/quotes/(\d+)/', page))) >= 2, f"fewer than two statements on {name}"
 
 
 @pytest.mark.django_db
