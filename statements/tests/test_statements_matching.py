@@ -229,12 +229,14 @@ def test_a_line_of_results_says_how_many_sources_reported_it(reported):
 
 @pytest.mark.django_db(transaction=False)
 def test_reports_of_one_statement_are_recognised_in_the_world_corpus():
-    """The figures reached (a regression fails), by `manage.py evaluate_statements` on the whole corpus;
-    the goal of issue #21 is recall >= 0.80, precision >= 0.95."""
+    """The figures reached (a regression fails), by `manage.py evaluate_statements` on the dev and heldout
+    splits the matching was written against; the goal of issue #21 is recall >= 0.80, precision >= 0.95.
+    The fresh split is reported by the command on its own line, never asserted on (see the corpus README)."""
     from statements.ingest.preview import gold_files
     from statements.management.commands.evaluate_statements import corpus_reports
 
-    gold = json.loads(WORLD.read_text(encoding="utf-8"))
+    everything = json.loads(WORLD.read_text(encoding="utf-8"))
+    gold = {**everything, "documents": [d for d in everything["documents"] if d["split"] in ("dev", "heldout")]}
     reports = corpus_reports(gold_files(gold, WORLD))
     metrics, _ = score_statement_pairs(gold, reports)
     assert metrics["statement_pairs_gold"] == 31
@@ -264,3 +266,19 @@ def test_match_statements_gives_older_quotes_their_statements(make_article, bide
     call_command("match_statements")
     assert Quote.objects.filter(statement__isnull=True).count() == 0
     assert Statement.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=False)
+def test_evaluate_statements_prints_a_line_for_each_split_of_the_gold_file(tmp_path, capsys):
+    from django.core.management import call_command
+
+    everything = json.loads(WORLD.read_text(encoding="utf-8"))
+    kept = [d for d in everything["documents"] if d["id"] in ("en_w07_hunt_gru", "en_f21_ncsc_gru_campaign")]
+    for document in kept:
+        document["file"] = str(WORLD.parent / Path(document["file"]).name)
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({**everything, "documents": kept}), encoding="utf-8")
+    call_command("evaluate_statements", str(gold))
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["all", "dev", "fresh"]
+    assert "statement_pairs_gold 3" in lines[2]  # Hunt's two statements and Zakharova's reply, across the splits

@@ -35,7 +35,7 @@ def corpus_reports(files: list[Path]) -> list[dict]:
 
 class Command(BaseCommand):
     help = ("Import an annotated corpus (in a transaction rolled back at the end) and print the pair recall and "
-            "precision of the reports of one statement recognised, for all pairs and per split.")
+            "precision of the reports of one statement recognised, for all pairs and per split (dev, fresh, heldout).")
 
     def add_arguments(self, parser):
         parser.add_argument("gold", type=Path)
@@ -53,7 +53,8 @@ class Command(BaseCommand):
             transaction.set_rollback(True)
         gazetteer_cache_clear()
         report = {}
-        for split in (None, "dev", "heldout"):
+        splits = sorted({document["split"] for document in annotation["documents"] if document.get("split")})
+        for split in (None, *splits):
             metrics, found_errors = score_statement_pairs(annotation, reports, split)
             report[split or "all"] = metrics
             if errors and split is None:
