@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest, JSONObject, Substr
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -316,6 +316,25 @@ class QuoteQuerySet(models.QuerySet):
                 ("events", "event", Event, ["name", "start_date", "start_precision"]),
                 ("topics", "topic", Topic, ["name_en"])]
         })
+
+    def one_per_statement(self):
+        """These quotes with one entry per statement: of the quotes here that report one statement, its lead
+        report only (the earliest said, dated before undated, then the first stored: the original the later
+        reports translate or quote again; matching gives a statement its first report's date too); a quote
+        with no statement is its own entry. So a statement is found when any of its reports passes the
+        filters already applied, and is counted once.
+
+        Done by PostgreSQL, row by row: a report is kept unless an earlier one of the same statement passes
+        the same filters (an index probe on quote.statement_id per row), so that a keyset page reads its
+        rows from the date index as before. Apply it before a page's cursor, never after: the lead must
+        not depend on the page."""
+        matching = self.order_by().filter(statement_id=OuterRef("statement_id"))
+        earlier = matching.filter(Q(statement_date__lt=OuterRef("statement_date"))
+                                  | Q(statement_date=OuterRef("statement_date"), pk__lt=OuterRef("pk")))
+        earlier_than_undated = matching.filter(Q(statement_date__isnull=False) | Q(pk__lt=OuterRef("pk")))
+        return self.filter(Q(statement_id__isnull=True)
+                           | Q(statement_date__isnull=False) & ~Exists(earlier)
+                           | Q(statement_date__isnull=True) & ~Exists(earlier_than_undated))
 
     def with_statement_reports(self):
         """Each quote's statement's visible reports: how many articles (`statement_reports`) in which languages

@@ -6,7 +6,7 @@ per cache (Django's cache: each process's memory unless CACHES says otherwise).
 """
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from actors.models import Actor
 from statements.models import Article, Incident, Quote
@@ -21,7 +21,8 @@ def site_counts() -> dict[str, int]:
 
 
 def most_quoted_actors() -> list[Actor]:
-    """The most quoted actors, each with `quote_count`."""
+    """The most quoted actors, each with `quote_count`: how many statements they made (however many
+    articles reported each)."""
     counts = quote_counts_by_speaker()
     top = sorted(counts, key=lambda pk: (-counts[pk], pk))[:TOP_SPEAKERS]
     actors = Actor.objects.in_bulk(top)
@@ -41,22 +42,31 @@ def monthly_statements() -> list:
 
 
 def quote_counts_by_speaker() -> dict[int, int]:
-    """{actor id: published quotes they speak}, for actors with any."""
+    """{actor id: statements they made}, for actors with any: a statement reported by three articles
+    counts once (`statements_counted`)."""
     return cache.get_or_set("overview:quotes-by-speaker", _quote_counts_by_speaker, OVERVIEW_SECONDS)
+
+
+def statements_counted():
+    """How many statements a set of quotes reports, as an aggregate: its distinct statements, and each
+    quote that reports none. Exact for a whole set (a page's "statements" count); a chart by month
+    counts each statement in its lead report's month instead (timeline.monthly_counts)."""
+    return Count("statement_id", distinct=True) + Count("pk", filter=Q(statement_id__isnull=True))
 
 
 def _counts() -> dict[str, int]:
     return {
         "articles": Article.objects.count(),
-        "quotes": Quote.objects.published().count(),
+        "statements": Quote.objects.published().aggregate(n=statements_counted())["n"],
         "actors": Actor.objects.count(),
         "incidents": Incident.objects.count(),
     }
 
 
 def _quote_counts_by_speaker() -> dict[int, int]:
-    # Grouping quotes by speaker reads one index; grouping actors by their quotes would join every row.
-    rows = Quote.objects.published().filter(speaker__isnull=False).values_list("speaker").annotate(n=Count("*"))
+    # Grouping quotes by speaker; grouping actors by their quotes would join every row.
+    rows = (Quote.objects.published().filter(speaker__isnull=False).values_list("speaker")
+            .annotate(n=statements_counted()))
     return dict(rows.order_by())
 
 

@@ -46,7 +46,8 @@ class HomeView(TemplateView):
         return super().get_context_data(
             counts=site_counts(),
             search_examples=self.search_examples,
-            latest_quotes=Quote.objects.published().with_source().chronological()[:10],
+            latest_quotes=Quote.objects.published().one_per_statement().with_source().with_statement_reports()
+            .chronological()[:10],
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],
             top_speakers=most_quoted_actors(),
@@ -232,7 +233,7 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statements=self.object.quotes.published().with_source()
+            statements=self.object.quotes.published().one_per_statement().with_source().with_statement_reports()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,
@@ -352,11 +353,11 @@ class SearchView(TemplateView):
         elif form.is_bound and form.has_search():
             try:
                 result = search_quotes(**form.search_arguments())
-                page = result.page(request.GET.get("page"), self.paginate_by, quotes=Quote.objects.for_result_lines())
-                window = result.window().rows[: result.window_size]
+                page = result.page(request.GET.get("page"), self.paginate_by,
+                                   quotes=Quote.objects.for_result_lines().with_statement_reports())
                 context.update(result=result, page_obj=page.page, quotes=page.quotes,
                                facets=facet_links(request.GET, page.facets),
-                               monthly=months_counted(row["statement_date"] for row in window))
+                               monthly=months_counted(row["statement_date"] for row in result.window().leads))
             except SearchQueryError as error:
                 context["error"] = str(error)
                 status = 400
