@@ -1,13 +1,15 @@
 """Articles, the quotes extracted from them, and what they are about: incidents, events, topics."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Greatest, JSONObject, Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, JSONObject, Substr
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -324,17 +326,15 @@ class QuoteQuerySet(models.QuerySet):
         with no statement is its own entry. So a statement is found when any of its reports passes the
         filters already applied, and is counted once.
 
-        Done by PostgreSQL, row by row: a report is kept unless an earlier one of the same statement passes
-        the same filters (an index probe on quote.statement_id per row), so that a keyset page reads its
-        rows from the date index as before. Apply it before a page's cursor, never after: the lead must
-        not depend on the page."""
-        matching = self.order_by().filter(statement_id=OuterRef("statement_id"))
-        earlier = matching.filter(Q(statement_date__lt=OuterRef("statement_date"))
-                                  | Q(statement_date=OuterRef("statement_date"), pk__lt=OuterRef("pk")))
-        earlier_than_undated = matching.filter(Q(statement_date__isnull=False) | Q(pk__lt=OuterRef("pk")))
-        return self.filter(Q(statement_id__isnull=True)
-                           | Q(statement_date__isnull=False) & ~Exists(earlier)
-                           | Q(statement_date__isnull=True) & ~Exists(earlier_than_undated))
+        Done by PostgreSQL: a quote is kept unless an earlier one of its statement passes the same filters,
+        one NOT EXISTS, which a page reads by an index probe on quote.statement_id per row (its rows still
+        come from the date index, in order) and a count over many quotes by one hash anti-join. Apply it
+        before a page's cursor, never after: the lead must not depend on the page."""
+        said = Coalesce("statement_date", Value(datetime.date.max))  # undated last
+        said_outer = Coalesce(OuterRef("statement_date"), Value(datetime.date.max))
+        earlier = (self.order_by().filter(statement_id=OuterRef("statement_id")).alias(said=said)
+                   .filter(Q(said__lt=said_outer) | Q(said=said_outer, pk__lt=OuterRef("pk"))))
+        return self.filter(~Exists(earlier))
 
     def with_statement_reports(self):
         """Each quote's statement's visible reports: how many articles (`statement_reports`) in which languages

@@ -6,7 +6,7 @@ per cache (Django's cache: each process's memory unless CACHES says otherwise).
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from actors.models import Actor
 from statements.models import Article, Incident, Quote
@@ -43,30 +43,24 @@ def monthly_statements() -> list:
 
 def quote_counts_by_speaker() -> dict[int, int]:
     """{actor id: statements they made}, for actors with any: a statement reported by three articles
-    counts once (`statements_counted`)."""
+    counts once (Quote.objects.one_per_statement())."""
     return cache.get_or_set("overview:quotes-by-speaker", _quote_counts_by_speaker, OVERVIEW_SECONDS)
-
-
-def statements_counted():
-    """How many statements a set of quotes reports, as an aggregate: its distinct statements, and each
-    quote that reports none. Exact for a whole set (a page's "statements" count); a chart by month
-    counts each statement in its lead report's month instead (timeline.monthly_counts)."""
-    return Count("statement_id", distinct=True) + Count("pk", filter=Q(statement_id__isnull=True))
 
 
 def _counts() -> dict[str, int]:
     return {
         "articles": Article.objects.count(),
-        "statements": Quote.objects.published().aggregate(n=statements_counted())["n"],
+        "statements": Quote.objects.published().one_per_statement().count(),
         "actors": Actor.objects.count(),
         "incidents": Incident.objects.count(),
     }
 
 
 def _quote_counts_by_speaker() -> dict[int, int]:
-    # Grouping quotes by speaker; grouping actors by their quotes would join every row.
-    rows = (Quote.objects.published().filter(speaker__isnull=False).values_list("speaker")
-            .annotate(n=statements_counted()))
+    # Grouping quotes by speaker; grouping actors by their quotes would join every row. A statement whose
+    # reports credit two speakers (the White House, the president) counts for its lead report's.
+    rows = (Quote.objects.published().filter(speaker__isnull=False).one_per_statement().values_list("speaker")
+            .annotate(n=Count("*")))
     return dict(rows.order_by())
 
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from statements.models import Quote, Statement
+from statements.models import Incident, Quote, Statement, Topic
 from statements.overview import most_quoted_actors, site_counts
 from statements.timeline import monthly_counts, overview_points
 
@@ -130,6 +130,23 @@ def test_counts_and_charts_count_statements(client, reported, biden):
     actor_page = client.get(f"/actors/{biden.slug}/")
     assert len(actor_page.context["statements"]) == 1 and [n for _, n in actor_page.context["monthly"]] == [1]
     cache.clear()
+
+
+def test_incident_and_topic_pages_and_lists_count_statements(client, reported):
+    kaseya = Incident.objects.create(name="Kaseya", slug="kaseya", kind="ransomware", start_date="2021-07-02")
+    ransomware = Topic.objects.create(slug="ransomware", name_en="Ransomware", name_fr="Rançongiciels")
+    for quote in reported:
+        quote.incidents.add(kaseya)
+        quote.topics.add(ransomware)
+    [listed] = client.get("/incidents/").context["object_list"]
+    assert listed.statement_count == 1
+    assert [n for _, n in client.get("/incidents/kaseya/").context["monthly"]] == [1]
+    [topic] = client.get("/topics/").context["object_list"]
+    assert topic.statement_count == 1
+    topic_page = client.get("/topics/ransomware/")
+    assert len(topic_page.context["statements"]) == 1 and [n for _, n in topic_page.context["monthly"]] == [1]
+    statements = [step for step in client.get("/incidents/kaseya/").context["chain"] if step.kind == "statement"]
+    assert [step.item.pk for step in statements] == [reported[0].pk]
 
 
 def queries_of(client, url: str, params: dict) -> int:
