@@ -1,0 +1,71 @@
+"""Uncertain merges go to the review queue rather than being made: a curator sees a quote beside the statement
+it may report (/review/statements/), and merges them or keeps them apart."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import LogEntry
+
+from statements.models import Quote, Statement, StatementCandidate
+
+EARLIER = "The United States expects Russia to act against the ransomware groups operating from its soil"
+LATER = "Washington attend de Moscou une action contre les groupes de rançongiciel"
+
+
+@pytest.fixture
+def unsure(make_article, biden):
+    """An English report of a statement, and a French quote of its own statement that may report it."""
+    day = datetime.date(2021, 7, 9)
+    quotes = []
+    for text, language in ((EARLIER, "en"), (LATER, "fr")):
+        article = make_article(f"« {text} »", language=language, published_date=day)
+        quotes.append(Quote.objects.create(article=article, text=text, start=2, end=2 + len(text), language=language,
+                                           speaker=biden, statement_date=day,
+                                           statement=Statement.objects.create(speaker=biden, statement_date=day)))
+    earlier, later = quotes
+    candidate = StatementCandidate.objects.create(quote=later, statement=earlier.statement, score=0.3)
+    return earlier, later, candidate
+
+
+def test_the_queue_shows_the_quote_beside_the_statements_words(staff_client, unsure, django_assert_max_num_queries):
+    earlier, later, candidate = unsure
+    assert "1 uncertain match of a quote to a statement" in staff_client.get("/review/").content.decode()
+    with django_assert_max_num_queries(8):
+        html = staff_client.get("/review/statements/").content.decode()
+    assert later.text in html and earlier.text in html
+    assert f'action="/review/statements/{candidate.pk}/"' in html
+
+
+def test_accepting_makes_the_quote_a_report_of_the_statement(staff_client, unsure, staff_user):
+    earlier, later, candidate = unsure
+    alone = later.statement_id
+    response = staff_client.post(f"/review/statements/{candidate.pk}/", {"action": "accept"})
+    assert response.status_code == 302
+    later.refresh_from_db()
+    assert later.statement_id == earlier.statement_id
+    assert not Statement.objects.filter(pk=alone).exists()  # it had no other report
+    assert not StatementCandidate.objects.exists()
+    assert LogEntry.objects.get(object_id=str(later.pk)).user == staff_user
+    timeline = staff_client.get("/timeline/").content.decode()
+    assert timeline.count('class="quote"') == 1 and "reported by 2 sources (en, fr)" in timeline
+
+
+def test_keeping_apart_leaves_two_statements(staff_client, unsure):
+    earlier, later, candidate = unsure
+    staff_client.post(f"/review/statements/{candidate.pk}/", {"action": "apart"})
+    later.refresh_from_db()
+    assert later.statement_id != earlier.statement_id and not StatementCandidate.objects.exists()
+    assert staff_client.get("/timeline/").content.decode().count('class="quote"') == 2
+
+
+def test_an_unknown_action_changes_nothing(staff_client, unsure):
+    _, later, candidate = unsure
+    staff_client.post(f"/review/statements/{candidate.pk}/", {"action": "merge-everything"})
+    assert StatementCandidate.objects.filter(pk=candidate.pk).exists()
+
+
+def test_only_staff_decide(client, unsure):
+    _, _, candidate = unsure
+    assert client.get("/review/statements/").status_code == 302  # to the login page
+    client.post(f"/review/statements/{candidate.pk}/", {"action": "accept"})
+    assert StatementCandidate.objects.filter(pk=candidate.pk).exists()
