@@ -36,6 +36,28 @@ def test_the_queue_shows_the_quote_beside_the_statements_words(staff_client, uns
     assert f'action="/review/statements/{candidate.pk}/"' in html
 
 
+def test_the_queue_reads_as_many_queries_for_ten_matches_as_for_one(staff_client, unsure, make_article, biden):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    earlier = unsure[0]
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get("/review/statements/").status_code == 200
+        return len(captured)
+
+    staff_client.get("/review/statements/")
+    one = queries()
+    for n in range(9):
+        text = f"{LATER} {n}"
+        article = make_article(f"« {text} »", language="fr")
+        quote = Quote.objects.create(article=article, text=text, start=2, end=2 + len(text), language="fr",
+                                     speaker=biden, statement=Statement.objects.create(speaker=biden))
+        StatementCandidate.objects.create(quote=quote, statement=earlier.statement, score=0.3)
+    assert queries() == one
+
+
 def test_accepting_makes_the_quote_a_report_of_the_statement(staff_client, unsure, staff_user):
     earlier, later, candidate = unsure
     alone = later.statement_id
