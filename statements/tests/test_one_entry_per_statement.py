@@ -114,6 +114,11 @@ def test_the_search_api_gives_one_result_with_its_sources(reported):
     assert row["statement"] == reported[0].statement_id and row["sources"] == 2 and row["languages"] == ["en", "fr"]
 
 
+def test_feeds_give_one_item_per_statement(client, reported, biden):
+    for url in (f"/actors/{biden.slug}/feed/", "/search/feed/?q=ransomware"):
+        assert client.get(url).content.decode().count("<entry>") == 1
+
+
 def test_the_exports_keep_one_row_per_report(client, reported):
     lines = b"".join(client.get("/search/export.jsonl", {"q": "ransomware"}).streaming_content).splitlines()
     assert len(lines) == 2
