@@ -22,6 +22,7 @@ from statements.reviewing import (
     speaker_find,
     statement_candidate_decide,
     statement_candidate_queue,
+    statement_report_split,
 )
 from statements.views import StaffOnlyMixin
 
@@ -103,3 +104,15 @@ class StatementCandidateActionView(StaffOnlyMixin, View):
                     else _("“%(words)s” stays apart from statement #%(statement)s."))
             messages.success(request, done % {"words": quote.text[:60], "statement": candidate.statement_id})
         return redirect("review-statements")
+
+
+class StatementReportSplitView(StaffOnlyMixin, View):
+    """POST /review/statements/split/<quote id>/: the quote does not report its statement (a wrong merge);
+    back to the statement's page, which keeps its other reports."""
+
+    def post(self, request, pk: int):
+        quote = get_object_or_404(Quote.objects.filter(statement__isnull=False), pk=pk)
+        previous = quote.statement_id
+        statement_report_split(quote=quote, user=request.user)
+        messages.success(request, _("“%(words)s” now reports a statement of its own.") % {"words": quote.text[:60]})
+        return redirect("statement-detail", pk=previous)

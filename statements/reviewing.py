@@ -82,6 +82,22 @@ def statement_candidate_decide(*, candidate: StatementCandidate, user, verdict: 
     return quote
 
 
+@transaction.atomic
+def statement_report_split(*, quote: Quote, user) -> Quote:
+    """A curator's correction of a merge made wrongly: the quote no longer reports its statement but one of
+    its own (its speaker and date). The statement keeps its other reports. Logged as statement_candidate_decide."""
+    previous = quote.statement_id
+    if previous is None or not Quote.objects.filter(statement_id=previous).exclude(pk=quote.pk).exists():
+        return quote  # already alone
+    quote.statement = Statement.objects.create(speaker_id=quote.speaker_id, statement_date=quote.statement_date,
+                                               statement_precision=quote.statement_precision)
+    quote.save(update_fields=["statement"])
+    if user is not None and user.pk:
+        LogEntry.objects.log_actions(user_id=user.pk, queryset=[quote], action_flag=CHANGE, single_object=True,
+                                     change_message=f"Statement: split from statement #{previous}")
+    return quote
+
+
 def statement_candidate_queue():
     """The uncertain matches, the most alike first, each with its quote (speaker, article) and, as
     `statement_words` and `statement_report_id`, the words of the statement's earliest visible report other

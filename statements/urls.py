@@ -25,6 +25,8 @@ urlpatterns = [
     path("review/statements/", review_views.StatementCandidateQueueView.as_view(), name="review-statements"),
     path("review/statements/<int:pk>/", review_views.StatementCandidateActionView.as_view(),
          name="review-statement-action"),
+    path("review/statements/split/<int:pk>/", review_views.StatementReportSplitView.as_view(),
+         name="review-statement-split"),
     path("imports/upload/", views.ImportUploadView.as_view(), name="import-upload"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/feed/", SearchFeed(), name="search-feed"),

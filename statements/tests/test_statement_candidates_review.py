@@ -91,3 +91,25 @@ def test_only_staff_decide(client, unsure):
     assert client.get("/review/statements/").status_code == 302  # to the login page
     client.post(f"/review/statements/{candidate.pk}/", {"action": "accept"})
     assert StatementCandidate.objects.filter(pk=candidate.pk).exists()
+
+
+def test_a_curator_splits_a_wrongly_merged_report_off_its_statement(staff_client, unsure):
+    from django.test import Client
+
+    reader = Client()
+    earlier, later, candidate = unsure
+    staff_client.post(f"/review/statements/{candidate.pk}/", {"action": "accept"})
+    statement = earlier.statement_id
+    assert f'action="/review/statements/split/{later.pk}/"' in staff_client.get(f"/statements/{statement}/").text
+    assert "split it off" not in reader.get(f"/statements/{statement}/").text  # curators only
+    response = staff_client.post(f"/review/statements/split/{later.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"/statements/{statement}/"
+    later.refresh_from_db()
+    earlier.refresh_from_db()
+    assert later.statement_id not in (None, statement) and earlier.statement_id == statement
+    assert staff_client.get("/timeline/").content.decode().count('class="quote"') == 2
+    staff_client.post(f"/review/statements/split/{earlier.pk}/")  # alone now: nothing to split from
+    earlier.refresh_from_db()
+    assert earlier.statement_id == statement
+    reader.post(f"/review/statements/split/{later.pk}/")
+    assert Statement.objects.count() == 2
