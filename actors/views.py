@@ -24,10 +24,10 @@ class ActorDetailView(DetailView):
         return super().get_context_data(
             aliases=actor.aliases.all(),
             affiliations=actor.affiliations.select_related("organisation"),
-            statements=Quote.objects.published().by_actor(actor).with_source()
-            .chronological()[:PAGE_STATEMENTS],
+            statements=Quote.objects.published().by_actor(actor).one_per_statement().with_source()
+            .with_statement_reports().chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(Quote.objects.by_actor(actor)),
-            about=Quote.objects.published().about_actor(actor)
-            .with_source().chronological()[:PAGE_STATEMENTS],
+            about=Quote.objects.published().about_actor(actor).one_per_statement()
+            .with_source().with_statement_reports().chronological()[:PAGE_STATEMENTS],
             **kwargs,
         )

@@ -43,8 +43,10 @@ def _chain(steps: list[Step]) -> list[Step]:
 
 
 def _statement_steps(quotes: QuerySet[Quote]) -> list[Step]:
-    shown = quotes.published().with_source().filter(statement_date__isnull=False).order_by(
-        "statement_date", "pk")[:CHAIN_STATEMENTS]
+    """The statements of a dossier, oldest first: one step per statement (its lead report, see
+    Quote.objects.one_per_statement), which says how many sources reported it."""
+    shown = (quotes.published().filter(statement_date__isnull=False).one_per_statement().with_source()
+             .with_statement_reports().order_by("statement_date", "pk")[:CHAIN_STATEMENTS])
     return [Step("statement", quote.statement_date, quote.statement_precision, quote) for quote in shown]
 
 

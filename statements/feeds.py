@@ -32,7 +32,9 @@ class QuoteFeed(Feed):
         return quote.created_at
 
     def _quotes(self, queryset):
-        return queryset.published().with_source().order_by("-statement_date", "-pk")[:ITEMS]
+        """The latest statements, one item each (its earliest report: a later article reporting it again
+        is no new item), as the timeline lists them."""
+        return queryset.published().one_per_statement().with_source().order_by("-statement_date", "-pk")[:ITEMS]
 
 
 class ActorQuotesFeed(QuoteFeed):

@@ -1,13 +1,15 @@
 """Articles, the quotes extracted from them, and what they are about: incidents, events, topics."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Greatest, JSONObject, Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, JSONObject, Substr
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -316,6 +318,23 @@ class QuoteQuerySet(models.QuerySet):
                 ("events", "event", Event, ["name", "start_date", "start_precision"]),
                 ("topics", "topic", Topic, ["name_en"])]
         })
+
+    def one_per_statement(self):
+        """These quotes with one entry per statement: of the quotes here that report one statement, its lead
+        report only (the earliest said, dated before undated, then the first stored: the original the later
+        reports translate or quote again; matching gives a statement its first report's date too); a quote
+        with no statement is its own entry. So a statement is found when any of its reports passes the
+        filters already applied, and is counted once.
+
+        Done by PostgreSQL: a quote is kept unless an earlier one of its statement passes the same filters,
+        one NOT EXISTS, which a page reads by an index probe on quote.statement_id per row (its rows still
+        come from the date index, in order) and a count over many quotes by one hash anti-join. Apply it
+        before a page's cursor, never after: the lead must not depend on the page."""
+        said = Coalesce("statement_date", Value(datetime.date.max))  # undated last
+        said_outer = Coalesce(OuterRef("statement_date"), Value(datetime.date.max))
+        earlier = (self.order_by().filter(statement_id=OuterRef("statement_id")).alias(said=said)
+                   .filter(Q(said__lt=said_outer) | Q(said=said_outer, pk__lt=OuterRef("pk"))))
+        return self.filter(~Exists(earlier))
 
     def with_statement_reports(self):
         """Each quote's statement's visible reports: how many articles (`statement_reports`) in which languages

@@ -21,7 +21,8 @@ def site_counts() -> dict[str, int]:
 
 
 def most_quoted_actors() -> list[Actor]:
-    """The most quoted actors, each with `quote_count`."""
+    """The most quoted actors, each with `quote_count`: how many statements they made (however many
+    articles reported each)."""
     counts = quote_counts_by_speaker()
     top = sorted(counts, key=lambda pk: (-counts[pk], pk))[:TOP_SPEAKERS]
     actors = Actor.objects.in_bulk(top)
@@ -41,22 +42,25 @@ def monthly_statements() -> list:
 
 
 def quote_counts_by_speaker() -> dict[int, int]:
-    """{actor id: published quotes they speak}, for actors with any."""
+    """{actor id: statements they made}, for actors with any: a statement reported by three articles
+    counts once (Quote.objects.one_per_statement())."""
     return cache.get_or_set("overview:quotes-by-speaker", _quote_counts_by_speaker, OVERVIEW_SECONDS)
 
 
 def _counts() -> dict[str, int]:
     return {
         "articles": Article.objects.count(),
-        "quotes": Quote.objects.published().count(),
+        "statements": Quote.objects.published().one_per_statement().count(),
         "actors": Actor.objects.count(),
         "incidents": Incident.objects.count(),
     }
 
 
 def _quote_counts_by_speaker() -> dict[int, int]:
-    # Grouping quotes by speaker reads one index; grouping actors by their quotes would join every row.
-    rows = Quote.objects.published().filter(speaker__isnull=False).values_list("speaker").annotate(n=Count("*"))
+    # Grouping quotes by speaker; grouping actors by their quotes would join every row. A statement whose
+    # reports credit two speakers (the White House, the president) counts for its lead report's.
+    rows = (Quote.objects.published().filter(speaker__isnull=False).one_per_statement().values_list("speaker")
+            .annotate(n=Count("*")))
     return dict(rows.order_by())
 
 

@@ -11,14 +11,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
-from statements.models import Quote
+from statements.models import Quote, StatementCandidate
 from statements.reviewing import (
     QUEUE_COUNT_CAP,
     QUEUE_VERDICTS,
+    STATEMENT_VERDICTS,
     QueuePaginator,
     quote_review,
     review_paragraph,
     speaker_find,
+    statement_candidate_decide,
+    statement_candidate_queue,
+    statement_report_split,
 )
 from statements.views import StaffOnlyMixin
 
@@ -33,6 +37,7 @@ class ReviewQueueView(StaffOnlyMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["items"] = [(quote, review_paragraph(quote)) for quote in context["object_list"]]
         context["count_cap"] = QUEUE_COUNT_CAP
+        context["statement_candidates"] = StatementCandidate.objects.count()
         return context
 
 
@@ -74,3 +79,40 @@ class ReviewActionView(StaffOnlyMixin, View):
         if not url_has_allowed_host_and_scheme(target, {self.request.get_host()}, self.request.is_secure()):
             target = "review-queue"
         return redirect(target)
+
+
+class StatementCandidateQueueView(StaffOnlyMixin, ListView):
+    """/review/statements/: the uncertain matches of a quote to a statement of other articles, which matching
+    did not make (statements/matching.py), each beside the statement's words: accept or keep apart."""
+
+    template_name = "statements/review_statements.html"
+    paginate_by = 20
+    queryset = statement_candidate_queue()
+
+
+class StatementCandidateActionView(StaffOnlyMixin, View):
+    """POST /review/statements/<id>/: `action` accept (the quote reports that statement) or apart."""
+
+    def post(self, request, pk: int):
+        candidate = get_object_or_404(StatementCandidate.objects.select_related("quote"), pk=pk)
+        action = request.POST.get("action", "")
+        if action not in STATEMENT_VERDICTS:
+            messages.error(request, _("Unknown action."))
+        else:
+            quote = statement_candidate_decide(candidate=candidate, user=request.user, verdict=action)
+            done = (_("“%(words)s” now reports statement #%(statement)s.") if action == "accept"
+                    else _("“%(words)s” stays apart from statement #%(statement)s."))
+            messages.success(request, done % {"words": quote.text[:60], "statement": candidate.statement_id})
+        return redirect("review-statements")
+
+
+class StatementReportSplitView(StaffOnlyMixin, View):
+    """POST /review/statements/split/<quote id>/: the quote does not report its statement (a wrong merge);
+    back to the statement's page, which keeps its other reports."""
+
+    def post(self, request, pk: int):
+        quote = get_object_or_404(Quote.objects.filter(statement__isnull=False), pk=pk)
+        previous = quote.statement_id
+        statement_report_split(quote=quote, user=request.user)
+        messages.success(request, _("“%(words)s” now reports a statement of its own.") % {"words": quote.text[:60]})
+        return redirect("statement-detail", pk=previous)

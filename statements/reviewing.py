@@ -10,12 +10,13 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from actors.models import Actor
 from actors.resolution import resolve_actors
-from statements.models import CONTEXT_REACH, Quote
+from statements.models import CONTEXT_REACH, Quote, Statement, StatementCandidate
 
 # The review queue's one-key actions (statements/review_views.py): each is a verdict through quote_review
 QUEUE_VERDICTS = {"verify": Quote.Review.VERIFIED, "reject": Quote.Review.REJECTED,
@@ -44,6 +45,70 @@ def quote_review(*, quote: Quote, user, verdict: str, speaker=None) -> Quote:
         LogEntry.objects.log_actions(user_id=user.pk, queryset=[quote], action_flag=CHANGE, change_message=message,
                                      single_object=True)
     return quote
+
+
+# --- Uncertain statement matches (statements/matching.py leaves them as StatementCandidate) -------------
+
+STATEMENT_VERDICTS = ("accept", "apart")  # the quote reports that statement; it reports another one
+
+
+@transaction.atomic
+def statement_candidate_decide(*, candidate: StatementCandidate, user, verdict: str) -> Quote:
+    """A curator's decision on an uncertain match: `accept` makes the quote a report of the candidate's
+    statement (the statement it reported alone is deleted when no other quote reports it; a statement
+    whose speaker was unknown takes the quote's, as matching does); `apart` keeps them separate. Either way
+    the quote's candidates are decided and leave the queue (matching never proposes them again: it only
+    matches quotes with no statement). Logged in the quote's admin history, as a review verdict is."""
+    if verdict not in STATEMENT_VERDICTS:
+        raise ValueError(f"unknown statement verdict {verdict!r}")
+    quote = candidate.quote
+    if verdict == "accept":
+        previous = quote.statement_id
+        quote.statement_id = candidate.statement_id
+        quote.save(update_fields=["statement"])
+        if previous and not Quote.objects.filter(statement_id=previous).exists():
+            Statement.objects.filter(pk=previous).delete()
+        if quote.speaker_id:
+            Statement.objects.filter(pk=candidate.statement_id, speaker__isnull=True).update(
+                speaker_id=quote.speaker_id)
+        StatementCandidate.objects.filter(quote=quote).delete()
+    else:
+        candidate.delete()
+    if user is not None and user.pk:
+        message = (f"Statement: reports statement #{candidate.statement_id}" if verdict == "accept"
+                   else f"Statement: not statement #{candidate.statement_id}")
+        LogEntry.objects.log_actions(user_id=user.pk, queryset=[quote], action_flag=CHANGE, change_message=message,
+                                     single_object=True)
+    return quote
+
+
+@transaction.atomic
+def statement_report_split(*, quote: Quote, user) -> Quote:
+    """A curator's correction of a merge made wrongly: the quote no longer reports its statement but one of
+    its own (its speaker and date). The statement keeps its other reports. Logged as statement_candidate_decide."""
+    previous = quote.statement_id
+    if previous is None or not Quote.objects.filter(statement_id=previous).exclude(pk=quote.pk).exists():
+        return quote  # already alone
+    quote.statement = Statement.objects.create(speaker_id=quote.speaker_id, statement_date=quote.statement_date,
+                                               statement_precision=quote.statement_precision)
+    quote.save(update_fields=["statement"])
+    if user is not None and user.pk:
+        LogEntry.objects.log_actions(user_id=user.pk, queryset=[quote], action_flag=CHANGE, single_object=True,
+                                     change_message=f"Statement: split from statement #{previous}")
+    return quote
+
+
+def statement_candidate_queue():
+    """The uncertain matches, the most alike first, each with its quote (speaker, article) and, as
+    `statement_words` and `statement_report_id`, the words of the statement's earliest visible report other
+    than the quote: what a curator compares, read in the same query."""
+    lead = (Quote.objects.published().filter(statement_id=OuterRef("statement_id")).exclude(pk=OuterRef("quote_id"))
+            .order_by("statement_date", "pk"))
+    return (StatementCandidate.objects.select_related("quote__speaker", "quote__article", "statement__speaker")
+            .defer("quote__article__text", "quote__article__fingerprints", "quote__search_vector")
+            .annotate(statement_words=Subquery(lead.values("text")[:1]),
+                      statement_report_id=Subquery(lead.values("pk")[:1]))
+            .order_by("-score", "pk"))
 
 
 def speaker_find(value: str) -> list[Actor]:

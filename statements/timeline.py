@@ -83,14 +83,16 @@ def cursor_parse(value: str | None) -> tuple[datetime.date, int] | None:
 def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, context: TimelineContext | None = None,
                   size: int = PAGE_SIZE) -> TimelinePage:
     """One page of statements, newest first, with the context's incidents and events of the span it covers
-    (the first page: everything newer too; the last: everything older; no statement at all: the period)."""
-    quotes = quotes.published().filter(statement_date__isnull=False)
+    (the first page: everything newer too; the last: everything older; no statement at all: the period).
+    A statement reported by several quotes is one entry, its lead report among those `quotes` passing the
+    filters (`Quote.objects.one_per_statement()`), which says how many sources reported it."""
+    quotes = quotes.published().filter(statement_date__isnull=False).one_per_statement()
     position = cursor_parse(cursor)
     if position:
         day, pk = position
         quotes = quotes.filter(Q(statement_date__lt=day) | Q(statement_date=day, pk__lt=pk))
     rows = list(
-        quotes.with_source().order_by("-statement_date", "-pk")[: size + 1]
+        quotes.with_source().with_statement_reports().order_by("-statement_date", "-pk")[: size + 1]
     )
     more = len(rows) > size
     rows = rows[:size]
@@ -104,15 +106,18 @@ def timeline_page(quotes: QuerySet[Quote], *, cursor: str | None = None, context
     return TimelinePage(entries, next_cursor)
 
 
-def monthly_counts(quotes: QuerySet[Quote]) -> list[tuple[PartialDate, int]]:
-    """Statements per month, for the bar charts on actor, incident and topic pages."""
+def monthly_counts(quotes: QuerySet[Quote], *, reports: bool = False) -> list[tuple[PartialDate, int]]:
+    """Statements per month, for the bar charts on actor, incident and topic pages: a statement reported by
+    several of `quotes` counts once, in the month of its lead report (`Quote.objects.one_per_statement()`).
+    With `reports`, every quote counts (the API gives both)."""
     from django.db.models import Count
     from django.db.models.functions import TruncMonth
 
+    quotes = quotes.published().filter(statement_date__isnull=False)
     rows = (
-        quotes.published().filter(statement_date__isnull=False)
+        (quotes if reports else quotes.one_per_statement())
         .annotate(month=TruncMonth("statement_date")).values("month")
-        .annotate(n=Count("statement_date")).order_by("month")  # not Count("pk"): the date index alone answers
+        .annotate(n=Count("statement_date")).order_by("month")
     )
     return [(PartialDate(row["month"], DatePrecision.MONTH), row["n"]) for row in rows]
 
@@ -128,12 +133,14 @@ OVERVIEW_LIMIT = 5000
 
 def overview_points(quotes: QuerySet[Quote], *, context: TimelineContext | None,
                     limit: int = OVERVIEW_LIMIT) -> list[Point]:
-    """The latest `limit` statements, and the context's incidents and events of the period asked for (of the
-    statements' span when there are `limit` of them), for the visual timeline (statements.strip)."""
+    """The latest `limit` statements (one point per statement, its lead report: see timeline_page), and the
+    context's incidents and events of the period asked for (of the statements' span when there are `limit`
+    of them), for the visual timeline (statements.strip)."""
     from django.urls import reverse
 
     rows = list(
-        quotes.published().filter(statement_date__isnull=False).order_by("-statement_date", "-pk")
+        quotes.published().filter(statement_date__isnull=False).one_per_statement()
+        .order_by("-statement_date", "-pk")
         .values_list("pk", "statement_date", "statement_precision", "speaker__name", "speaker_as_written")[:limit]
     )
     quote_url = reverse("quote-detail", args=[0]).replace("/0/", "/{}/")  # one reverse() for 5,000 links

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -46,7 +46,8 @@ class HomeView(TemplateView):
         return super().get_context_data(
             counts=site_counts(),
             search_examples=self.search_examples,
-            latest_quotes=Quote.objects.published().with_source().chronological()[:10],
+            latest_quotes=Quote.objects.published().one_per_statement().with_source().with_statement_reports()
+            .chronological()[:10],
             articles=Article.objects.defer("text", "fingerprints")
             .annotate(quote_count=related_count(Quote.objects.all(), "article"))[:20],
             top_speakers=most_quoted_actors(),
@@ -62,6 +63,17 @@ def related_count(rows: QuerySet, field: str):
     page of 50 articles reads their own quotes, where Count("quotes") would join and group a
     million quotes before keeping 50 articles."""
     counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def statements_count(links: QuerySet, field: str):
+    """How many statements the quotes that `links` (a link table to quotes) ties to each listed object
+    report, a quote of no statement counting as one: the "Statements" column of the incidents, events and
+    topics, where three articles reporting one readout about Kaseya make one. Counted object by object, as
+    related_count does."""
+    utterance = Coalesce("quote__statement_id", -F("quote_id"))
+    counted = (links.filter(**{field: OuterRef("pk")}).order_by().values(field)
+               .annotate(n=Count(utterance, distinct=True)).values("n"))
     return Coalesce(Subquery(counted), 0)
 
 
@@ -175,20 +187,21 @@ class HappeningListView(FilteredPageMixin, FilterView):
 
 class IncidentListView(HappeningListView):
     filterset_class = IncidentFilter
-    queryset = Incident.objects.annotate(quote_count=related_count(Quote.incidents.through.objects.all(), "incident"))
+    queryset = Incident.objects.annotate(
+        statement_count=statements_count(Quote.incidents.through.objects.all(), "incident"))
     heading, column, empty = gettext_lazy("Incidents"), gettext_lazy("Incident"), gettext_lazy("No incidents yet.")
 
 
 class EventListView(HappeningListView):
     filterset_class = EventFilter
-    queryset = Event.objects.annotate(quote_count=related_count(Quote.events.through.objects.all(), "event"))
+    queryset = Event.objects.annotate(statement_count=statements_count(Quote.events.through.objects.all(), "event"))
     heading, column, empty = (gettext_lazy("Diplomatic events"), gettext_lazy("Event"),
                               gettext_lazy("No events yet."))
 
 
 class TopicListView(ListView):
     template_name = "statements/topic_list.html"
-    queryset = Topic.objects.annotate(quote_count=related_count(Quote.topics.through.objects.all(), "topic"))
+    queryset = Topic.objects.annotate(statement_count=statements_count(Quote.topics.through.objects.all(), "topic"))
     ordering = ["slug"]
 
 
@@ -232,7 +245,7 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statements=self.object.quotes.published().with_source()
+            statements=self.object.quotes.published().one_per_statement().with_source().with_statement_reports()
             .chronological()[:PAGE_STATEMENTS],
             monthly=monthly_counts(self.object.quotes.all()),
             **kwargs,
@@ -352,11 +365,11 @@ class SearchView(TemplateView):
         elif form.is_bound and form.has_search():
             try:
                 result = search_quotes(**form.search_arguments())
-                page = result.page(request.GET.get("page"), self.paginate_by, quotes=Quote.objects.for_result_lines())
-                window = result.window().rows[: result.window_size]
+                page = result.page(request.GET.get("page"), self.paginate_by,
+                                   quotes=Quote.objects.for_result_lines().with_statement_reports())
                 context.update(result=result, page_obj=page.page, quotes=page.quotes,
                                facets=facet_links(request.GET, page.facets),
-                               monthly=months_counted(row["statement_date"] for row in window))
+                               monthly=months_counted(row["statement_date"] for row in result.window().leads))
             except SearchQueryError as error:
                 context["error"] = str(error)
                 status = 400

@@ -406,14 +406,26 @@ def _json_bytes(record) -> bytes:
 
 class MonthlyCountSerializer(serializers.Serializer):
     month = serializers.CharField(help_text="YYYY-MM")
-    quotes = serializers.IntegerField()
+    statements = serializers.IntegerField(help_text="Statements, each counted once however many quotes report it.")
+    quotes = serializers.IntegerField(help_text="Quotes (reports of those statements).")
 
 
 class SearchQuoteSerializer(QuoteSerializer):
+    """A result: the best matching report of a statement (Quote.objects.with_statement_reports() read how many
+    articles report it, and in which languages), or a quote matched to no statement."""
+
     headline = serializers.CharField(help_text="The quote, HTML-escaped, with the matches in <mark>.")
+    sources = serializers.SerializerMethodField(help_text="How many articles report its statement (1 for none).")
+    languages = serializers.SerializerMethodField(help_text="The languages its statement is reported in.")
 
     class Meta(QuoteSerializer.Meta):
-        fields = [*QuoteSerializer.Meta.fields, "headline"]
+        fields = [*QuoteSerializer.Meta.fields, "headline", "sources", "languages"]
+
+    def get_sources(self, quote) -> int:
+        return quote.statement_reports or 1
+
+    def get_languages(self, quote) -> list[str]:
+        return quote.statement_languages or [quote.language]
 
 
 class SearchResponseSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, mixins, permissions, status, viewsets
@@ -241,10 +242,13 @@ class QuoteExportView(KnownParametersMixin, generics.GenericAPIView):
 
 @extend_schema(
     summary="Statements per month",
-    description="How many (non-rejected, dated) quotes fall in each month, oldest first.",
+    description="How many statements (`statements`: reported once or by several articles, counted once, in the "
+                "month of their earliest report) and how many (non-rejected, dated) quotes reporting them "
+                "(`quotes`) fall in each month, oldest first.",
     filters=True,
     responses={200: serializers.MonthlyCountSerializer(many=True)},
-    examples=[OpenApiExample("Months", value=[{"month": "2021-07", "quotes": 12}], response_only=True)],
+    examples=[OpenApiExample("Months", value=[{"month": "2021-07", "statements": 9, "quotes": 12}],
+                             response_only=True)],
 )
 class MonthlyStatsView(KnownParametersMixin, generics.GenericAPIView):
     filter_backends = [StrictFilterBackend]
@@ -254,8 +258,10 @@ class MonthlyStatsView(KnownParametersMixin, generics.GenericAPIView):
     pagination_class = None
 
     def get(self, request, *args, **kwargs):
-        counts = monthly_counts(self.filter_queryset(self.get_queryset()))
-        return Response([{"month": month.isoformat(), "quotes": n} for month, n in counts])
+        quotes = self.filter_queryset(self.get_queryset())
+        statements = {month: n for month, n in monthly_counts(quotes)}
+        return Response([{"month": month.isoformat(), "statements": statements.get(month, 0), "quotes": n}
+                         for month, n in monthly_counts(quotes, reports=True)])
 
 
 # --- Incidents, events, topics -----------------------------------------------------------------------------------
@@ -389,9 +395,12 @@ def _search_parameters() -> list[OpenApiParameter]:
 @extend_schema(
     summary="Search quotes",
     description="Ranked quotes with the match highlighted (`headline`, escaped HTML with <mark>), and facets. "
-                "Pages, ranking and facets cover a window of the newest 500 matches (the oldest with "
-                "`sort=oldest`; SEARCH_WINDOW on the server); beyond it `count` is 501 and `count_is_exact` "
-                "false: narrow the search, or export every match from /search/export.csv or .jsonl.",
+                "A statement several of whose reports match is one result, the best matching report, with "
+                "`sources` (how many articles report it) and `languages`; `count` and the facets count "
+                "statements. Pages, ranking and facets cover a window of the newest 500 matching quotes (the "
+                "oldest with `sort=oldest`; SEARCH_WINDOW on the server); beyond it `count` is one more than "
+                "the statements of the window and `count_is_exact` false: narrow the search, or export every "
+                "match (one row per report) from /search/export.csv or .jsonl.",
     parameters=_search_parameters(),
     responses={200: serializers.SearchResponseSerializer},
 )
@@ -417,7 +426,8 @@ class SearchView(KnownParametersMixin, generics.GenericAPIView):
             self.paginate_queryset(result.window().ids)
             page = result.page(self.paginator.page.number, self.paginator.page.paginator.per_page,
                                quotes=Quote.objects.select_related("speaker", "article", "addressee")
-                               .defer("search_vector", "article__text", "article__fingerprints").with_links())
+                               .defer("search_vector", "article__text", "article__fingerprints").with_links()
+                               .with_statement_reports())
         except SearchQueryError as error:
             raise exceptions.ValidationError({"q": [str(error)]}) from None
         data = serializers.SearchQuoteSerializer(page.quotes, many=True, context=self.get_serializer_context()).data
@@ -437,8 +447,13 @@ def _entry_json(entry, request) -> dict:
     date = PartialDate(entry.date, entry.precision)
     if entry.kind == "quote":
         title = item.speaker.name if item.speaker else (item.speaker_as_written or "")
+        statement = item.statement_link
         return {"kind": "quote", "id": item.pk, "date": date.isoformat(), "precision": entry.precision,
-                "title": title, "text": item.text, "url": request.build_absolute_uri(item.get_absolute_url())}
+                "title": title, "text": item.text, "url": request.build_absolute_uri(item.get_absolute_url()),
+                "statement": statement, "sources": item.statement_reports or 1,
+                "languages": item.statement_languages or [item.language],
+                "statement_url": request.build_absolute_uri(reverse("statement-detail", args=[statement]))
+                if statement else None}
     return {"kind": entry.kind, "slug": item.slug, "date": date.isoformat(), "precision": entry.precision,
             "title": item.name, "text": getattr(item, "summary", "") or getattr(item, "description", ""),
             "url": request.build_absolute_uri(item.get_absolute_url())}
@@ -455,6 +470,10 @@ def _timelinejs_event(entry: dict) -> dict:
     summary="The merged timeline",
     description="Statements, incidents and events newest first, with the pages' filters (speaker, actor, country, "
                 "incident, topic, claim_type, kind, language, date_after, date_before) and keyset pages (`cursor`). "
+                "A statement reported by several quotes (articles, languages) is one entry: its earliest report "
+                "among those the filters keep (a statement matches when any of its reports does), with "
+                "`statement` (its id, null for a quote matched to none), `sources` (how many articles report it), "
+                "`languages` and `statement_url` (its page). "
                 "`?output=timelinejs` answers TimelineJS JSON for the same page.",
     parameters=[OpenApiParameter(name, str) for name in ("speaker", "actor", "country", "incident", "topic",
                                                           "claim_type", "kind", "language", "date_after",

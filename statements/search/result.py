@@ -9,6 +9,8 @@ search_quotes (statements/search/query.py) gives a SearchResult, which has run n
 2. the page's quotes, each with its highlighted headline: one statement (none for an empty page);
 3. the facets, counted over the window: one statement.
 
+A statement several of whose reports match is one result, counted once (Window.leads).
+
 The window is found once per result (`window()`), and the other readers of a result, `quotes()` for
 the feed and `facets` and `count`, use it as found. The exports read `all_matches()`: every match,
 not the window.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -50,22 +53,37 @@ class TsQueryLiteral(SearchQuery):
     template = "%(expressions)s::tsquery"
 
 
+def utterance(row: dict) -> int:
+    """What a window's row is one entry of: its statement, or itself when it reports none (a negative key)."""
+    return row["statement_id"] if row["statement_id"] is not None else -row["id"]
+
+
 @dataclass(frozen=True)
 class Window:
-    """The first matches in date order: up to `size` + 1 rows (one more tells "more than"), each a dict
-    of window.WINDOW_FIELDS and `rank`; `ids`, the first `size` in the order asked for."""
+    """The first matching quotes in date order: up to `size` + 1 rows (one more tells "more than"), each a
+    dict of window.WINDOW_FIELDS and `rank`; `leads`, the rows of its first `size` shown, one per statement,
+    in the order asked for; `ids`, theirs.
+
+    A statement several of whose reports match is one entry: the first of them in the order asked for
+    (the best ranked, or the newest, or the oldest), the report whose words best answer the search, its
+    headline showing them. Its other reports in the window are left out; the exports keep every one."""
 
     rows: list[dict]
     size: int
-    ids: list[int]
+    leads: list[dict]
+
+    @property
+    def ids(self) -> list[int]:
+        return [row["id"] for row in self.leads]
 
     @property
     def count(self) -> int:
-        return len(self.rows)
+        """Statements found: the window's, one more when there are more matches than it holds."""
+        return len(self.leads) + (0 if self.count_is_exact else 1)
 
     @property
     def count_is_exact(self) -> bool:
-        return self.count <= self.size
+        return len(self.rows) <= self.size
 
 
 @dataclass(frozen=True)
@@ -128,7 +146,12 @@ class SearchResult:
         kept = rows[: self.window_size]
         if self.sort == "relevance" and self.tsquery:
             kept = sorted(kept, key=lambda row: -row["rank"])  # stable: ties stay newest first
-        return Window(rows=rows, size=self.window_size, ids=[row["id"] for row in kept])
+        leads, seen = [], set()
+        for row in kept:  # each statement's first row in the order asked for
+            if (key := utterance(row)) not in seen:
+                seen.add(key)
+                leads.append(row)
+        return Window(rows=rows, size=self.window_size, leads=leads)
 
     @property
     def count(self) -> int:
@@ -137,6 +160,11 @@ class SearchResult:
     @property
     def count_is_exact(self) -> bool:
         return self.window().count_is_exact
+
+    @property
+    def statements_shown(self) -> int:
+        """The statements of the window: what the pages show, rank and count in the facets."""
+        return len(self.window().leads)
 
     @property
     def facets(self) -> dict[str, list[dict]]:
@@ -181,26 +209,29 @@ class SearchResult:
         return quotes.order_by(*date_order(oldest_first=self.sort == "oldest"))
 
 
+def statements_by(rows: list[dict], value) -> Counter:
+    """How many statements of `rows` have a matching report with each `value(row)` (none for a falsy one):
+    a statement reported in French and in English counts under both languages, once under each."""
+    return Counter(found for found, _ in {(value(row), utterance(row)) for row in rows} if found)
+
+
 def count_facets(window: Window) -> dict[str, list[dict]]:
-    """Counts over the window's quotes: one statement (the speakers' names, the incidents)."""
+    """Statements counted over the window's quotes: one statement (the speakers' names, the incidents)."""
     rows = window.rows[: window.size]
-    ids = [row["id"] for row in rows]
-    speaker_counts = Counter(row["speaker_id"] for row in rows if row["speaker_id"])
-    top_speakers = speaker_counts.most_common(FACET_LENGTH)
-    names, incidents = _speakers_and_incidents([pk for pk, _ in top_speakers], ids)
+    top_speakers = statements_by(rows, itemgetter("speaker_id")).most_common(FACET_LENGTH)
+    names, incidents = _speakers_and_incidents([pk for pk, _ in top_speakers], rows)
     claim_labels = dict(Quote.Claim.choices)
+    years = statements_by(rows, lambda row: row["statement_date"] and row["statement_date"].year)
     return {
         "speakers": sorted(({"id": pk, "name": names[pk][0], "slug": names[pk][1], "count": n}
                             for pk, n in top_speakers if pk in names),
                            key=lambda row: (-row["count"], row["name"])),
         "incidents": incidents,
-        "years": [{"year": year, "count": n} for year, n in sorted(
-            Counter(row["statement_date"].year for row in rows if row["statement_date"]).items(), reverse=True)],
+        "years": [{"year": year, "count": n} for year, n in sorted(years.items(), reverse=True)],
         "languages": [{"code": code, "count": n} for code, n in sorted(
-            Counter(row["language"] for row in rows).items(), key=lambda item: (-item[1], item[0]))],
+            statements_by(rows, itemgetter("language")).items(), key=lambda item: (-item[1], item[0]))],
         "claims": [{"code": code, "label": str(claim_labels.get(code, code)), "count": n} for code, n in sorted(
-            Counter(row["claim_type"] for row in rows if row["claim_type"]).items(),
-            key=lambda item: (-item[1], item[0]))],
+            statements_by(rows, itemgetter("claim_type")).items(), key=lambda item: (-item[1], item[0]))],
     }
 
 
@@ -224,22 +255,26 @@ def _set_headline(quote: Quote) -> None:
     quote.headline = marked(highlighted if MARK_START in highlighted else quote.text)
 
 
-def _speakers_and_incidents(speaker_ids: list[int], quote_ids: list[int]) -> tuple[dict[int, tuple], list[dict]]:
-    """The (name, slug) of each speaker, and the FACET_LENGTH incidents most of the quotes are about, with
-    their counts: one statement, where two ORM queries cost a page of results 2 ms more of Python (measured).
+def _speakers_and_incidents(speaker_ids: list[int], rows: list[dict]) -> tuple[dict[int, tuple], list[dict]]:
+    """The (name, slug) of each speaker, and the FACET_LENGTH incidents most of the rows' statements are
+    about, with their counts: one statement, where two ORM queries cost a page of results 2 ms more of
+    Python (measured).
 
-    The quote ids go as one array, in its text ('{1,2}'): `IN (%s, %s, ...)` with 500 parameters, or
-    an array psycopg builds from 500 ints, costs more to send than the query takes to run.
+    The quote ids and their statements (`utterance`) go as two arrays, in their text ('{1,2}'):
+    `IN (%s, %s, ...)` with 500 parameters, or an array psycopg builds from 500 ints, costs more to send
+    than the query takes to run.
     """
     actors, incidents = Actor._meta.db_table, Incident._meta.db_table
     links = Quote.incidents.through._meta.db_table
     sql = (f"SELECT 'speaker' AS facet, id, name, slug, 0 AS count FROM {actors} WHERE id = ANY(%s::bigint[]) "
-           f"UNION ALL (SELECT 'incident', incident.id, incident.name, incident.slug, count(*) FROM {links} AS link "
+           f"UNION ALL (SELECT 'incident', incident.id, incident.name, incident.slug, "
+           f"count(DISTINCT window_row.utterance) FROM unnest(%s::bigint[], %s::bigint[]) "
+           f"AS window_row (quote_id, utterance) JOIN {links} AS link ON link.quote_id = window_row.quote_id "
            f"JOIN {incidents} AS incident ON incident.id = link.incident_id "
-           f"WHERE link.quote_id IN (SELECT unnest(%s::bigint[])) "
-           f"GROUP BY incident.id ORDER BY count(*) DESC, incident.name LIMIT %s)")
+           f"GROUP BY incident.id ORDER BY count(DISTINCT window_row.utterance) DESC, incident.name LIMIT %s)")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_array_text(speaker_ids), _array_text(quote_ids), FACET_LENGTH])
+        cursor.execute(sql, [_array_text(speaker_ids), _array_text([row["id"] for row in rows]),
+                             _array_text([utterance(row) for row in rows]), FACET_LENGTH])
         rows = cursor.fetchall()
     names = {pk: (name, slug) for facet, pk, name, slug, _ in rows if facet == "speaker"}
     counted = [{"id": pk, "name": name, "slug": slug, "count": count}

@@ -41,7 +41,7 @@ from statements.models import Quote
 from statements.search import costs
 from statements.search.year_indexes import DateRange, indexed_years_sql, year_ranges
 
-WINDOW_FIELDS = ("id", "speaker_id", "language", "claim_type", "statement_date")
+WINDOW_FIELDS = ("id", "speaker_id", "language", "claim_type", "statement_date", "statement_id")
 
 
 def date_order(*, oldest_first: bool) -> list:

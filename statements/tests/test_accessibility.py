@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from statements.models import AttributionClaim, Event, Incident, Quote, Topic
+from statements.models import AttributionClaim, Event, Incident, Quote, Statement, StatementCandidate, Topic
 
 pytestmark = pytest.mark.browser
 
@@ -74,10 +74,17 @@ def test_the_article_and_quote_pages_have_no_serious_accessibility_violation(liv
         assert axe_violations(page, live_server.url + obj.get_absolute_url()) == []
 
 
-def test_the_staff_pages_have_no_serious_accessibility_violation(live_server, page, knowledge_base, staff_user):
+def test_the_staff_pages_have_no_serious_accessibility_violation(live_server, page, knowledge_base, staff_user,
+                                                                  make_article, biden):
+    words = "We expect action"  # another article's report of a statement the quote may report: a match to decide
+    other = make_article(f"« {words} »", language="en", published_date="2021-07-09")
+    statement = Statement.objects.create(speaker=biden, statement_date="2021-07-09")
+    Quote.objects.create(article=other, text=words, start=2, end=2 + len(words), speaker=biden, language="en",
+                         statement_date="2021-07-09", statement=statement)
+    StatementCandidate.objects.create(quote=knowledge_base["quote"], statement=statement, score=0.3)
     page.goto(f"{live_server.url}/admin/login/?next=/imports/")
     page.fill("input[name=username]", "curator")
     page.fill("input[name=password]", "pw-curator")
     page.locator("input[type=submit]").click()
-    for path in ("/imports/", "/imports/upload/", "/review/"):
+    for path in ("/imports/", "/imports/upload/", "/review/", "/review/statements/", f"/statements/{statement.pk}/"):
         assert axe_violations(page, live_server.url + path) == []

@@ -391,10 +391,10 @@ def test_an_empty_filter_value_is_an_error_not_a_silent_no_filter(api, corpus):
 
 
 @pytest.mark.parametrize(("params", "expected"), [
-    ("", [{"month": "2021-06", "quotes": 1}, {"month": "2021-07", "quotes": 1}]),
-    ("speaker=joe-biden", [{"month": "2021-07", "quotes": 1}]),  # the rejected quote is not counted
-    ("incident=kaseya", [{"month": "2021-07", "quotes": 1}]),
-    ("topic=ransomware&speaker=vladimir-putin", [{"month": "2021-06", "quotes": 1}]),
+    ("", [{"month": "2021-06", "statements": 1, "quotes": 1}, {"month": "2021-07", "statements": 1, "quotes": 1}]),
+    ("speaker=joe-biden", [{"month": "2021-07", "statements": 1, "quotes": 1}]),  # the rejected quote is not counted
+    ("incident=kaseya", [{"month": "2021-07", "statements": 1, "quotes": 1}]),
+    ("topic=ransomware&speaker=vladimir-putin", [{"month": "2021-06", "statements": 1, "quotes": 1}]),
 ])
 def test_monthly_statistics(api, corpus, params, expected):
     assert api.get(f"{API}/stats/monthly/?{params}").json() == expected
