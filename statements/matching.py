@@ -34,7 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.db.models import Q
@@ -168,8 +168,8 @@ class _NewQuote:
     incidents: set[int]
     country: str = ""  # the speaker's
 
-    @property
-    def window(self) -> tuple[datetime.date, datetime.date] | None:
+    @cached_property
+    def window(self) -> tuple[datetime.date, datetime.date] | None:  # asked once per earlier report: kept
         if self.said is None:
             return None
         margin = datetime.timedelta(days=WINDOW_DAYS)
