@@ -12,10 +12,16 @@ many more they can share; only the pairs that survive are scored by similarity()
 best pairs, the join starts at a high threshold, where prefixes are short and the join small, and
 lowers it only while too few pairs are found. That still takes seconds at 10,000 actors: the pairs are
 kept in the shared cache until the names, aliases or roles change.
+
+After a change (a merge, an edit, an import of a few actors) the close names are not joined again: the
+cache also keeps every name as it was and the close pairs found, all of them above a floor score; the
+actors whose names differ since are looked up alone, one trigram-index probe (`%`) per name, their old
+pairs replaced by what the probes find above the floor. The whole join runs again only when there is no
+such state, when many actors changed, or when too few pairs are left above the floor.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.db import connection, transaction
@@ -71,6 +77,24 @@ SELECT * FROM (
 ) best ORDER BY score DESC, first, second LIMIT %(limit)s
 """
 
+# The pairs of the actors %(actors)s whose names reach a similarity above %(floor)s, by the trigram indexes of
+# the canonical names and the aliases (pg_trgm's threshold is set just below the floor): a few probes, for a
+# few changed actors.
+CHANGED_SQL = """
+WITH changed AS (
+    SELECT id AS actor, normalized_name AS name FROM actors_actor WHERE id = ANY(%(actors)s)
+    UNION SELECT actor_id, normalized FROM actors_alias WHERE actor_id = ANY(%(actors)s)
+)
+SELECT DISTINCT ON (first, second) least(c.actor, o.actor) AS first, greatest(c.actor, o.actor) AS second,
+       CASE WHEN c.name = o.name THEN 'shared name' ELSE 'similar names' END, similarity(c.name, o.name) AS score
+FROM changed c CROSS JOIN LATERAL (
+    SELECT id AS actor, normalized_name AS name FROM actors_actor WHERE normalized_name %% c.name
+    UNION ALL SELECT actor_id, normalized FROM actors_alias WHERE normalized %% c.name
+) o
+WHERE o.actor <> c.actor AND similarity(c.name, o.name) > %(floor)s
+ORDER BY first, second, score DESC
+"""
+
 # People with the same last word of their name, each with a role at the same organisation (or, when one
 # of them has none, under the same title) over periods that overlap (an unknown bound is open). Two
 # signals at once: ranked above their names' similarity alone.
@@ -111,28 +135,47 @@ CACHE_SECONDS = 24 * 3600
 def likely_duplicates(limit: int = 100) -> list[DuplicatePair]:
     """The likeliest duplicate pairs, best score first; a pair found for several reasons names them all.
 
-    Finding them takes seconds at 10,000 actors (bench/duplicates.py), checking that nothing they depend
-    on changed takes milliseconds: the pairs are kept in the shared cache under the data's fingerprint,
-    and found again only when a name, an alias or a role changed (a merge, an import, an edit).
+    Finding them all takes seconds at 10,000 actors (bench/duplicates.py), checking that nothing they depend
+    on changed takes milliseconds: the pairs are kept in the shared cache under the data's fingerprint, and
+    found again only when a name, an alias or a role changed (a merge, an import, an edit), then from the
+    close names found the time before (see the module's docstring).
     """
     with connection.cursor() as cursor:
         cursor.execute(_FINGERPRINT)
         key = f"likely-duplicates:{limit}:{hashlib.sha256(repr(cursor.fetchone()).encode()).hexdigest()}"
     pairs = caches["shared"].get(key)
     if pairs is None:
-        pairs = find_pairs(limit)
+        pairs = find_pairs(limit, caches["shared"].get(f"{_STATE_KEY}:{limit}"))
         caches["shared"].set(key, pairs, CACHE_SECONDS)
     actors = Actor.objects.in_bulk({pk for pair in pairs for pk in pair[:2]})
     return [DuplicatePair(actors[a], actors[b], reason, score) for a, b, reason, score in pairs
             if a in actors and b in actors]  # an actor deleted since the fingerprint was read is left out
 
 
-def find_pairs(limit: int) -> list[tuple[int, int, str, float]]:
-    """(first id, second id, reasons, score) of the best pairs, computed now."""
+_STATE_KEY = "likely-duplicates:close-names"
+RESERVE = 10  # close pairs kept per pair shown: a merge removes some, and the next ones are known
+MAX_CHANGED = 50  # actors looked up one by one after a change; past that, the whole join is cheaper
+_EPSILON = 1e-6
+
+
+@dataclass
+class CloseNames:
+    """The close names found at one moment: every (actor, name) then, and the close pairs (first, second,
+    reason, score) found among them, each one above `floor` (all those above it, none missed)."""
+
+    names: frozenset[tuple[int, str]]
+    pairs: list[tuple[int, int, str, float]] = field(default_factory=list)
+    floor: float = 0.0
+
+
+def find_pairs(limit: int, previous: CloseNames | None = None) -> list[tuple[int, int, str, float]]:
+    """(first id, second id, reasons, score) of the best pairs, computed now, from `previous` close names when
+    few actors changed since (its state is then kept in the shared cache for the next change)."""
     with transaction.atomic(), connection.cursor() as cursor:  # the temporary tables live for this transaction
-        rows = _similar_names(cursor, limit)
+        close = _close_names(cursor, limit, previous)
         cursor.execute(SAME_SURNAME_SQL, {"reason": SAME_SURNAME, "limit": limit})
-        rows += cursor.fetchall()
+        rows = close.pairs[:limit] + cursor.fetchall()
+    caches["shared"].set(f"{_STATE_KEY}:{limit}", close, CACHE_SECONDS)
     found: dict[tuple[int, int], tuple[list[str], float]] = {}
     for first, second, reason, score in rows:
         reasons, best = found.get((first, second), ([], 0.0))
@@ -141,14 +184,44 @@ def find_pairs(limit: int) -> list[tuple[int, int, str, float]]:
     return [(a, b, ", ".join(reasons), round(score, 2)) for (a, b), (reasons, score) in best_pairs]
 
 
-def _similar_names(cursor, limit: int) -> list[tuple]:
+def _close_names(cursor, limit: int, previous: CloseNames | None) -> CloseNames:
+    cursor.execute("SELECT id, normalized_name FROM actors_actor UNION SELECT actor_id, normalized FROM actors_alias")
+    names = frozenset(cursor.fetchall())
+    if previous is not None:
+        changed = sorted({actor for actor, _ in names ^ previous.names})
+        if len(changed) <= MAX_CHANGED:
+            updated = _changed_pairs(cursor, previous, names, changed)
+            if sum(score > updated.floor for *_, score in updated.pairs) >= limit:
+                return updated
+            if updated.floor <= SIMILARITY_THRESHOLD / 100 and len(updated.pairs) < limit:
+                return updated  # every pair down to the lowest threshold: there are no more
+    return _similar_names(cursor, limit, names)
+
+
+def _changed_pairs(cursor, previous: CloseNames, names: frozenset, changed: list[int]) -> CloseNames:
+    """`previous` with the pairs of the `changed` actors found again, above the same floor."""
+    if not changed:
+        return CloseNames(names, previous.pairs, previous.floor)
+    cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(previous.floor - _EPSILON)])
+    cursor.execute(CHANGED_SQL, {"actors": changed, "floor": previous.floor})
+    gone = set(changed)
+    pairs = [pair for pair in previous.pairs if pair[0] not in gone and pair[1] not in gone] + cursor.fetchall()
+    return CloseNames(names, sorted(pairs, key=lambda pair: (-pair[3], pair[0], pair[1])), previous.floor)
+
+
+def _similar_names(cursor, limit: int, names: frozenset) -> CloseNames:
+    """The whole join, from the highest threshold down until `limit` pairs are found; up to RESERVE times as
+    many kept, above a floor under which none is known."""
     prepare(cursor)
     for threshold in _THRESHOLDS:
-        cursor.execute(SQL, sql_parameters(limit, threshold))
+        cursor.execute(SQL, sql_parameters(RESERVE * limit, threshold))
         rows = cursor.fetchall()
         if len(rows) >= limit:
             break
-    return rows
+    if len(rows) < RESERVE * limit:
+        return CloseNames(names, rows, threshold / 100 - _EPSILON)
+    floor = rows[-1][3]  # pairs of this score may have been cut: only those above it are all known
+    return CloseNames(names, [row for row in rows if row[3] > floor], floor)
 
 
 def prepare(cursor) -> None:

