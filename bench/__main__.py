@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 BENCHMARKS = ["bench.imports", "bench.extraction", "bench.search", "bench.pages", "bench.api", "bench.load",
-              "bench.faults", "bench.sizes", "bench.timeline", "bench.duplicates", "bench.statements"]
+              "bench.faults", "bench.sizes", "bench.timeline", "bench.duplicates", "bench.statements", "bench.review"]
 
 
 def main() -> int:
