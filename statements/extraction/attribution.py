@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 
 from . import candidates
 from .document import Document
 from .entities import NAME, Entities, Mention
+from .model import Who
 from .spans import SENTENCE_REACH, QuoteInContext, Statements
 from .text import fold
 
@@ -31,17 +31,6 @@ ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any 
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 _WORD = re.compile(r"\w")
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
-
-
-@dataclass
-class Who:
-    name: str | None
-    written: str = ""
-    is_new: bool = False
-    confidence: float = 0.0
-    how: str = ""
-    kind: str = "direct"
-    verb: str = ""
 
 
 def attribute_quotes(doc: Document, entities: Entities, statements: Statements) -> Attribution:

@@ -13,8 +13,9 @@ import bisect
 import re
 
 from . import candidates
-from .attribution import ANON, ANONYMOUS_SUBJECT, ANY_SPEAKER, Attribution, ShiftedMatch, Who
+from .attribution import ANON, ANONYMOUS_SUBJECT, ANY_SPEAKER, Attribution, ShiftedMatch
 from .entities import Mention
+from .model import Who
 from .spans import QuoteInContext
 from .text import fold
 

@@ -14,11 +14,11 @@ import bisect
 import re
 
 from . import candidates
-from .attribution import ANON, Attribution, Who
+from .attribution import ANON, Attribution
 from .claims import claim_type
 from .document import Document
 from .entities import Entities
-from .model import ExtractedQuote, Extraction, SpeakerCandidate, StatedRole
+from .model import ExtractedQuote, Extraction, SpeakerCandidate, StatedRole, Who
 from .spans import SENTENCE_REACH, QuoteInContext
 from .text import SPACES, Folded, fold
 from .when import find_date

@@ -13,15 +13,12 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .document import QUOTE_MARKS, Document
 from .intervals import Intervals
+from .model import Who
 from .quotes import STRIP, QuoteSpan
 from .text import fold
-
-if TYPE_CHECKING:
-    from .attribution import Who
 
 SENTENCE_REACH = 1000  # characters before and after a quote read for its attribution, whatever the sentence's length
 MAX_QUOTES = 1500  # quotations read per document: far above any article, a bound for hostile input
