@@ -20,6 +20,21 @@ class SpeakerCandidate:
 
 
 @dataclass
+class Who:
+    """The speaker a rule of the extractor found for a quote, before it becomes an ExtractedQuote's
+    (attribution.py, continuations.py): `name` is None when the words written name no actor yet,
+    attribution.ANON when they name an unnamed official."""
+
+    name: str | None
+    written: str = ""  # the words that name the speaker ("the minister", "il", "Jake Sullivan")
+    is_new: bool = False  # not in the gazetteer
+    confidence: float = 0.0
+    how: str = ""  # the rule that found it
+    kind: str = "direct"  # direct | readout
+    verb: str = ""  # the speech verb, when a verb's subject
+
+
+@dataclass
 class ExtractedQuote:
     text: str
     start: int

@@ -1,0 +1,634 @@
+"""Who speaks each quote: the rules that read the quote's sentence around it.
+
+Takes a Document, its Entities and its Statements; fills each quote's `who` (a Who: the speaker's
+name, or ANON for an unnamed one, the words written, the rule that found it, a confidence) in text
+order, so that a sentence made of a quote already attributed passes its speaker on. In turn: a speech
+verb right after the quote (", a déclaré X", ", X said"), "selon X" / "according to X", an
+introduction before it ("X a déclaré : «"), then further away in the sentence. A subject is resolved
+(`_resolve`) to a person or body named there, a pronoun (the subject of the sentences before,
+`salient_subject`), a definite description ("the embassy", "le chef de l'Etat"), a document's author
+("le communiqué de la Maison Blanche") or an anonymous official. Also the sentence subjects that
+continuations.py and output.py read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from . import candidates
+from .document import Document
+from .entities import NAME, Entities, Mention
+from .model import Who
+from .spans import SENTENCE_REACH, QuoteInContext, Statements
+from .text import fold
+
+ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
+SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
+INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
+ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
+ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
+_WORD = re.compile(r"\w")
+_CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
+
+
+def attribute_quotes(doc: Document, entities: Entities, statements: Statements) -> Attribution:
+    """Each statement's speaker, in text order; the rules are returned for the stages after."""
+    rules = Attribution(doc, entities, statements)
+    rules.find_documents()
+    for q in statements.quotes:
+        q.who = rules.attribute(q)
+    return rules
+
+
+def _conjunction_end(data) -> re.Pattern:
+    if data.CODE not in _CONJUNCTION_END:
+        _CONJUNCTION_END[data.CODE] = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, data.CONJUNCTIONS))})\s*$", re.I)
+    return _CONJUNCTION_END[data.CODE]
+
+
+class ShiftedMatch:
+    """A match found in the whole text, read as if found in norm[base:] (what `verb_subject` takes)."""
+
+    def __init__(self, m, base: int):
+        self.m, self.base = m, base
+
+    def start(self):
+        return self.m.start() - self.base
+
+    def end(self):
+        return self.m.end() - self.base
+
+    def group(self):
+        return self.m.group()
+
+    def groupdict(self):
+        return self.m.groupdict()
+
+
+class Attribution:
+    def __init__(self, doc: Document, entities: Entities, statements: Statements):
+        self.doc = doc
+        self.entities = entities
+        self.statements = statements
+        self.text, self.norm, self.data = doc.text, doc.norm, doc.data  # read by every rule
+        self.documents: list[tuple[int, str, str]] = []  # (position, author, how found) of "communiqué de X"
+        self.document_starts: list[int] = []
+        self._role_titles: dict[str, list[str]] | None = None  # gazetteer role titles at doc.when, per actor
+        self._anonymous_roles: dict[str, list[tuple[int, int]]] = {}
+
+    def attribute(self, q: QuoteInContext) -> Who | None:
+        s = q.span
+        tail_a, tail_b = s.close + 1, q.tail_end
+        pre_a, pre_b = q.prefix_start, s.open
+        tail = self.norm[tail_a:tail_b]
+        prefix = self.norm[pre_a:pre_b]
+        if q.tail_new_sentence:
+            m = self.data.verb.search(tail)
+            if m and m.start() < 45 and len(tail.strip()) < 90:
+                who = self.verb_subject(m, tail_a, tail_b, tail_a, strict_before=True)
+                if who:
+                    return who
+            tail_b = tail_a
+            tail = ""
+        # 1. attribution right after the quote: ", a déclaré X" / ", X said" / ", selon X"
+        src = self.data.source.search(tail)
+        if src and not re.search(r"\w", tail[:src.start()]):
+            return self._source(tail_a + src.end(), tail_b)
+        m = self.data.verb.search(tail)
+        if m and m.start() < 60 and len(re.findall(r"\w+", tail[:m.start()])) <= 6:
+            who = self.verb_subject(m, tail_a, tail_b, tail_a)
+            if who:
+                return who
+        # 2. attribution introducing the quote: "X a déclaré : «", "Selon X, «", "X : «"
+        who = self._prefix_immediate(prefix, pre_a, pre_b)
+        if who:
+            return who
+        # 3. anywhere after the quote in its sentence
+        if src:
+            return self._source(tail_a + src.end(), tail_b)
+        if m:
+            who = self.verb_subject(m, tail_a, tail_b, tail_a)
+            if who:
+                return who
+        # 4. anywhere before it
+        verbs = list(self.data.verb.finditer(prefix))
+        if verbs:
+            who = self.verb_subject(verbs[-1], pre_a, pre_b, pre_a, prefix_mode=True)
+            if who:
+                return who
+        src = list(self.data.source.finditer(prefix))
+        if src:
+            return self._source(pre_a + src[-1].end(), pre_b)
+        return None
+
+    def _prefix_immediate(self, prefix: str, a: int, b: int) -> Who | None:
+        src = self.data.prefix_source.search(prefix)
+        verbs = list(self.data.verb.finditer(prefix))
+        if verbs:
+            v = verbs[-1]
+            rest = prefix[v.end():]
+            if len(re.findall(r"\w+", rest)) <= 5 or re.search(r"[:]\s*$", rest):
+                who = self.verb_subject(v, a, b, a, prefix_mode=True)
+                if who:
+                    return who
+        sources = list(self.data.source.finditer(prefix))
+        if sources:
+            last = sources[-1]
+            if re.search(r",\s*$", prefix) and not re.search(r"[,;]", prefix[last.end():].rstrip().rstrip(",")):
+                return self._source(a + last.end(), b)
+        if src and not verbs:
+            who = self._resolve(a + src.start("np"), a + src.end("np"), "after")
+            if who and who.name and who.name is not ANON:
+                return who
+        colon = re.search(r"(?:^|[.;,]\s*)([^.;,:]{2,80}?)\s*:\s*$", prefix)
+        if colon and not verbs:
+            who = self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
+            if who:
+                return who
+        return None
+
+    def _source(self, a: int, b: int) -> Who:
+        end = self._clause_end(a, b, ",")
+        who = self._resolve(a, end, "after")
+        if who is None:
+            return Who(None, self.text[a:end].strip(), how="source-unknown")
+        who.confidence = min(who.confidence, 0.85)
+        return who
+
+    def _clause_end(self, a: int, b: int, extra: str = "") -> int:
+        for i in range(a, b):
+            char = self.norm[i]
+            if char in ";:!?\n()" + extra or (char == "." and self.doc.boundary(i)):
+                return i
+            if char == "-" and self.norm[i - 1:i + 2] == " - ":
+                return i
+        return b
+
+    def verb_subject(self, m, base, limit, region_start, strict_before=False, prefix_mode=False) -> Who | None:
+        """The subject of a speech verb matched in norm[base:...] (region from region_start to limit)."""
+        verb_a, verb_b = base + m.start(), base + m.end()
+        pron = m.groupdict().get("pron") or m.groupdict().get("pron2")
+        if pron:
+            return self.pronoun(pron, verb_a, m.group())
+        before = self.norm[region_start:verb_a]
+        conj = _conjunction_end(self.data)
+        if conj and conj.search(before):
+            earlier = [v for v in self.data.verb.finditer(self.norm, region_start, verb_a - 1)]
+            if earlier:
+                return self.verb_subject(ShiftedMatch(earlier[-1], base), base, limit, region_start,
+                                          strict_before, prefix_mode)
+        has_words = re.search(r"\w", before.replace("-", ""))
+        if has_words:
+            who = self._resolve(region_start, verb_a, "before")
+            if who:
+                who.verb = m.group()
+                return who
+            if strict_before or prefix_mode:
+                return None
+        if prefix_mode and has_words:
+            return None
+        end = self._clause_end(verb_b, limit)
+        if has_words and self._opens_with_preposition(verb_b, end):
+            return None  # "the ministry added in a statement": the subject was before the verb, unresolved
+        who = self._resolve(verb_b, end, "after")
+        if who:
+            who.verb = m.group()
+        return who
+
+    def _opens_with_preposition(self, a: int, b: int) -> bool:
+        first = re.match(r"\s*(\w+'?)", self.norm[a:b])
+        return bool(first) and fold(first.group(1)).rstrip("'") in self.data.prepositions
+
+    def pronoun(self, pron: str, pos: int, verb: str = "") -> Who | None:
+        gender = self.data.PRONOUNS.get(pron.lower())
+        if gender in (None, "plural"):
+            return Who(ANON, pron, how="pronoun-plural")
+        subject, chain = self.salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
+        if subject is ANONYMOUS_SUBJECT:
+            return Who(ANON, pron, how="anonymous-anaphora")
+        if subject is not None:
+            return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
+        if gender == "neuter":
+            return None
+        fallback = None
+        for mention in self.entities.persons_before(pos):
+            if self.statements.in_quote(mention.start) or mention.start >= chain:
+                continue  # "Il s'en est pris à son prédécesseur, X": X is what "il" speaks of, not "il"
+            if mention.gender and mention.gender != gender:
+                continue
+            if self.doc.preposition_before(mention.start):
+                fallback = fallback or mention
+                continue
+            return Who(mention.name, pron, mention.is_new, 0.7, "pronoun", verb=verb)
+        if fallback:
+            return Who(fallback.name, pron, fallback.is_new, 0.55, "pronoun", verb=verb)
+        return None
+
+    def salient_subject(self, pos: int, gender: str, institution_too: bool) -> tuple[object | None, int]:
+        """The subject of the nearest sentences before pos that fits the pronoun: a sentence whose subject
+        is itself a pronoun passes the question on to the sentence before ("Il s'en est pris à X"). Also
+        where that chain of pronoun sentences starts: the persons named in it are not the pronoun's."""
+        i = bisect.bisect_left(self.doc.sentence_starts, pos) - 1
+        end = chain = pos
+        read = 0
+        while read < SALIENCE_SENTENCES:
+            if i < 0:
+                return None, chain
+            start = self.doc.sentence_starts[i]
+            if not _WORD.search(self.norm, start, end):  # the blank between a sentence's end and a paragraph
+                end, i = start, i - 1
+                continue
+            read += 1
+            first = _WORD.search(self.norm, start, end)
+            opening = [] if first is None or self.statements.in_quote(first.start()) else \
+                [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 60)])[:3]]
+            if opening and self.data.document.fullmatch(opening[1] if opening[0] in self.data.determiners and
+                                                        len(opening) > 1 else opening[0]):
+                return None, chain  # "The statement says...": a document speaks, not the last body named
+            subject, pronoun = self.sentence_subject(start, end)
+            if subject is not None:
+                fits = (subject.gender in ("", gender) if subject.person
+                        else institution_too or gender == "neuter")
+                if subject.person and gender == "neuter":
+                    fits = False
+                if gender == ANY_SPEAKER:
+                    fits = subject.kind in candidates.SPEAKING_KINDS
+                if fits:
+                    return subject, chain
+                return None, chain  # the sentence before speaks of someone else: no guess
+            if pronoun is not None:
+                chain = start
+            elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:
+                if said.person and gender not in (ANY_SPEAKER, "neuter") and said.gender not in ("", gender):
+                    return None, chain
+                return said, chain  # "“It's having a severe impact.” [...] he was categorical. « ... »"
+            elif self._anonymous_subject(start, end):
+                return ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"
+            elif opening and opening[0] in self.data.determiners:
+                return None, chain  # "L'ambassade de Chine à Londres avait réagi": a subject no mention names
+            elif self.doc.para(start) != self.doc.para(pos):
+                return None, chain
+            end, i = start, i - 1
+        return None, chain
+
+    def _quoted_speaker(self, pos: int) -> Mention | None:
+        """The speaker already attributed to the quote around pos, as a mention."""
+        statements = self.statements
+        i = bisect.bisect_right(statements.opens, pos) - 1
+        if i < 0 or i >= len(statements.quotes) or statements.spans[i].close < pos:
+            return None
+        who = statements.quotes[i].who
+        if who is None or not who.name or who.name is ANON:
+            return None
+        info = self.doc.gaz.actor(who.name)
+        new = self.entities.new_actors.get(who.name)
+        kind = info.kind if info else (new.kind if new else "person")
+        gender = info.gender if info else self.entities.new_gender.get(who.name, "")
+        span = statements.spans[i]
+        return Mention(span.open, span.close, who.name, kind, gender, "quote", who.written, who.is_new)
+
+    def _anonymous_subject(self, start: int, end: int) -> bool:
+        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official"."""
+        words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
+        if not words or fold(words[0]) not in self.data.anonymous:
+            return False
+        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) for w in words[1:])
+
+    def sentence_subject(self, start: int, end: int) -> tuple[Mention | None, str | None]:
+        """The sentence's subject: its first mention outside quotes and not governed by a preposition
+        (an opinion's "Pour X," counts), unless a subject pronoun comes first (then that pronoun)."""
+        first_pronoun = None
+        for m in self.data.pronoun.finditer(self.norm, start, end):
+            if not self.statements.in_quote(m.start()) and len(re.findall(r"\w+", self.norm[start:m.start()])) <= 12:
+                first_pronoun = m
+                break
+        for mention in self.entities.mentions_in(start, end):
+            if self.statements.in_quote(mention.start):
+                continue
+            if first_pronoun is not None and first_pronoun.start() < mention.start:
+                return None, first_pronoun.group()
+            lead = fold(self.norm[start:mention.start]).strip(" ,")
+            if self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
+                continue
+            if lead.endswith("("):
+                continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
+            lead_words = re.findall(r"[\w-]+'?", lead)
+            while lead_words and lead_words[-1].rstrip("'") in self.data.determiners:
+                lead_words.pop()
+            if lead_words and lead_words[-1].rstrip("'") in self.data.genitive:
+                continue  # "la ministre des Sciences", "la directrice de l'ONUDC": a complement, not the subject
+            if not mention.person:
+                near = self.entities.mentions_in(mention.end, min(end, mention.end + 40))
+                person = next((p for p in near if p.person), None)
+                if person is not None and not re.search(r"[,;:]", self.norm[mention.end:person.start]):
+                    return person, None
+            return mention, None
+        return None, first_pronoun.group() if first_pronoun else None
+
+    def _definite_institution(self, a: int, b: int) -> Who | None:
+        """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one
+        whose name holds the noun first."""
+        m = self.data.institution_noun.fullmatch(self.norm, a, b)
+        if not m:
+            return None
+        noun = fold(m.group("noun"))
+        kinds = self.data.institution_nouns.get(noun, set())
+        i = bisect.bisect_left(self.entities.mention_starts, a)
+        for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
+            mention = self.entities.mentions[k]
+            if not mention.person and not self.statements.in_quote(mention.start) and (
+                    noun in fold(mention.written) or noun in fold(mention.name)):
+                return Who(mention.name, self.text[a:b].strip(), mention.is_new, 0.8, "definite-institution")
+        i = bisect.bisect_left(self.doc.sentence_starts, a) - 1
+        end = a
+        for _ in range(SALIENCE_SENTENCES):  # else the institution a recent sentence is about
+            if i < 0:
+                break
+            subject, _ = self.sentence_subject(self.doc.sentence_starts[i], end)
+            if subject is not None and not subject.person and subject.kind in kinds:
+                return Who(subject.name, self.text[a:b].strip(), subject.is_new, 0.65, "definite-institution-subject")
+            end, i = self.doc.sentence_starts[i], i - 1
+        return None
+
+    def _resolve(self, a: int, b: int, direction: str, require_mention: bool = False) -> Who | None:
+        """Who a noun phrase norm[a:b] names: a person, an institution, a document's author, no one."""
+        region = self.norm[a:b]
+        if not re.search(r"\w", region):
+            return None
+        words = [fold(w) for w in re.findall(r"[\w-]+'?", region)]
+        # a pronoun subject next to the verb
+        if direction == "before" and not require_mention:
+            pm = re.search(r"(?<![\w-])(\w+)((?:\s+[\w']+){0,2})\s*$", region)
+            if pm and pm.group(1).lower() in self.data.PRONOUNS and all(
+                    fold(c) in self.data.clitics for c in pm.group(2).split()):
+                return self.pronoun(pm.group(1), a + pm.start(1))
+        if direction == "after" and words and words[0] in self.data.PRONOUNS:
+            return self.pronoun(words[0], a)
+        mentions = [m for m in self.entities.mentions_in(a, b)
+                    if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
+        # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
+        doc = self.data.document.search(region)
+        subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
+        if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
+            owners = [m for m in self.entities.mentions_in(a + doc.end(), b)  # "diffusé par la Maison Blanche" included
+                      if not m.person and not self.statements.in_quote(m.start)]
+            if owners:
+                return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
+            owner = self.last_document(b)  # this very document, when its author was found ("a readout ...")
+            if owner:
+                return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
+            return Who(ANON, self.text[a:b].strip(), how="document-unknown")
+        persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
+        if persons:
+            pick = persons[-1] if direction == "before" else persons[0]
+            if direction == "after":
+                first_segment = re.split(r",", region)[0]
+                if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
+                    org = self._org_first(mentions, a + len(first_segment))
+                    if not (self.data.role.search(first_segment) or self.data.spokes.search(first_segment)):
+                        return self.who_of(org)
+            return self.who_of(pick)
+        if direction == "before":
+            segments = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", region) if re.search(r"\w", x.group())]
+            segments = segments[::-1]
+        else:
+            first = re.search(r"[^,]+", region)
+            segments = [(first.start(), first.end())] if first else []
+        for sa, sb in segments:
+            seg_mentions = [m for m in mentions if a + sa <= m.start and m.end <= a + sb
+                            and not (m.person and self._complement_of_role(a, m))]
+            seg_text = region[sa:sb]
+            if seg_mentions:
+                org = seg_mentions[0]
+                head = self.norm[a + sa:org.start]
+                if self.data.role.search(head) and not self.data.spokes.search(head):
+                    return Who(ANON, seg_text.strip(), how="role-of-org")
+                after_org = self.norm[org.end:a + sb]
+                if org.how == "alias" and self.data.role.match(after_org.lstrip()) and len(after_org.split()) <= 2:
+                    holder = next(self.entities.persons_before(org.start), None)
+                    if holder is not None:
+                        return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "org-role-anaphora")
+                    return Who(ANON, seg_text.strip(), how="role-of-org")
+                if self.data.spokes.search(head):  # "a spokesperson for the Chinese embassy": the embassy speaks
+                    return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
+                if self._anonymous(head) and self._governed_by_head(head):
+                    return Who(ANON, seg_text.strip(), how="anonymous")
+                return self.who_of(org)
+            spokes = self.data.spokes.search(seg_text)
+            if spokes:  # "a spokesperson for the embassy": the embassy named before
+                rest = re.match(r"\s*[\w']+\s*", self.norm[a + sa + spokes.end():a + sb])
+                if rest and fold(rest.group().strip()).rstrip("'") in self.data.prepositions | self.data.genitive:
+                    body_a = a + sa + spokes.end() + rest.end()
+                    body = self._definite_institution(body_a, self._before_adjunct(body_a, a + sb))
+                    if body is not None and body.name:
+                        return Who(body.name, seg_text.strip(), body.is_new, 0.7, "spokes-institution")
+            if self._anonymous(seg_text):
+                return Who(ANON, seg_text.strip(), how="anonymous")
+            if require_mention:
+                return None
+            cut = self._before_adjunct(a + sa, a + sb)
+            anaphora = self._definite_institution(a + sa, cut) or self._definite_role(a + sa, cut)
+            if anaphora:
+                return anaphora
+            name = self._new_name(a + sa, a + sb, direction)
+            if name:
+                return name
+        if self._anonymous(region):
+            return Who(ANON, region.strip(), how="anonymous")
+        return None
+
+    def _governed_by_head(self, head: str) -> bool:
+        """The body after `head` is its complement ("un responsable du ministère", "an official at the
+        agency"), not a subject of its own after an introduction ("In a call the White House said")."""
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", head)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        return bool(words) and (words[-1] in self.data.genitive or words[-1] in self.data.prepositions)
+
+    def _before_adjunct(self, a: int, b: int) -> int:
+        """Where the noun phrase norm[a:b] ends before an adjunct: "le bureau fédéral | dans un communiqué",
+        "le ministre des Affaires étrangères | à la sortie de la réunion" (its first two words are kept)."""
+        for k, word in enumerate(re.finditer(r"[\w-]+'?", self.norm[a:b])):
+            if k >= 2 and fold(word.group()).rstrip("'") in self.data.prepositions:
+                return a + word.start()
+        return b
+
+    def _complement_of_role(self, a: int, mention: Mention) -> bool:
+        """"le conseiller à la sécurité nationale du président américain": the person after the role's
+        genitive is its complement, not the subject."""
+        lead = self.norm[a:mention.start]
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", lead)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        if not words or words[-1] not in self.data.genitive:
+            return False
+        return bool(self.data.role.search(lead) or self.data.spokes.search(lead)) and not re.search(r"[,;:]", lead)
+
+    def _definite_role(self, a: int, b: int) -> Who | None:
+        """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
+        region = self.norm[a:b]
+        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
+        # the determiner opens the phrase, or follows a short adverbial ("a déclaré en ouverture le conseiller")
+        m = next((w for w in itertools.islice(re.finditer(r"(\w+'?)\s*", region), 3) if fold(w.group(1)) in definite),
+                 None)
+        if m is None:
+            return None
+        role = self.data.role.search(region, m.end()) or self.data.spokes.search(region, m.end())
+        if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
+            return None
+        gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
+        person = holder = None
+        noun = fold(role.group())
+        for mention in self.entities.persons_before(a):
+            fits = not gender or not mention.gender or mention.gender == gender
+            if not self.statements.in_quote(mention.start) and fits:
+                person = person or mention
+                if self._holds_role(mention, noun):
+                    holder = mention
+                    break
+        if holder is not None:  # the person the text (or the gazetteer, at the article's date) gives that role
+            return Who(holder.name, region.strip(), holder.is_new, 0.7, "definite-role")
+        named = self._next_sentence_subject(b)
+        if named is not None and named.person and self._holds_role(named, noun):
+            # "« ... », a déclaré le conseiller à la sécurité nationale. Jake Sullivan a décrit..."
+            return Who(named.name, region.strip(), named.is_new, 0.6, "definite-role-next")
+        anonymous = self._anonymous_role_mentions(role.group().lower())
+        i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
+        if i >= 0 and (person is None or anonymous[i][1] > person.start):
+            return Who(ANON, region.strip(), how="anonymous-anaphora")
+        if person is None:
+            return None
+        return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _next_sentence_subject(self, pos: int) -> Mention | None:
+        """The subject of the sentence after the one around pos, in the same paragraph."""
+        i = bisect.bisect_right(self.doc.sentence_starts, pos)
+        if i >= len(self.doc.sentence_starts) or self.doc.para(self.doc.sentence_starts[i]) != self.doc.para(pos):
+            return None
+        start = self.doc.sentence_starts[i]
+        end = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.norm)
+        subject, _ = self.sentence_subject(start, min(end, start + SENTENCE_REACH))
+        return subject
+
+    def _holds_role(self, mention: Mention, noun: str) -> bool:
+        """Whether the text gives the person that role ("Prime Minister Edi Rama", "Ghada Waly, la directrice
+        exécutive") or the gazetteer does at the date roles are read at."""
+        before = re.split(r"[,;:.!?()\"«»“”]", self.norm[max(0, mention.start - 80):mention.start])[-1]
+        after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,100})", self.norm[mention.end:mention.end + 100])
+        stated = fold(before) + " | " + (fold(after.group(1)) if after else "")
+        if re.search(rf"(?<!\w){re.escape(noun)}", stated):
+            return True
+        if self._role_titles is None:
+            self._role_titles = {}
+            for held in self.doc.gaz.roles_at(self.doc.when):
+                titles = self._role_titles.setdefault(held.actor, [])
+                titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.doc.lang, ()))]
+        return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
+
+    def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
+        """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,
+        found once per noun over the whole text."""
+        if noun not in self._anonymous_roles:
+            pattern = re.compile(rf"(?<!\w)(\w+)(?:\s+[\w-]+){{0,2}}\s+{re.escape(noun)}")
+            self._anonymous_roles[noun] = [(m.end(), m.start()) for m in pattern.finditer(self.doc.norm_lower)
+                                           if fold(m.group(1)) in self.data.anonymous]
+        return self._anonymous_roles[noun]
+
+    def _org_first(self, mentions, before):
+        orgs = [m for m in mentions if not m.person and m.end <= before]
+        return orgs[0] if orgs else None
+
+    def _anonymous(self, region: str) -> bool:
+        words = [fold(w) for w in re.findall(r"[\w-]+'?", region)]
+        words = [w for w in words if w not in self.data.stopwords or w in self.data.anonymous][:3]
+        return bool(words) and (words[0] in self.data.anonymous or words[0].rstrip("'") in self.data.anonymous)
+
+    def who_of(self, mention: Mention) -> Who:
+        confidence = {"alias": 0.9, "descriptor": 0.8, "ner": 0.75, "name": 0.7}.get(mention.how, 0.7)
+        return Who(mention.name, mention.written, mention.is_new, confidence, mention.how)
+
+    def _governed(self, a: int, pos: int) -> bool:
+        """A preposition inside the subject region norm[a:pos] governs the name at pos ("à la Maison Blanche",
+        "in Carbis Bay"): a place or a complement, not the speaker. One that opens the region is its cue
+        ("according to X")."""
+        return self.doc.preposition_before(pos) and bool(re.search(r"\w", self.norm[a:pos]))
+
+    def _new_name(self, a: int, b: int, direction: str) -> Who | None:
+        """An unknown name written in the subject: Capitalised Words, or a known surname."""
+        found = []
+        for m in NAME.finditer(self.text, a, b):
+            start, end, name = self.entities.clean_name(m.start(), m.end())
+            if not name or self._governed(a, start) or self.statements.in_quote(start):
+                continue
+            if len(name.split()) < 2 and name not in self.entities.surnames:
+                continue
+            found.append((start, end, name))
+        for m in re.finditer(r"(?<![\w-])[A-Z][\w'-]+(?![\w-])", self.text[a:b]):
+            if m.group() in self.entities.surnames and not self._governed(a, a + m.start()) \
+                    and not re.search(r"[A-Z][\w'-]*\s+$", self.text[a:a + m.start()]):  # "Carbis Bay": not "Bay"
+                found.append((a + m.start(), a + m.end(), self.entities.surnames[m.group()]))
+        how = "name"
+        if not found and direction == "after":  # "a écrit Huntress sur son blog": one word right after the verb
+            one = re.match(r"\s*([A-ZÀ-Ý][\w'-]{2,})(?![\w'-])", self.text[a:b])
+            if one and one.group(1) not in self.data.not_names and one.group(1) not in self.data.NAME_TITLES \
+                    and fold(one.group(1)) not in self.data.stopwords:
+                found.append((a + one.start(1), a + one.end(1), one.group(1)))
+                how = "single-name"
+        if not found:
+            return None
+        found.sort()
+        start, end, name = found[-1] if direction == "before" else found[0]
+        name = self.entities.surnames.get(name, name)
+        kind = self.entities.org_kind(name)
+        kind = "person" if kind == "other" and len(name.split()) <= 4 and how == "name" else kind
+        mention = self.entities.mention_new(start, end, name, kind)
+        return Who(mention.name, self.text[start:end], True, 0.65, how)
+
+    def find_documents(self):
+        """The documents the text mentions outside quotes ("le communiqué de la Maison Blanche", "In a
+        statement, the White House said") and their authors, so that a later "the statement says" or
+        "selon ce compte rendu" is theirs."""
+        for m in self.data.document.finditer(self.norm):
+            if self.statements.in_quote(m.start()):
+                continue
+            window_end = min(len(self.norm), m.end() + 60)
+            clause = self.norm[m.end():window_end]
+            stop = re.search(r"[,;.:!?]", clause)
+            window_end = m.end() + (stop.start() if stop else len(clause))
+            owner, how = None, "document-anaphora"
+            for mention in self.entities.mentions_in(m.end(), window_end):
+                between = fold(self.norm[m.end():mention.start])
+                first = re.findall(r"[\w]+'?", between)
+                if first and first[0].rstrip("'") in self.data.genitive and not mention.person:
+                    owner = mention.name  # "le communiqué de la Maison Blanche"
+                    break
+                if any(word.rstrip("'") in self.data.agent_prepositions for word in first[:3]):
+                    owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
+                    break
+            if owner is None:  # "In a statement, the White House said"
+                owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
+            if owner:
+                self.documents.append((m.start(), owner, how))
+                self.document_starts.append(m.start())
+
+    def _sentence_speaker(self, pos: int) -> str | None:
+        """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""
+        i = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
+        start = self.doc.sentence_starts[i] if i >= 0 else 0
+        end = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.norm)
+        end = min(end, start + SENTENCE_REACH)
+        for verb in self.data.verb.finditer(self.norm, start, end):
+            if self.statements.in_quote(verb.start()):
+                continue
+            who = self.verb_subject(ShiftedMatch(verb, start), start, end, start, prefix_mode=True)
+            if who and who.name and who.name is not ANON and who.kind != "readout":
+                return who.name
+            return None
+        return None
+
+    def last_document(self, pos: int) -> tuple[str, str] | None:
+        i = bisect.bisect_left(self.document_starts, pos)
+        return self.documents[i - 1][1:] if i else None

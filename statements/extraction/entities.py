@@ -1,0 +1,236 @@
+"""Who is in the text: the document's model of the people and bodies it names, before any quote is read.
+
+Takes a Document and the incidents and events the gazetteer found in it; gives its mentions, sorted by
+position: the gazetteer's actors (aliases and dated role descriptors), the names spaCy finds
+(ner.py), the full names a title or a speech verb marks as a person's, the institutions the gazetteer
+lacks ("the Russian embassy in The Hague") and the acronyms that speak ("The HSE said"); with each
+one's kind and gender, the surnames that resolve a later bare "Wang" or "M. Peskov", and the actors
+new to the gazetteer. Attribution (attribution.py) still adds the names it finds in a subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import ner
+from .document import QUOTE_MARKS, Document
+from .intervals import Intervals
+from .model import NewActor
+from .quotes import STRIP
+from .text import fold
+
+NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
+                  r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
+                  r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
+FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
+PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    gender: str
+    how: str  # alias | descriptor | ner | name
+    written: str
+    is_new: bool = False
+
+    @property
+    def person(self) -> bool:
+        return self.kind == "person"
+
+
+
+def find_entities(doc: Document, incidents=(), events=()) -> Entities:
+    """The document's mentions; the incidents' and events' names are never taken for people or bodies."""
+    entities = Entities(doc)
+    for mention in entities._gazetteer_mentions():
+        entities.add_mention(mention)
+    entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
+    entities._name_candidates()
+    entities._institution_candidates()
+    entities._acronym_candidates()
+    return entities
+
+
+class Entities:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self.mention_starts: list[int] = []
+        self.persons: list[Mention] = []
+        self.person_starts: list[int] = []
+        self.new_actors: dict[str, NewActor] = {}
+        self.surnames: dict[str, str] = {}
+        self.new_gender: dict[str, str] = {}
+        self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
+
+    def _gazetteer_mentions(self) -> list[Mention]:
+        out = []
+        for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
+            info = self.doc.gaz.actor(m.value)
+            out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
+                               info.gender if info else "", m.how, m.written))
+            self.named_within.extend(m.inner)
+            words = m.written.split()
+            if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
+                # a later "M. Wang" is the Wang named in full; Chinese and Korean names put the family name first
+                surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
+                self.surnames.setdefault(surname, m.value)
+        return out
+
+    def _ner_mentions(self, other_spans=()):
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
+        found = []
+        for start, end, label in ner.entities(self.doc.text, self.doc.data.SPACY_MODEL, taken):
+            if label not in ("PER", "PERSON", "ORG"):
+                continue
+            start, end, name = self.clean_name(start, end)
+            if not name or taken.overlaps(start, end):
+                continue
+            if not label.startswith("PER") and self.doc.quote_marks.contains(start):
+                continue
+            found.append((start, end, name, "person" if label.startswith("PER") else self.org_kind(name)))
+        persons = {n for _, _, n, k in found if k == "person" and len(n.split()) >= 2}
+        for full in persons:
+            self.surnames.setdefault(full.split()[-1], full)
+        for start, end, name, kind in found:
+            words = name.split()
+            if kind == "person" and len(words) == 1:
+                if name not in self.surnames:
+                    continue
+                name = self.surnames[name]
+            elif kind != "person" and len(words) == 1 and not (name.isupper() and len(name) >= 3):
+                continue
+            self.mention_new(start, end, name, kind)
+
+    def _name_candidates(self):
+        """Full names written somewhere in the text, so that a later bare surname resolves to them."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in NAME.finditer(self.doc.text):
+            start, end, name = self.clean_name(m.start(), m.end())
+            words = name.split()
+            if not (2 <= len(words) <= 3) or self.org_kind(name) != "other":
+                continue
+            if taken.overlaps(start, end):
+                continue
+            self.surnames.setdefault(words[-1], name)
+            if self._person_context(start, end) and not self.doc.quote_marks.contains(start):
+                self.mention_new(start, end, name, "person")
+
+    def _acronym_candidates(self):
+        """An acronym the gazetteer lacks that speaks ("The HSE said in a statement"): a body, so that a later
+        "it said" finds it."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.doc.text):
+            if taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()) \
+                    or m.group() in self.doc.data.not_names:
+                continue
+            verb = self.doc.data.verb.match(self.doc.norm, m.end() + 1)
+            if verb and self.doc.norm[m.end()] == " ":
+                self.mention_new(m.start(), m.end(), m.group(), self.org_kind(m.group()) if
+                                  self.org_kind(m.group()) != "other" else "agency")
+
+    def _institution_candidates(self):
+        """Institutions the gazetteer lacks, named by their noun and what the text adds ("the Russian embassy in
+        The Hague", « l'ambassade de Chine à Londres »), so that a later "the embassy" or « elle » finds them."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in self.doc.data.new_institution.finditer(self.doc.norm):
+            if not (m.group("before").strip() or m.group("after").strip()) or taken.contains(m.start("noun")):
+                continue  # a bare "the ministry" names nothing new; "Justice Department" is the gazetteer's
+            start, end = m.start("name"), m.end("name")
+            if self.doc.quote_marks.contains(start) or self.doc.preposition_before(m.start()):
+                continue
+            kind = next(iter(sorted(self.doc.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
+            self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
+
+    def _person_context(self, start: int, end: int) -> bool:
+        """A name written as a person's: after a title ("Rep.", "le ministre"), or before an apposition
+        or a speech verb ("Ossian Smyth, the Minister of State", "Paul Reid said")."""
+        before = self.doc.norm[max(0, start - 30):start].rstrip()
+        return bool(self.doc.data.person_title_before.search(before)
+                    or self.doc.data.person_after.match(self.doc.norm[end:end + 20]))
+
+    def clean_name(self, start, end):
+        text = self.doc.text
+        while start < end and (text[start] in STRIP + QUOTE_MARKS + "'’(" or not text[start].isalnum()):
+            start += 1
+        while end > start and (text[end - 1] in STRIP + QUOTE_MARKS + "'’)," or text[end - 1] == "."):
+            end -= 1
+        name = re.sub(r"\s+", " ", text[start:end])
+        words = name.split()
+        while words and (words[0] in self.doc.data.not_names or words[0] in self.doc.data.NAME_TITLES
+                         or fold(words[0]) in self.doc.data.stopwords
+                         or fold(words[0]).rstrip("'") in self.doc.data.determiners):
+            start = text.find(words[1], start) if len(words) > 1 else end
+            words = words[1:]
+        titles = [i for i, word in enumerate(words[:-1]) if word in self.doc.data.NAME_TITLES]
+        if titles:  # "Dutch Defence Minister Ank Bijleveld": the words up to the title describe the name
+            words = words[titles[-1] + 1:]
+        words = words[-4:]
+        if words and len(words) < len(name.split()):
+            start = text.find(words[0], start)
+        name = " ".join(words)
+        if not name or not name[0].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
+            return start, end, ""
+        if "\n" in text[start:end] or any(c in name for c in QUOTE_MARKS):
+            return start, end, ""
+        return start, end, name
+
+    def org_kind(self, name: str) -> str:
+        words = set(re.findall(r"\w+", fold(name)))
+        for kind, markers in self.doc.data.org_words.items():
+            if words & markers:
+                return kind
+        return "other"
+
+    def mention_new(self, start, end, name, kind) -> Mention:
+        gender = self._guess_gender(start, end) if kind == "person" else ""
+        if gender:
+            self.new_gender.setdefault(name, gender)
+        mention = Mention(start, end, name, kind, self.new_gender.get(name, ""), "ner", self.doc.text[start:end], True)
+        self.add_mention(mention)
+        if name not in self.new_actors:
+            self.new_actors[name] = NewActor(name, kind, self.doc.lang)
+        if kind == "person" and len(name.split()) >= 2:
+            self.surnames.setdefault(name.split()[-1], name)
+        return mention
+
+    def _guess_gender(self, start, end) -> str:
+        before = fold(self.doc.norm[max(0, start - 40):start])
+        after = fold(self.doc.norm[end:end + 40])
+        for markers, gender in ((self.doc.data.female_markers, "female"), (self.doc.data.male_markers, "male")):
+            for marker in markers:
+                if re.search(r"(?<!\w)" + re.escape(marker) + r"\W*$", before) or \
+                        re.match(r"^\s*,\s*(?:la |le |l')?" + re.escape(marker) + r"(?!\w)", after):
+                    return gender
+        return ""
+
+    def add_mention(self, mention: Mention) -> None:
+        """Mentions stay sorted by position (persons also on their own), each insertion a bisection."""
+        i = bisect.bisect_right(self.mention_starts, mention.start)
+        self.mentions.insert(i, mention)
+        self.mention_starts.insert(i, mention.start)
+        if mention.person:
+            j = bisect.bisect_right(self.person_starts, mention.start)
+            self.persons.insert(j, mention)
+            self.person_starts.insert(j, mention.start)
+
+    def persons_before(self, pos: int):
+        """Persons mentioned before pos, nearest first, at most PERSONS_LOOKBACK of them."""
+        i = bisect.bisect_left(self.person_starts, pos)
+        for k in range(i - 1, max(-1, i - 1 - PERSONS_LOOKBACK), -1):
+            yield self.persons[k]
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mention_starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out

@@ -1,0 +1,46 @@
+"""entities.py: who a document names, before any quote is read."""
+
+from statements.tests.extraction_stages import document, entities
+
+
+def _mentions(text, language):
+    doc = document(text, language)
+    found = entities(doc)
+    return found, [(text[m.start:m.end], m.name, m.kind, m.how, m.is_new) for m in found.mentions]
+
+
+def test_a_role_descriptor_an_alias_and_a_later_bare_surname_name_the_same_gazetteer_actor():
+    text = "Le porte-parole du Kremlin, Dmitri Peskov, a démenti. Selon M. Peskov, la Russie n'y est pour rien."
+    found, mentions = _mentions(text, "fr")
+    assert mentions[:3] == [("porte-parole du Kremlin", "Dmitry Peskov", "person", "descriptor", False),
+                            ("Dmitri Peskov", "Dmitry Peskov", "person", "alias", False),
+                            ("Peskov", "Dmitry Peskov", "person", "alias", False)]
+    assert ("la Russie", "Russia", "state", "alias", False) in mentions
+    assert found.new_actors == {}
+
+
+def test_a_name_after_a_title_is_a_new_person_with_the_gender_the_title_gives():
+    found, mentions = _mentions("Hier, la ministre Marie Dupont a parlé longuement.", "fr")
+    assert ("Marie Dupont", "Marie Dupont", "person", "ner", True) in mentions
+    assert found.new_gender["Marie Dupont"] == "female"
+    assert found.surnames["Dupont"] == "Marie Dupont"
+
+
+def test_an_institution_the_gazetteer_lacks_is_new_and_the_state_it_names_stays_a_mention():
+    found, mentions = _mentions("L'ambassade de Chine à Londres a réagi dans la soirée.", "fr")
+    assert ("ambassade de Chine à Londres", "ambassade de Chine à Londres", "agency", "ner", True) in mentions
+    assert ("Chine", "China", "state", "alias", False) in mentions
+    assert found.new_actors["ambassade de Chine à Londres"].kind == "agency"
+
+
+def test_an_unknown_acronym_that_speaks_is_a_body_and_a_name_before_said_a_person():
+    found, mentions = _mentions("The HSE said in a statement that it was working. Paul Reid said it was serious.", "en")
+    assert mentions == [("HSE", "HSE", "agency", "ner", True), ("Paul Reid", "Paul Reid", "person", "ner", True)]
+    assert [m.name for m in found.persons] == ["Paul Reid"]
+
+
+def test_mentions_between_two_positions_are_those_wholly_inside():
+    text = "Le porte-parole du Kremlin, Dmitri Peskov, a démenti."
+    found, _ = _mentions(text, "fr")
+    assert [m.written for m in found.mentions_in(0, text.index(","))] == ["porte-parole du Kremlin"]
+    assert [m.written for m in found.mentions_in(5, len(text))] == ["Dmitri Peskov"]
