@@ -23,10 +23,12 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from statements.dates import PartialDate
 
 from .gazetteer import Gazetteer, HappeningInfo
+from .languages import all_languages
 from .model import Extraction
 from .text import Folded, fold
 
@@ -109,6 +111,7 @@ STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or o
 LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
+EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
 @dataclass
@@ -141,25 +144,32 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
                 *(replace(m, start=m.start + offset, end=m.end + offset) for m in text_doc.find(matcher))]
 
     date = result.published or _earliest_quote_date(result)
-    incidents = [_Mention(m.start, m.value) for m in find(gazetteer.incident_matcher(result.language))]
-    incidents += _incidents_by_parties(gazetteer, find, document, language, date)
-    incidents.sort(key=lambda mention: mention.start)
-    events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     paragraphs = _paragraph_bounds(document) or [(0, len(document))]
+    starts = [start for start, _ in paragraphs]
     body = paragraphs[1:] if title and len(paragraphs) > 1 else paragraphs
     lead_end = body[0][1] if len(body) == 1 or body[0][1] - body[0][0] >= SHORT_LEAD else body[1][1]
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
+    incidents = [_Mention(m.start, m.value) for m in find(gazetteer.incident_matcher(result.language))]
+    by_parties, named_together = _incidents_by_parties(gazetteer, find, document, language, date, starts)
+    incidents += by_parties
+    incidents.sort(key=lambda mention: mention.start)
+    events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
-    main_incident = _main_incident(incidents, lead_end, result.incidents)
-    if main_incident and main_incident not in result.incidents:
-        result.incidents.append(main_incident)
+    main_incident = _main_incident(incidents, lead_end, named_together)
     main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
                              result.actors, main_incident)
     if main_incident is None and main_event:  # an article about sanctions is about what they punish
         concerned = gazetteer.event_info[main_event].incidents
         main_incident = next(iter(concerned)) if len(concerned) == 1 else None
+    named_by_story = [main_incident] if main_incident else []
+    if main_event:  # an indictment for three attacks the article describes in its own words names all three
+        folded_document = fold(document)
+        named_by_story += [name for name in sorted(gazetteer.event_info[main_event].incidents)
+                           if _evoked(gazetteer, name, folded_document)]
+    for name in named_by_story:
+        if name not in result.incidents:
+            result.incidents.append(name)
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
-    starts = [start for start, _ in paragraphs]
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
@@ -178,6 +188,26 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _evoked(gazetteer: Gazetteer, incident: str, folded: str) -> bool:
+    """Whether the text uses enough of the distinctive words of one of the incident's names (in any language)
+    to be describing it: "le parti d'Emmanuel Macron" evokes "le piratage de la campagne d'Emmanuel Macron"."""
+    for name in gazetteer.incident_names_of(incident):
+        words = _distinctive_words(name)
+        if len(words) >= EVOKING_WORDS and sum(_has_word(folded, word) for word in words) >= EVOKING_WORDS:
+            return True
+    return False
+
+
+@cache
+def _distinctive_words(name: str) -> tuple[str, ...]:
+    """The words of a name that are neither attack words, connectors nor function words, nor short."""
+    common = {fold(word) for language in ATTACK_CONNECTORS for word in ATTACK_CONNECTORS[language]}
+    common |= {fold(word) for data in all_languages() for word in data.stopwords}
+    attack = tuple(fold(word) for words in ATTACK_WORDS.values() for word in words)
+    return tuple(word for word in dict.fromkeys(re.findall(r"[^\W\d_]{4,}", fold(name)))
+                 if word not in common and not word.startswith(attack))
 
 
 def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool:
@@ -226,12 +256,15 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
     return min(dates, key=lambda date: date.date) if dates else None
 
 
-def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str,
-                          date: PartialDate | None) -> list[_Mention]:
+def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
+                          paragraph_starts: list[int]) -> tuple[list[_Mention], list[str]]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
-    article's date falls after (and nearest); without a date, only a party of one incident counts."""
+    article's date falls after (and nearest); without a date, only a party of one incident counts.
+
+    Also the incidents whose victim and attacker one paragraph names together ("Albania cut ties with Iran
+    over a cyberattack"): a victim named in one paragraph and its attacker in another say nothing."""
     by_culprit: dict[str, list[HappeningInfo]] = {}
     by_victim: dict[str, list[HappeningInfo]] = {}
     for info in gazetteer.incident_info.values():
@@ -242,11 +275,12 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
         for victim in info.victims:
             by_victim.setdefault(victim, []).append(info)
     if not by_culprit and not by_victim:
-        return []
-    found = []
+        return [], []
+    found, named = [], {}
     for match in find(gazetteer.actor_matcher(language, date)):
         if match.how != "alias":
             continue
+        named.setdefault(bisect.bisect_right(paragraph_starts, match.start), set()).add(match.value)
         if match.value in by_culprit:
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
@@ -259,7 +293,10 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
         incident = _incident_at(candidates, date)
         if incident:
             found.append(_Mention(match.start, incident, weight))
-    return found
+    together = [name for name, victims, culprits in gazetteer.incident_parties
+                if any(names & victims and names & culprits for names in named.values())
+                and _incident_at([gazetteer.incident_info[name]], date)]
+    return found, together
 
 
 def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> str | None:
@@ -281,12 +318,12 @@ def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> s
     return plausible[0][1] if plausible else None
 
 
-def _main_incident(mentions: list[_Mention], lead_end: int, named: list[str]) -> str | None:
+def _main_incident(mentions: list[_Mention], lead_end: int, named_together: list[str]) -> str | None:
     """The incident the article is about: the most named, if named in the lead or often enough."""
     weights: dict[str, float] = {}
     for mention in mentions:
         weights[mention.name] = weights.get(mention.name, 0) + mention.weight * (2 if mention.start < lead_end else 1)
-    for name in named:  # found by the extractor another way: a victim and its attacker named together
+    for name in named_together:  # its victim and its attacker named in one paragraph
         weights.setdefault(name, MAIN_INCIDENT_WEIGHT)
     if not weights:
         return None

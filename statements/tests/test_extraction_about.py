@@ -15,6 +15,9 @@ ACTORS = [
     {"name": "White House", "kind": "agency", "country": "US", "aliases": {"fr": ["Maison Blanche"]}},
     {"name": "Costa Rica", "kind": "state", "country": "CR", "aliases": {}},
     {"name": "Conti", "kind": "group", "aliases": {}},
+    {"name": "GRU", "kind": "agency", "country": "RU", "aliases": {}},
+    {"name": "OPCW", "kind": "igo", "aliases": {"fr": ["OIAC"]}},
+    {"name": "En Marche", "kind": "other", "aliases": {}},
     {"name": "Rodrigo Chaves", "kind": "person", "country": "CR", "aliases": {"*": ["Chaves"]}},
 ]
 INCIDENTS = [
@@ -22,12 +25,23 @@ INCIDENTS = [
     {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}},
     {"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17", "victims": ["Costa Rica"],
      "attributions": [{"claimant": "Costa Rica", "attributed_to": "Conti"}]},
+    {"name": "OPCW hacking attempt", "kind": "espionage", "start": "2018-04-13", "victims": ["OPCW"],
+     "attributions": [{"claimant": "Netherlands", "attributed_to": "GRU"}]},
+    {"name": "Macron Leaks", "kind": "hack-and-leak", "start": "2017-05-05", "victims": ["En Marche"],
+     "aliases": {"fr": ["piratage de la campagne d'Emmanuel Macron"]}, "patterns": {"*": ["MacronLeaks"]}},
+    {"name": "Ukrainian power grid attack 2015", "kind": "sabotage", "start": "2015-12-23",
+     "aliases": {"fr": ["attaque contre le réseau électrique ukrainien"]}},
+    {"name": "Georgia 2019 cyberattack", "kind": "sabotage", "start": "2019-10-28",
+     "aliases": {"fr": ["cyberattaque contre la Géorgie"]}},
 ]
 EVENTS = [
     {"name": "Biden-Putin call of 9 July 2021", "kind": "call", "start": "2021-07-09", "end": "2021-07-09",
      "participants": ["Joe Biden", "Vladimir Putin"], "incidents": ["Kaseya"]},
     {"name": "Biden-Putin Geneva summit", "kind": "summit", "start": "2021-06-16", "end": "2021-06-16",
      "location": "Geneva", "participants": ["Joe Biden", "Vladimir Putin"], "aliases": {"fr": ["sommet de Genève"]}},
+    {"name": "Indictment of six GRU officers", "kind": "indictment", "start": "2020-10-19", "end": "2020-10-19",
+     "participants": ["GRU"], "aliases": {"fr": ["inculpation de six officiers du GRU"]},
+     "incidents": ["Macron Leaks", "Ukrainian power grid attack 2015", "Georgia 2019 cyberattack"]},
 ]
 GAZETTEER = Gazetteer.from_entries(actors=ACTORS, incidents=INCIDENTS, events=EVENTS)
 
@@ -101,6 +115,34 @@ def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culp
     by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
                               "a déclaré Rodrigo Chaves.", published="2022-05-16")
     assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+
+
+INDICTMENT_ARTICLE = (
+    "Le Kremlin a dénoncé mardi l'inculpation de six officiers du GRU par la justice américaine.\n\n"
+    "« C'est de la russophobie », a déclaré Dmitri Peskov.\n\n"
+    "Ils sont accusés d'avoir visé le parti d'Emmanuel Macron en 2017 et le réseau électrique ukrainien.\n\n"
+    "Ils auraient aussi tenté de pénétrer les réseaux de l'OIAC, à La Haye."
+)
+
+
+def test_the_incidents_of_the_reported_event_that_the_article_describes_in_its_own_words_are_named_by_it():
+    _, result = quotes_of(INDICTMENT_ARTICLE, published="2020-10-20")
+    assert {"Macron Leaks", "Ukrainian power grid attack 2015"} <= set(result.incidents)
+    assert "Georgia 2019 cyberattack" not in result.incidents  # concerned by the indictment, not described
+
+
+def test_a_victim_and_its_attacker_named_in_different_paragraphs_do_not_make_the_story():
+    quotes, _ = quotes_of(INDICTMENT_ARTICLE, published="2020-10-20")
+    assert quotes["C'est de la russophobie"].incidents == []  # the indictment is about several attacks
+    assert quotes["C'est de la russophobie"].events == ["Indictment of six GRU officers"]
+
+
+def test_an_article_about_an_event_names_the_incident_it_concerns():
+    text = ("Joe Biden s'est entretenu vendredi au téléphone avec Vladimir Poutine.\n\n"
+            "« La discussion s'est bien passée », a déclaré Joe Biden.")
+    quotes, result = quotes_of(text)
+    assert quotes["La discussion s'est bien "].incidents == ["Kaseya"]
+    assert "Kaseya" in result.incidents
 
 
 def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title_counts():
