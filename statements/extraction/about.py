@@ -3,8 +3,9 @@
 A quote's own words rarely name what it is about: "La discussion s'est bien passée" is about the
 call of 9 July 2021 and about Kaseya because the article is. So, after the quotes are found:
 
-1. The article's story: the incidents and events it names (every alias of the gazetteer), each
-   weighed by how often and where (the title and the lead weigh most). An event the article does
+1. The article's story: the incidents and events it names (every alias of the gazetteer, and the
+   incidents the gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
+   and the lead weigh most). An event the article does
    not name is recognised from its kind of words ("entretien téléphonique", "sommet", "joint
    statement", "indictment"), its date against the article's and its participants.
 2. Each quote: what its own words name; else what its paragraph names (a background paragraph
@@ -27,6 +28,7 @@ from functools import cache
 
 from statements.dates import PartialDate
 
+from .found_incidents import find_new_incidents
 from .gazetteer import Gazetteer, HappeningInfo
 from .languages import all_languages
 from .model import Extraction
@@ -149,9 +151,12 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     body = paragraphs[1:] if title and len(paragraphs) > 1 else paragraphs
     lead_end = body[0][1] if len(body) == 1 or body[0][1] - body[0][0] >= SHORT_LEAD else body[1][1]
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
-    incidents = [_Mention(m.start, m.value) for m in find(gazetteer.incident_matcher(result.language))]
+    named = find(gazetteer.incident_matcher(result.language))
+    incidents = [_Mention(m.start, m.value) for m in named]
     by_parties, named_together = _incidents_by_parties(gazetteer, find, document, language, date, starts)
-    incidents += by_parties
+    found, result.new_incidents = find_new_incidents(document, language, gazetteer, [(m.start, m.end) for m in named],
+                                                     result.published)
+    incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     incidents.sort(key=lambda mention: mention.start)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]

@@ -717,3 +717,21 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
 AGENT_PREPOSITIONS = ["by", "behalf"]  # "released by X", "on behalf of X"
+
+# Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,
+# a link, then the victim ("the ransomware attack on Düsseldorf University Hospital", "the hack of the city of
+# Baltimore")...
+INCIDENT_HEADS = {"cyberattack": "other", "cyber-attack": "other", "ransomware attack": "ransomware",
+                  "attack": "other", "hack": "other", "data breach": "data-breach", "breach": "data-breach",
+                  "intrusion": "espionage"}
+INCIDENT_LINKS = ["on", "against", "at", "of", "targeting", "that hit", "which hit"]
+# ...or a name, then the attack word ("the Düsseldorf hospital attack")
+INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cyber-attack": "other", "hack": "other",
+                  "breach": "data-breach", "attack": "other"}
+# a victim named by what it is and where ("the hospital in Düsseldorf", "the city of Baltimore")
+VICTIM_NOUNS = ["hospital", "clinic", "city", "town", "county", "university", "port", "airport", "school district",
+                "council"]
+VICTIM_LINKS = ["of", "in"]
+# capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
+NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
+               "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]

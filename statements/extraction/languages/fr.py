@@ -860,3 +860,17 @@ PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur
                      ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]
 # « le compte rendu diffusé par la Maison Blanche » : qui a écrit un document
 AGENT_PREPOSITIONS = ["par", "nom"]  # « publié par X », « au nom de X »
+
+# Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,
+# a link, then the victim (« la cyberattaque contre l'hôpital de Versailles », « le piratage de TV5 Monde »)
+INCIDENT_HEADS = {"cyberattaque": "other", "cyber-attaque": "other", "attaque informatique": "other",
+                  "attaque au rançongiciel": "ransomware", "attaque par rançongiciel": "ransomware",
+                  "attaque": "other", "piratage": "other", "intrusion": "espionage", "fuite de données": "data-breach"}
+INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "qui a frappé", "qui a visé", "subie par"]
+INCIDENT_TAILS = {}  # a name, then the attack word ("the SolarWinds hack"): not said so in French
+# a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »)
+VICTIM_NOUNS = ["hôpital", "centre hospitalier", "clinique", "mairie", "ville", "commune", "université", "port",
+                "aéroport", "conseil départemental", "région", "collectivité"]
+VICTIM_LINKS = ["de", "d'", "du"]
+# capitalised words after an attack word that are not a victim (« l'attaque de Mars » is a date)
+NOT_VICTIMS = ["Etat", "État", "Internet"]
