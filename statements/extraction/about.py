@@ -106,6 +106,9 @@ OTHER_TIME: dict[str, tuple[str, ...]] = {
 # How far an event's dates may be from the article's for the article to report it (days).
 DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
 PRIVATE_KINDS = ("call",)  # events only their participants speak at
+# Kinds whose words every article on the subject uses ("accuse", "attribue", "operation"): they describe an
+# event of theirs only in an article about the incident the event concerns.
+COMMON_KINDS = ("statement", "other")
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
 STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
@@ -153,14 +156,14 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
     named = find(gazetteer.incident_matcher(result.language))
     incidents = [_Mention(m.start, m.value) for m in named]
-    by_parties, named_together = _incidents_by_parties(gazetteer, find, document, language, date, starts)
+    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts)
     found, result.new_incidents = find_new_incidents(document, language, gazetteer, [(m.start, m.end) for m in named],
                                                      result.published)
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     incidents.sort(key=lambda mention: mention.start)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
-    main_incident = _main_incident(incidents, lead_end, named_together)
+    main_incident = _main_incident(incidents, lead_end)
     main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
                              result.actors, main_incident)
     if main_incident is None and main_event:  # an article about sanctions is about what they punish
@@ -262,7 +265,7 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
 
 
 def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
-                          paragraph_starts: list[int]) -> tuple[list[_Mention], list[str]]:
+                          paragraph_starts: list[int]) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
@@ -280,12 +283,12 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
         for victim in info.victims:
             by_victim.setdefault(victim, []).append(info)
     if not by_culprit and not by_victim:
-        return [], []
+        return []
     found, named = [], {}
     for match in find(gazetteer.actor_matcher(language, date)):
         if match.how != "alias":
             continue
-        named.setdefault(bisect.bisect_right(paragraph_starts, match.start), set()).add(match.value)
+        named.setdefault(bisect.bisect_right(paragraph_starts, match.start), {}).setdefault(match.value, match.start)
         if match.value in by_culprit:
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
@@ -298,10 +301,12 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
         incident = _incident_at(candidates, date)
         if incident:
             found.append(_Mention(match.start, incident, weight))
-    together = [name for name, victims, culprits in gazetteer.incident_parties
-                if any(names & victims and names & culprits for names in named.values())
-                and _incident_at([gazetteer.incident_info[name]], date)]
-    return found, together
+    for name, victims, culprits in gazetteer.incident_parties:
+        for names in named.values():
+            if names.keys() & culprits and (victim := names.keys() & victims) and _incident_at(
+                    [gazetteer.incident_info[name]], date):
+                found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
+    return found
 
 
 def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> str | None:
@@ -323,13 +328,11 @@ def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> s
     return plausible[0][1] if plausible else None
 
 
-def _main_incident(mentions: list[_Mention], lead_end: int, named_together: list[str]) -> str | None:
+def _main_incident(mentions: list[_Mention], lead_end: int) -> str | None:
     """The incident the article is about: the most named, if named in the lead or often enough."""
     weights: dict[str, float] = {}
     for mention in mentions:
         weights[mention.name] = weights.get(mention.name, 0) + mention.weight * (2 if mention.start < lead_end else 1)
-    for name in named_together:  # its victim and its attacker named in one paragraph
-        weights.setdefault(name, MAIN_INCIDENT_WEIGHT)
     if not weights:
         return None
     best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
@@ -356,18 +359,20 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
     for info in gazetteer.event_info.values():
         if info.start is None or (date is not None and not _near(info, date)):
             continue
-        by_kind = any(_has_word(lead, word) for word in EVENT_WORDS[language].get(info.kind, ()))
+        concerns = bool(main_incident and main_incident in info.incidents)
+        by_kind = (any(_has_word(lead, word) for word in EVENT_WORDS[language].get(info.kind, ()))
+                   and (info.kind not in COMMON_KINDS or concerns))
+        name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
-                            or sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
-                            >= NAME_WORDS_DESCRIBE)
+                            or name_words >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
         taking_part = len(info.participants & named)
-        concerns = bool(main_incident and main_incident in info.incidents)
         if date is None:  # undated: the description, and who or what it concerns, must say it all
             recognised = (by_kind and concerns) or (by_place_or_name and (concerns or taking_part >= 2))
         else:
             same_day = abs((info.start.date - date.date).days) <= 1 and date.precision == "day"
-            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2)
+            # on its day, two of its participants and a word of its name ("Biden", "REvil") are enough
+            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2 and name_words)
         if recognised:
             score = 2 * described + min(taking_part, 3) + 2 * concerns
             distance = abs((info.start.date - date.date).days) if date else 0

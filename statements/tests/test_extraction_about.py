@@ -16,6 +16,9 @@ ACTORS = [
     {"name": "Costa Rica", "kind": "state", "country": "CR", "aliases": {}},
     {"name": "Conti", "kind": "group", "aliases": {}},
     {"name": "GRU", "kind": "agency", "country": "RU", "aliases": {}},
+    {"name": "United Kingdom", "kind": "state", "country": "GB", "aliases": {"*": ["UK"]}},
+    {"name": "Netherlands", "kind": "state", "country": "NL", "aliases": {}},
+    {"name": "Jeremy Hunt", "kind": "person", "country": "GB", "aliases": {"*": ["Hunt"]}},
     {"name": "OPCW", "kind": "igo", "aliases": {"fr": ["OIAC"]}},
     {"name": "En Marche", "kind": "other", "aliases": {}},
     {"name": "Rodrigo Chaves", "kind": "person", "country": "CR", "aliases": {"*": ["Chaves"]}},
@@ -39,6 +42,9 @@ EVENTS = [
      "participants": ["Joe Biden", "Vladimir Putin"], "incidents": ["Kaseya"]},
     {"name": "Biden-Putin Geneva summit", "kind": "summit", "start": "2021-06-16", "end": "2021-06-16",
      "location": "Geneva", "participants": ["Joe Biden", "Vladimir Putin"], "aliases": {"fr": ["sommet de Genève"]}},
+    {"name": "Dutch exposure of the GRU OPCW operation", "kind": "statement", "start": "2018-10-04",
+     "end": "2018-10-04", "participants": ["Netherlands", "GRU", "United Kingdom"],
+     "incidents": ["OPCW hacking attempt"]},
     {"name": "Indictment of six GRU officers", "kind": "indictment", "start": "2020-10-19", "end": "2020-10-19",
      "participants": ["GRU"], "aliases": {"fr": ["inculpation de six officiers du GRU"]},
      "incidents": ["Macron Leaks", "Ukrainian power grid attack 2015", "Georgia 2019 cyberattack"]},
@@ -56,9 +62,9 @@ CALL_ARTICLE = (
 )
 
 
-def quotes_of(text, title="", published="2021-07-09"):
+def quotes_of(text, title="", published="2021-07-09", language="fr"):
     result = extract(text, gazetteer=GAZETTEER, published=PartialDate.parse(published) if published else None,
-                     language="fr", title=title)
+                     language=language, title=title)
     return QuotesByStart(result.quotes), result
 
 
@@ -145,6 +151,28 @@ def test_an_article_about_an_event_names_the_incident_it_concerns():
     assert "Kaseya" in result.incidents
 
 
+GRU_ARTICLE = (
+    "The UK has publicly accused Russia's military intelligence service, the GRU, of a string of cyber-attacks.\n\n"
+    "“These cyber-attacks serve no legitimate national security interest,” Jeremy Hunt said.\n\n"
+    "The Netherlands said later it had disrupted a GRU operation against the OPCW."
+)
+
+
+def test_words_every_attribution_uses_describe_no_event_unless_the_article_is_about_its_incident():
+    quotes, _ = quotes_of(GRU_ARTICLE, published="2018-10-10", language="en")
+    assert quotes["These cyber-attacks serve"].events == []  # "accused", the UK and the GRU: any attribution
+    assert quotes["These cyber-attacks serve"].incidents == []  # the OPCW named with the GRU in a late paragraph
+
+
+def test_two_participants_named_on_its_day_need_a_word_of_the_events_name():
+    quotes, _ = quotes_of(GRU_ARTICLE.replace("accused", "said"), published="2018-10-04", language="en")
+    assert quotes["These cyber-attacks serve"].events == []
+    named, _ = quotes_of(GRU_ARTICLE.replace("accused", "said").replace("cyber-attacks.", "cyber-attacks, a Dutch "
+                                                                         "exposure."), published="2018-10-04",
+                         language="en")
+    assert named["These cyber-attacks serve"].events == ["Dutch exposure of the GRU OPCW operation"]
+
+
 def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title_counts():
     text = ("A l'issue de quatre heures de discussions avec Joe Biden, Vladimir Poutine a qualifié l'entretien de "
             "constructif.\n\n« Il n'y a eu aucune hostilité », a déclaré Vladimir Poutine.")
@@ -163,5 +191,6 @@ def test_links_on_the_world_corpus_meet_their_goals():
     predictions = list(documents_extract(gold_files(annotation, gold_path), gazetteer_dir=gazetteer_dir,
                                          max_bytes=5_000_000))
     metrics = score(annotation, predictions)
-    assert metrics["incident_link_recall"] >= 0.9 and metrics["incident_link_precision"] >= 0.88, metrics
-    assert metrics["event_link_recall"] >= 0.9 and metrics["event_link_precision"] >= 0.85, metrics
+    assert metrics["incident_link_recall"] >= 0.95 and metrics["incident_link_precision"] >= 0.93, metrics
+    assert metrics["event_link_recall"] >= 0.94 and metrics["event_link_precision"] >= 0.95, metrics
+    assert metrics["incident_recall"] >= 0.97 and metrics["incident_precision"] >= 0.92, metrics  # per article
