@@ -15,7 +15,8 @@ call of 9 July 2021 and about Kaseya because the article is. So, after the quote
 
 The story's topics (named in the title or lead, or often) go to its quotes too.
 
-Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, OTHER_TIME).
+Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, ATTACK_WORDS,
+ATTACK_CONNECTORS, OTHER_TIME in statements/extraction/languages/).
 """
 
 from __future__ import annotations
@@ -30,62 +31,19 @@ from statements.dates import PartialDate
 
 from .found_incidents import find_new_incidents
 from .gazetteer import Gazetteer, HappeningInfo
-from .languages import all_languages
+from .languages import SUPPORTED, all_languages, language_data
 from .model import Extraction
 from .text import Folded, fold
 
-# Words that say a passage reports an event of a kind (folded, matched at word starts).
-EVENT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "fr": {
-        "call": ("appel", "entretien telephonique", "echange telephonique", "au telephone", "s'est entretenu",
-                 "se sont entretenus", "visioconference", "compte-rendu", "compte rendu"),
-        "summit": ("sommet", "rencontre", "conference de presse", "a l'issue de", "communique final"),
-        "meeting": ("rencontre", "reunion", "s'est entretenu", "entrevue"),
-        "communique": ("communique", "declaration commune"),
-        "sanctions": ("sanction", "gel des avoirs", "interdiction de voyager"),
-        "indictment": ("inculp", "mis en examen", "acte d'accusation", "poursuites", "mandat d'arret"),
-        "statement": ("attribu", "accus", "imput", "declaration commune", "communique", "condamn", "denonc",
-                      "pointe du doigt"),
-        "negotiation": ("adopt", "convention", "traite", "negoci", "rapport", "resolution"),
-        "other": ("demantel", "interpell", "arrest", "signature", "operation", "saisi", "neutralis"),
-    },
-    "en": {
-        "call": ("call", "phone", "telephone", "spoke with", "spoke by", "readout", "video conference",
-                 "videoconference"),
-        "summit": ("summit", "met with", "meeting", "press conference", "news conference", "communique"),
-        "meeting": ("meeting", "met with", "talks"),
-        "communique": ("communique", "joint statement"),
-        "sanctions": ("sanction", "asset freeze", "travel ban", "designat"),
-        "indictment": ("indict", "charge", "charged", "unsealed", "wanted", "arrest warrant"),
-        "statement": ("attribut", "accus", "blame", "joint statement", "condemn", "denounc", "responsible for",
-                      "named"),
-        "negotiation": ("adopt", "convention", "treaty", "negotiat", "report", "resolution"),
-        "other": ("takedown", "taken down", "dismantl", "disrupt", "arrest", "signing", "signed", "seiz",
-                  "operation"),
-    },
-}
-# Words for an attack, which make a victim's name denote the incident it suffered ("the attack on Costa Rica").
-ATTACK_WORDS: dict[str, tuple[str, ...]] = {
-    "fr": ("attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
-           "compromission", "cyber-attaque"),
-    "en": ("attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
-           "leak"),
-}
-# Between an attack word and the victim's name that follows it ("l'attaque contre le Costa Rica"), or after
-# the name ("Costa Rica's ransomware crisis"), only these words may stand.
-ATTACK_CONNECTORS: dict[str, tuple[str, ...]] = {
-    "fr": ("contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"),
-    "en": ("on", "against", "of", "at", "targeting", "that hit", "which hit"),
-}
 _ARTICLES = r"(?:\s+(?:le|la|les|the|an?)|\s*l')?"  # the folded text before a name ends with no space
 
 
 def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
     patterns = {}
-    for language, words in ATTACK_WORDS.items():
-        attack = "|".join(re.escape(fold(word)) for word in words)
+    for data in all_languages():
+        language, attack = data.CODE, "|".join(re.escape(fold(word)) for word in data.ATTACK_WORDS)
         if before:
-            connectors = "|".join(re.escape(word) for word in ATTACK_CONNECTORS[language])
+            connectors = "|".join(re.escape(word) for word in data.ATTACK_CONNECTORS)
             patterns[language] = re.compile(rf"(?:{attack})\w*(?:\s+(?:{connectors}))?{_ARTICLES}\s*$")
         else:
             patterns[language] = re.compile(rf"^(?:'s)?\s+(?:[\w-]+\s+)?(?:{attack})")
@@ -98,11 +56,6 @@ ALIAS_WEIGHT, CULPRIT_WEIGHT, VICTIM_WEIGHT = 2.0, 1.5, 2.0  # "the attack on X"
 # An incident recognised by its culprit or victim only: the article must come within these many days of it
 # (after its end, or its start while it goes on); for a party of several incidents, within a year.
 DAYS_BEFORE_INCIDENT, DAYS_AFTER_INCIDENT, DAYS_AFTER_ONE_OF_SEVERAL, DAYS_NEWER_BY = 30, 5 * 365, 365, 90
-# A paragraph set at another time than the story ("en mars", "last year") keeps to what it names.
-OTHER_TIME: dict[str, tuple[str, ...]] = {
-    "fr": ("l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"),
-    "en": ("last year", "years ago", "a year ago", "earlier this year", "back in"),
-}
 # How far an event's dates may be from the article's for the article to report it (days).
 DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
 PRIVATE_KINDS = ("call",)  # events only their participants speak at
@@ -137,7 +90,8 @@ class Story:
 def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "",
                 doc: Folded | None = None) -> Story:
     """Fill each quote's `incidents` and `events` from the article's context (see the module's docstring)."""
-    language = result.language if result.language in EVENT_WORDS else "en"
+    language = result.language if result.language in SUPPORTED else "en"
+    data = language_data(language)
     # The title goes first, as the lead's first line, so that positions in the text shift by its length.
     offset = len(title) + 2 if title else 0
     document = f"{title}\n\n{text}" if title else text
@@ -186,7 +140,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             para_start, para_end = paragraphs[index]
             by_paragraph[index] = (_names_within(incidents, para_start, para_end),
                                    _names_within(events, para_start, para_end),
-                                   any(word in folded_paragraphs[index] for word in OTHER_TIME[language]))
+                                   any(word in folded_paragraphs[index] for word in data.OTHER_TIME))
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
@@ -211,9 +165,8 @@ def _evoked(gazetteer: Gazetteer, incident: str, folded: str) -> bool:
 @cache
 def _distinctive_words(name: str) -> tuple[str, ...]:
     """The words of a name that are neither attack words, connectors nor function words, nor short."""
-    common = {fold(word) for language in ATTACK_CONNECTORS for word in ATTACK_CONNECTORS[language]}
-    common |= {fold(word) for data in all_languages() for word in data.stopwords}
-    attack = tuple(fold(word) for words in ATTACK_WORDS.values() for word in words)
+    common = {fold(word) for data in all_languages() for word in (*data.ATTACK_CONNECTORS, *data.stopwords)}
+    attack = tuple(fold(word) for data in all_languages() for word in data.ATTACK_WORDS)
     return tuple(word for word in dict.fromkeys(re.findall(r"[^\W\d_]{4,}", fold(name)))
                  if word not in common and not word.startswith(attack))
 
@@ -360,7 +313,7 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
         if info.start is None or (date is not None and not _near(info, date)):
             continue
         concerns = bool(main_incident and main_incident in info.incidents)
-        by_kind = (any(_has_word(lead, word) for word in EVENT_WORDS[language].get(info.kind, ()))
+        by_kind = (any(_has_word(lead, word) for word in language_data(language).EVENT_WORDS.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
         name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))

@@ -735,3 +735,24 @@ VICTIM_LINKS = ["of", "in"]
 # capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
 NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
+
+# What each quote is about (statements/extraction/about.py), folded words matched at word starts:
+# the words that say a passage reports an event of a kind,
+EVENT_WORDS = {
+    "call": ["call", "phone", "telephone", "spoke with", "spoke by", "readout", "video conference", "videoconference"],
+    "summit": ["summit", "met with", "meeting", "press conference", "news conference", "communique"],
+    "meeting": ["meeting", "met with", "talks"],
+    "communique": ["communique", "joint statement"],
+    "sanctions": ["sanction", "asset freeze", "travel ban", "designat"],
+    "indictment": ["indict", "charge", "charged", "unsealed", "wanted", "arrest warrant"],
+    "statement": ["attribut", "accus", "blame", "joint statement", "condemn", "denounc", "responsible for", "named"],
+    "negotiation": ["adopt", "convention", "treaty", "negotiat", "report", "resolution"],
+    "other": ["takedown", "taken down", "dismantl", "disrupt", "arrest", "signing", "signed", "seiz", "operation"],
+}
+# words for an attack, which make a victim's name denote the incident it suffered,
+ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
+                "leak"]
+# the only words that may stand between an attack word and the victim's name that follows it,
+ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit"]
+# and words that set a paragraph at another time than the story.
+OTHER_TIME = ["last year", "years ago", "a year ago", "earlier this year", "back in"]
