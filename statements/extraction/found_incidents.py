@@ -14,6 +14,7 @@ article's at month precision ("lundi", "last week" say when it was reported, not
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -65,6 +66,8 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
     before, after = _patterns(language)
     not_victims = {fold(word) for word in getattr(data, "NOT_VICTIMS", ())}
     not_names = {fold(word) for word in (*data.WEEKDAYS, *data.MONTHS)} | not_victims
+    known = sorted(known)
+    known_starts = [known_start for known_start, _ in known]
     mentions: list[FoundMention] = []
     incidents: dict[str, NewIncident] = {}
     for pattern, kinds in ((before, data.INCIDENT_HEADS), (after, getattr(data, "INCIDENT_TAILS", {}))):
@@ -73,7 +76,7 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
         for match in pattern.finditer(document):
             start, end = match.start(), match.end()
             name = re.sub(r"['’]s$", "", match.group("name"))
-            if any(start < known_end and known_start < end for known_start, known_end in known):
+            if _overlaps(known, known_starts, start, end):
                 continue
             if fold(name) in not_names or not_names & {fold(word) for word in name.split()}:
                 continue  # "the attack on Monday", "the attack on the Irish State"
@@ -91,6 +94,13 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
             mentions.append(FoundMention(start, end, incidents[key].name))
     mentions.sort(key=lambda mention: mention.start)
     return mentions, list(incidents.values())
+
+
+def _overlaps(known: list[tuple[int, int]], known_starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a known span (sorted; the gazetteer's names do not nest, so the one starting
+    last before `end` and the one before it are the only ones to look at)."""
+    last = bisect.bisect_left(known_starts, end)
+    return any(known_end > start for _, known_end in known[max(0, last - 2):last])
 
 
 def _is_actor(gazetteer: Gazetteer, language: str, name: str) -> bool:
