@@ -120,9 +120,10 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     main_incident = _main_incident(incidents, lead_end)
     main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
                              result.actors, main_incident)
-    if main_incident is None and main_event:  # an article about sanctions is about what they punish
+    if main_incident is None and main_event:  # an article about sanctions is about what they punish...
         concerned = gazetteer.event_info[main_event].incidents
-        main_incident = next(iter(concerned)) if len(concerned) == 1 else None
+        others = {mention.name for mention in incidents} - concerned  # ...unless it names other incidents as much
+        main_incident = next(iter(concerned)) if len(concerned) == 1 and not others else None
     named_by_story = [main_incident] if main_incident else []
     if main_event:  # an indictment for three attacks the article describes in its own words names all three
         folded_document = fold(document)

@@ -173,6 +173,15 @@ def test_two_participants_named_on_its_day_need_a_word_of_the_events_name():
     assert named["These cyber-attacks serve"].events == ["Dutch exposure of the GRU OPCW operation"]
 
 
+def test_an_article_about_an_event_naming_other_incidents_as_much_is_about_none_of_them():
+    text = ("Joe Biden s'est entretenu vendredi au téléphone avec Vladimir Poutine.\n\n"
+            "« La discussion s'est bien passée », a déclaré Joe Biden.\n\n"
+            "Les attaques contre JBS et contre Kaseya ont marqué l'été.")
+    quotes, _ = quotes_of(text)
+    assert quotes["La discussion s'est bien "].incidents == []
+    assert quotes["La discussion s'est bien "].events == ["Biden-Putin call of 9 July 2021"]
+
+
 def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title_counts():
     text = ("A l'issue de quatre heures de discussions avec Joe Biden, Vladimir Poutine a qualifié l'entretien de "
             "constructif.\n\n« Il n'y a eu aucune hostilité », a déclaré Vladimir Poutine.")
@@ -191,6 +200,6 @@ def test_links_on_the_world_corpus_meet_their_goals():
     predictions = list(documents_extract(gold_files(annotation, gold_path), gazetteer_dir=gazetteer_dir,
                                          max_bytes=5_000_000))
     metrics = score(annotation, predictions)
-    assert metrics["incident_link_recall"] >= 0.95 and metrics["incident_link_precision"] >= 0.93, metrics
+    assert metrics["incident_link_recall"] >= 0.95 and metrics["incident_link_precision"] >= 0.95, metrics
     assert metrics["event_link_recall"] >= 0.94 and metrics["event_link_precision"] >= 0.95, metrics
     assert metrics["incident_recall"] >= 0.97 and metrics["incident_precision"] >= 0.92, metrics  # per article
