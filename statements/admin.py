@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count
 
+from actors.models import ReviewStatus
 from config.merging import merge_selected
 from statements.ingest.jobs import items_retry
 from statements.merging import incidents_merge
@@ -120,13 +121,19 @@ class AttributionInline(admin.TabularInline):
 
 @admin.register(Incident)
 class IncidentAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "start_date", "start_precision"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "start_date", "start_precision", "review_status"]
+    list_filter = ["review_status", "kind"]
     search_fields = ["name", "aliases__name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["victims"]
+    raw_id_fields = ["found_in"]
     inlines = [IncidentAliasInline, AttributionInline]
-    actions = ["merge_incidents"]
+    actions = ["mark_reviewed", "merge_incidents"]
+
+    @admin.action(description="Mark selected incidents as reviewed")
+    def mark_reviewed(self, request, queryset):
+        updated = queryset.update(review_status=ReviewStatus.REVIEWED)
+        self.message_user(request, f"{updated} incident(s) marked as reviewed.")
 
     @admin.action(description="Merge selected incidents into one…")
     def merge_incidents(self, request, queryset):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Actor, AliasBase, SlugRedirect
+from actors.models import Actor, AliasBase, ReviewStatus, SlugRedirect
 from statements.dates import DatePrecision, PartialDate
 
 
@@ -144,6 +144,15 @@ class Incident(Happening):
 
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     summary = models.TextField(blank=True)
+    # Reference data (the gazetteer, a curator) is reviewed; an incident found in an article is not, until a
+    # curator checks it (or merges it into the incident it is).
+    review_status = models.CharField(max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.REVIEWED,
+                                     db_index=True)
+    found_in = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                 help_text=_("The article it was first found in, when extraction created it."))
+    found_as = models.CharField(max_length=200, blank=True, db_index=True, editable=False,
+                                help_text=_("Its victim as extraction keys it: a later article naming the same "
+                                            "victim reports the same incident."))
     victims = models.ManyToManyField(Actor, blank=True, related_name="incidents_suffered")
     victims_text = models.CharField(
         max_length=500, blank=True, help_text=_("Victims with no actor of their own, comma-separated.")

@@ -3,8 +3,9 @@
 A quote's own words rarely name what it is about: "La discussion s'est bien passée" is about the
 call of 9 July 2021 and about Kaseya because the article is. So, after the quotes are found:
 
-1. The article's story: the incidents and events it names (every alias of the gazetteer), each
-   weighed by how often and where (the title and the lead weigh most). An event the article does
+1. The article's story: the incidents and events it names (every alias of the gazetteer, and the
+   incidents the gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
+   and the lead weigh most). An event the article does
    not name is recognised from its kind of words ("entretien téléphonique", "sommet", "joint
    statement", "indictment"), its date against the article's and its participants.
 2. Each quote: what its own words name; else what its paragraph names (a background paragraph
@@ -14,7 +15,8 @@ call of 9 July 2021 and about Kaseya because the article is. So, after the quote
 
 The story's topics (named in the title or lead, or often) go to its quotes too.
 
-Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, OTHER_TIME).
+Pure Python over the extractor's output; the words are data per language (EVENT_WORDS, ATTACK_WORDS,
+ATTACK_CONNECTORS, OTHER_TIME in statements/extraction/languages/).
 """
 
 from __future__ import annotations
@@ -23,65 +25,25 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from statements.dates import PartialDate
 
+from .found_incidents import find_new_incidents
 from .gazetteer import Gazetteer, HappeningInfo
+from .languages import SUPPORTED, all_languages, language_data
 from .model import Extraction
 from .text import Folded, fold
 
-# Words that say a passage reports an event of a kind (folded, matched at word starts).
-EVENT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "fr": {
-        "call": ("appel", "entretien telephonique", "echange telephonique", "au telephone", "s'est entretenu",
-                 "se sont entretenus", "visioconference", "compte-rendu", "compte rendu"),
-        "summit": ("sommet", "rencontre", "conference de presse", "a l'issue de", "communique final"),
-        "meeting": ("rencontre", "reunion", "s'est entretenu", "entrevue"),
-        "communique": ("communique", "declaration commune"),
-        "sanctions": ("sanction", "gel des avoirs", "interdiction de voyager"),
-        "indictment": ("inculp", "mis en examen", "acte d'accusation", "poursuites", "mandat d'arret"),
-        "statement": ("attribu", "accus", "imput", "declaration commune", "communique", "condamn", "denonc",
-                      "pointe du doigt"),
-        "negotiation": ("adopt", "convention", "traite", "negoci", "rapport", "resolution"),
-        "other": ("demantel", "interpell", "arrest", "signature", "operation", "saisi", "neutralis"),
-    },
-    "en": {
-        "call": ("call", "phone", "telephone", "spoke with", "spoke by", "readout", "video conference",
-                 "videoconference"),
-        "summit": ("summit", "met with", "meeting", "press conference", "news conference", "communique"),
-        "meeting": ("meeting", "met with", "talks"),
-        "communique": ("communique", "joint statement"),
-        "sanctions": ("sanction", "asset freeze", "travel ban", "designat"),
-        "indictment": ("indict", "charge", "charged", "unsealed", "wanted", "arrest warrant"),
-        "statement": ("attribut", "accus", "blame", "joint statement", "condemn", "denounc", "responsible for",
-                      "named"),
-        "negotiation": ("adopt", "convention", "treaty", "negotiat", "report", "resolution"),
-        "other": ("takedown", "taken down", "dismantl", "disrupt", "arrest", "signing", "signed", "seiz",
-                  "operation"),
-    },
-}
-# Words for an attack, which make a victim's name denote the incident it suffered ("the attack on Costa Rica").
-ATTACK_WORDS: dict[str, tuple[str, ...]] = {
-    "fr": ("attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
-           "compromission", "cyber-attaque"),
-    "en": ("attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
-           "leak"),
-}
-# Between an attack word and the victim's name that follows it ("l'attaque contre le Costa Rica"), or after
-# the name ("Costa Rica's ransomware crisis"), only these words may stand.
-ATTACK_CONNECTORS: dict[str, tuple[str, ...]] = {
-    "fr": ("contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"),
-    "en": ("on", "against", "of", "at", "targeting", "that hit", "which hit"),
-}
 _ARTICLES = r"(?:\s+(?:le|la|les|the|an?)|\s*l')?"  # the folded text before a name ends with no space
 
 
 def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
     patterns = {}
-    for language, words in ATTACK_WORDS.items():
-        attack = "|".join(re.escape(fold(word)) for word in words)
+    for data in all_languages():
+        language, attack = data.CODE, "|".join(re.escape(fold(word)) for word in data.ATTACK_WORDS)
         if before:
-            connectors = "|".join(re.escape(word) for word in ATTACK_CONNECTORS[language])
+            connectors = "|".join(re.escape(word) for word in data.ATTACK_CONNECTORS)
             patterns[language] = re.compile(rf"(?:{attack})\w*(?:\s+(?:{connectors}))?{_ARTICLES}\s*$")
         else:
             patterns[language] = re.compile(rf"^(?:'s)?\s+(?:[\w-]+\s+)?(?:{attack})")
@@ -94,14 +56,12 @@ ALIAS_WEIGHT, CULPRIT_WEIGHT, VICTIM_WEIGHT = 2.0, 1.5, 2.0  # "the attack on X"
 # An incident recognised by its culprit or victim only: the article must come within these many days of it
 # (after its end, or its start while it goes on); for a party of several incidents, within a year.
 DAYS_BEFORE_INCIDENT, DAYS_AFTER_INCIDENT, DAYS_AFTER_ONE_OF_SEVERAL, DAYS_NEWER_BY = 30, 5 * 365, 365, 90
-# A paragraph set at another time than the story ("en mars", "last year") keeps to what it names.
-OTHER_TIME: dict[str, tuple[str, ...]] = {
-    "fr": ("l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"),
-    "en": ("last year", "years ago", "a year ago", "earlier this year", "back in"),
-}
 # How far an event's dates may be from the article's for the article to report it (days).
 DAYS_BEFORE_EVENT, DAYS_AFTER_EVENT = 1, 4
 PRIVATE_KINDS = ("call",)  # events only their participants speak at
+# Kinds whose words every article on the subject uses ("accuse", "attribue", "operation"): they describe an
+# event of theirs only in an article about the incident the event concerns.
+COMMON_KINDS = ("statement", "other")
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
 STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
@@ -109,6 +69,7 @@ STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or o
 LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
+EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
 @dataclass
@@ -129,7 +90,8 @@ class Story:
 def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: str = "",
                 doc: Folded | None = None) -> Story:
     """Fill each quote's `incidents` and `events` from the article's context (see the module's docstring)."""
-    language = result.language if result.language in EVENT_WORDS else "en"
+    language = result.language if result.language in SUPPORTED else "en"
+    data = language_data(language)
     # The title goes first, as the lead's first line, so that positions in the text shift by its length.
     offset = len(title) + 2 if title else 0
     document = f"{title}\n\n{text}" if title else text
@@ -141,25 +103,36 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
                 *(replace(m, start=m.start + offset, end=m.end + offset) for m in text_doc.find(matcher))]
 
     date = result.published or _earliest_quote_date(result)
-    incidents = [_Mention(m.start, m.value) for m in find(gazetteer.incident_matcher(result.language))]
-    incidents += _incidents_by_parties(gazetteer, find, document, language, date)
-    incidents.sort(key=lambda mention: mention.start)
-    events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     paragraphs = _paragraph_bounds(document) or [(0, len(document))]
+    starts = [start for start, _ in paragraphs]
     body = paragraphs[1:] if title and len(paragraphs) > 1 else paragraphs
     lead_end = body[0][1] if len(body) == 1 or body[0][1] - body[0][0] >= SHORT_LEAD else body[1][1]
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
+    named = find(gazetteer.incident_matcher(result.language))
+    incidents = [_Mention(m.start, m.value) for m in named]
+    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts)
+    found, result.new_incidents = find_new_incidents(document, language, gazetteer, [(m.start, m.end) for m in named],
+                                                     result.published)
+    incidents += by_parties + [_Mention(m.start, m.name) for m in found]
+    incidents.sort(key=lambda mention: mention.start)
+    events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
-    main_incident = _main_incident(incidents, lead_end, result.incidents)
-    if main_incident and main_incident not in result.incidents:
-        result.incidents.append(main_incident)
+    main_incident = _main_incident(incidents, lead_end)
     main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
                              result.actors, main_incident)
-    if main_incident is None and main_event:  # an article about sanctions is about what they punish
+    if main_incident is None and main_event:  # an article about sanctions is about what they punish...
         concerned = gazetteer.event_info[main_event].incidents
-        main_incident = next(iter(concerned)) if len(concerned) == 1 else None
+        others = {mention.name for mention in incidents} - concerned  # ...unless it names other incidents as much
+        main_incident = next(iter(concerned)) if len(concerned) == 1 and not others else None
+    named_by_story = [main_incident] if main_incident else []
+    if main_event:  # an indictment for three attacks the article describes in its own words names all three
+        folded_document = fold(document)
+        named_by_story += [name for name in sorted(gazetteer.event_info[main_event].incidents)
+                           if _evoked(gazetteer, name, folded_document)]
+    for name in named_by_story:
+        if name not in result.incidents:
+            result.incidents.append(name)
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
-    starts = [start for start, _ in paragraphs]
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
@@ -168,7 +141,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             para_start, para_end = paragraphs[index]
             by_paragraph[index] = (_names_within(incidents, para_start, para_end),
                                    _names_within(events, para_start, para_end),
-                                   any(word in folded_paragraphs[index] for word in OTHER_TIME[language]))
+                                   any(word in folded_paragraphs[index] for word in data.OTHER_TIME))
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
@@ -178,6 +151,25 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _evoked(gazetteer: Gazetteer, incident: str, folded: str) -> bool:
+    """Whether the text uses enough of the distinctive words of one of the incident's names (in any language)
+    to be describing it: "le parti d'Emmanuel Macron" evokes "le piratage de la campagne d'Emmanuel Macron"."""
+    for name in gazetteer.incident_names_of(incident):
+        words = _distinctive_words(name)
+        if len(words) >= EVOKING_WORDS and sum(_has_word(folded, word) for word in words) >= EVOKING_WORDS:
+            return True
+    return False
+
+
+@cache
+def _distinctive_words(name: str) -> tuple[str, ...]:
+    """The words of a name that are neither attack words, connectors nor function words, nor short."""
+    common = {fold(word) for data in all_languages() for word in (*data.ATTACK_CONNECTORS, *data.stopwords)}
+    attack = tuple(fold(word) for data in all_languages() for word in data.ATTACK_WORDS)
+    return tuple(word for word in dict.fromkeys(re.findall(r"[^\W\d_]{4,}", fold(name)))
+                 if word not in common and not word.startswith(attack))
 
 
 def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool:
@@ -226,12 +218,15 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
     return min(dates, key=lambda date: date.date) if dates else None
 
 
-def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str,
-                          date: PartialDate | None) -> list[_Mention]:
+def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
+                          paragraph_starts: list[int]) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
-    article's date falls after (and nearest); without a date, only a party of one incident counts."""
+    article's date falls after (and nearest); without a date, only a party of one incident counts.
+
+    Also the incidents whose victim and attacker one paragraph names together ("Albania cut ties with Iran
+    over a cyberattack"): a victim named in one paragraph and its attacker in another say nothing."""
     by_culprit: dict[str, list[HappeningInfo]] = {}
     by_victim: dict[str, list[HappeningInfo]] = {}
     for info in gazetteer.incident_info.values():
@@ -243,10 +238,11 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
             by_victim.setdefault(victim, []).append(info)
     if not by_culprit and not by_victim:
         return []
-    found = []
+    found, named = [], {}
     for match in find(gazetteer.actor_matcher(language, date)):
         if match.how != "alias":
             continue
+        named.setdefault(bisect.bisect_right(paragraph_starts, match.start), {}).setdefault(match.value, match.start)
         if match.value in by_culprit:
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
@@ -259,6 +255,11 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
         incident = _incident_at(candidates, date)
         if incident:
             found.append(_Mention(match.start, incident, weight))
+    for name, victims, culprits in gazetteer.incident_parties:
+        for names in named.values():
+            if names.keys() & culprits and (victim := names.keys() & victims) and _incident_at(
+                    [gazetteer.incident_info[name]], date):
+                found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
     return found
 
 
@@ -281,13 +282,11 @@ def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> s
     return plausible[0][1] if plausible else None
 
 
-def _main_incident(mentions: list[_Mention], lead_end: int, named: list[str]) -> str | None:
+def _main_incident(mentions: list[_Mention], lead_end: int) -> str | None:
     """The incident the article is about: the most named, if named in the lead or often enough."""
     weights: dict[str, float] = {}
     for mention in mentions:
         weights[mention.name] = weights.get(mention.name, 0) + mention.weight * (2 if mention.start < lead_end else 1)
-    for name in named:  # found by the extractor another way: a victim and its attacker named together
-        weights.setdefault(name, MAIN_INCIDENT_WEIGHT)
     if not weights:
         return None
     best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
@@ -314,18 +313,20 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
     for info in gazetteer.event_info.values():
         if info.start is None or (date is not None and not _near(info, date)):
             continue
-        by_kind = any(_has_word(lead, word) for word in EVENT_WORDS[language].get(info.kind, ()))
+        concerns = bool(main_incident and main_incident in info.incidents)
+        by_kind = (any(_has_word(lead, word) for word in language_data(language).EVENT_WORDS.get(info.kind, ()))
+                   and (info.kind not in COMMON_KINDS or concerns))
+        name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
-                            or sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
-                            >= NAME_WORDS_DESCRIBE)
+                            or name_words >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
         taking_part = len(info.participants & named)
-        concerns = bool(main_incident and main_incident in info.incidents)
         if date is None:  # undated: the description, and who or what it concerns, must say it all
             recognised = (by_kind and concerns) or (by_place_or_name and (concerns or taking_part >= 2))
         else:
             same_day = abs((info.start.date - date.date).days) <= 1 and date.precision == "day"
-            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2)
+            # on its day, two of its participants and a word of its name ("Biden", "REvil") are enough
+            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2 and name_words)
         if recognised:
             score = 2 * described + min(taking_part, 3) + 2 * concerns
             distance = abs((info.start.date - date.date).days) if date else 0

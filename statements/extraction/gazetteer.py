@@ -349,6 +349,15 @@ class Gazetteer:
             self._cache[key] = matcher.finalize()
         return self._cache[key]
 
+    def incident_names_of(self, incident: str) -> list[str]:
+        """An incident's name, aliases and patterns, in every language."""
+        if "incident_names" not in self._cache:
+            names: dict[str, list[str]] = {}
+            for alias, name, _ in self._incidents:
+                names.setdefault(name, []).append(alias)
+            self._cache["incident_names"] = names
+        return self._cache["incident_names"].get(incident, [])
+
     def incident_matcher(self, language: str) -> Matcher:
         return self._simple("incidents", self._incidents, language)
 

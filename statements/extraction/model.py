@@ -88,6 +88,18 @@ class NewActor:
 
 
 @dataclass
+class NewIncident:
+    """An incident the gazetteer lacks, found in the text (statements/extraction/found_incidents.py)."""
+
+    name: str  # as first written ("Cyberattaque contre l'hôpital de Versailles")
+    victim: str  # as written ("hôpital de Versailles")
+    key: str  # its victim, folded ("hopital versailles"): two articles naming one victim name one incident
+    language: str
+    kind: str = "other"  # the values of Incident.Kind
+    date: PartialDate | None = None  # the date its sentence states, else the article's month
+
+
+@dataclass
 class StatedRole:
     actor: str
     title: str
@@ -126,6 +138,7 @@ class Extraction:
     new_actors: list[NewActor] = field(default_factory=list)
     roles: list[StatedRole] = field(default_factory=list)
     claims: list[ExtractedClaim] = field(default_factory=list)
+    new_incidents: list[NewIncident] = field(default_factory=list)
 
     def as_json(self, path: str = "") -> dict:
         """The document in the scorer's JSON Lines format (plus the extra fields)."""
@@ -141,4 +154,6 @@ class Extraction:
             "new_actors": [{"name": a.name, "kind": a.kind} for a in self.new_actors],
             "roles": [{"actor": r.actor, "title": r.title, "organisation": r.organisation} for r in self.roles],
             "claims": [claim.as_dict() for claim in self.claims],
+            "new_incidents": [{"name": i.name, "kind": i.kind, "date": i.date.isoformat() if i.date else None}
+                              for i in self.new_incidents],
         }

@@ -50,8 +50,16 @@ def _before(when: PartialDate | None, year: int, month: int, day: int | None = N
     return year - 1 if candidate > ref + datetime.timedelta(days=3) else year
 
 
-def find_date(region: str, data: LanguageData, published: PartialDate | None) -> PartialDate | None:
+# Dates a text states by themselves; the others ("mardi", "last week") say when from the publication date.
+STATED_KINDS = ("range", "dmy", "mdy", "my", "season", "year")
+
+
+def find_date(region: str, data: LanguageData, published: PartialDate | None, *,
+              stated_only: bool = False) -> PartialDate | None:
+    """The first date the region gives; with `stated_only`, only one it states by itself ("le 3 décembre")."""
     for kind, pattern in _patterns(data):
+        if stated_only and kind not in STATED_KINDS:
+            continue
         m = pattern.search(region)
         if not m:
             continue

@@ -114,19 +114,47 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     for through in (Quote.mentioned_actors.through, Quote.incidents.through, Quote.events.through,
                     Quote.topics.through):
         through.objects.filter(quote_id__in=kept).delete()  # stored again from what was found this time
-    _links_store(quotes, found_quotes, resolver)
+    incidents = _incidents_store(article, result)
+    _links_store(quotes, found_quotes, resolver, incidents)
     quotes_assign_statements(quotes)
-    _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver)
+    _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver, incidents)
     resolver.store_roles(result.roles)
     return quotes
 
 
-def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: _Resolver) -> None:
+def _incidents_store(article: Article, result) -> dict[str, int]:
+    """The incidents the article's quotes, claims and story are about, by name (their ids).
+
+    One the gazetteer lacks (statements/extraction/found_incidents.py) is created unreviewed, with the date
+    the text gives and its names as aliases, unless an earlier article created it: the same victim (its
+    `found_as` key) or the same name. Those only named in passing (no quote, no claim, not the story) are not.
+    """
+    about = ({name for quote in result.quotes for name in quote.incidents} | {claim.incident for claim in result.claims}
+             | set(result.incidents))
+    ids = dict(Incident.objects.filter(name__in=about).values_list("name", "pk"))
+    for found in result.new_incidents:
+        if found.name in ids or found.name not in about:
+            continue
+        incident = (Incident.objects.filter(found_as=found.key).order_by("pk").first()
+                    or Incident.objects.filter(aliases__normalized=fold(found.name)).first())
+        if incident is None:
+            incident = Incident.objects.create(
+                name=found.name[:200], slug=_free_slug(Incident, found.name), kind=found.kind,
+                start_date=found.date.date if found.date else None,
+                start_precision=found.date.precision if found.date else "day",
+                review_status=ReviewStatus.UNREVIEWED, found_in=article, found_as=found.key[:200])
+            for name in dict.fromkeys([found.name, found.victim]):
+                if not IncidentAlias.objects.filter(normalized=fold(name), language=found.language).exists():
+                    IncidentAlias.objects.create(incident=incident, name=name[:200], language=found.language)
+        ids[found.name] = incident.pk
+    return ids
+
+
+def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: _Resolver,
+                  incidents: dict[str, int]) -> None:
     """The attribution claims and denials the article makes, each with its words and its quote; replaced
     at each extraction. A claim the reference data already holds (same parties, incident, date) stays one."""
     AttributionClaim.objects.filter(article=article, origin=AttributionClaim.Origin.TEXT).delete()
-    incidents = dict(Incident.objects.filter(name__in={claim.incident for claim in result.claims})
-                     .values_list("name", "pk"))
     for claim in result.claims:
         claimant, accused = resolver.actor(claim.claimant), resolver.actor(claim.accused)
         if not (claimant and accused and claim.incident in incidents):
@@ -174,10 +202,8 @@ def _found_again(found_quotes, previous: list[Quote]) -> dict[int, Quote]:
     return again
 
 
-def _links_store(quotes: list[Quote], found_quotes, resolver: _Resolver) -> None:
-    """Each quote's mentioned actors, incidents, events and topics, in one insert per relation."""
-    incidents = dict(Incident.objects.filter(name__in={n for f in found_quotes for n in f.incidents})
-                     .values_list("name", "pk"))
+def _links_store(quotes: list[Quote], found_quotes, resolver: _Resolver, incidents: dict[str, int]) -> None:
+    """Each quote's mentioned actors, incidents (ids by name), events and topics, in one insert per relation."""
     events = dict(Event.objects.filter(name__in={n for f in found_quotes for n in f.events}).values_list("name", "pk"))
     topics = dict(Topic.objects.filter(slug__in={n for f in found_quotes for n in f.topics}).values_list("slug", "pk"))
     relations = [
@@ -247,10 +273,16 @@ class _Resolver:
 
 
 def _actor_create_unreviewed(name: str, kind: str) -> Actor:
-    base = slugify(name)[:180] or "actor"
+    kind = kind if kind in ActorKind.values else ActorKind.OTHER
+    return Actor.objects.create(name=name[:200], slug=_free_slug(Actor, name), kind=kind,
+                                review_status=ReviewStatus.UNREVIEWED)
+
+
+def _free_slug(model, name: str) -> str:
+    """The name's slug, numbered when another row of the model has it already."""
+    base = slugify(name)[:180] or model._meta.model_name
     slug, n = base, 1
-    while Actor.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    kind = kind if kind in ActorKind.values else ActorKind.OTHER
-    return Actor.objects.create(name=name[:200], slug=slug, kind=kind, review_status=ReviewStatus.UNREVIEWED)
+    return slug

@@ -717,3 +717,42 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
 AGENT_PREPOSITIONS = ["by", "behalf"]  # "released by X", "on behalf of X"
+
+# Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,
+# a link, then the victim ("the ransomware attack on Düsseldorf University Hospital", "the hack of the city of
+# Baltimore")...
+INCIDENT_HEADS = {"cyberattack": "other", "cyber-attack": "other", "ransomware attack": "ransomware",
+                  "attack": "other", "hack": "other", "data breach": "data-breach", "breach": "data-breach",
+                  "intrusion": "espionage"}
+INCIDENT_LINKS = ["on", "against", "at", "of", "targeting", "that hit", "which hit"]
+# ...or a name, then the attack word ("the Düsseldorf hospital attack")
+INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cyber-attack": "other", "hack": "other",
+                  "breach": "data-breach", "attack": "other"}
+# a victim named by what it is and where ("the hospital in Düsseldorf", "the city of Baltimore")
+VICTIM_NOUNS = ["hospital", "clinic", "city", "town", "county", "university", "port", "airport", "school district",
+                "council"]
+VICTIM_LINKS = ["of", "in"]
+# capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
+NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
+               "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
+
+# What each quote is about (statements/extraction/about.py), folded words matched at word starts:
+# the words that say a passage reports an event of a kind,
+EVENT_WORDS = {
+    "call": ["call", "phone", "telephone", "spoke with", "spoke by", "readout", "video conference", "videoconference"],
+    "summit": ["summit", "met with", "meeting", "press conference", "news conference", "communique"],
+    "meeting": ["meeting", "met with", "talks"],
+    "communique": ["communique", "joint statement"],
+    "sanctions": ["sanction", "asset freeze", "travel ban", "designat"],
+    "indictment": ["indict", "charge", "charged", "unsealed", "wanted", "arrest warrant"],
+    "statement": ["attribut", "accus", "blame", "joint statement", "condemn", "denounc", "responsible for", "named"],
+    "negotiation": ["adopt", "convention", "treaty", "negotiat", "report", "resolution"],
+    "other": ["takedown", "taken down", "dismantl", "disrupt", "arrest", "signing", "signed", "seiz", "operation"],
+}
+# words for an attack, which make a victim's name denote the incident it suffered,
+ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
+                "leak"]
+# the only words that may stand between an attack word and the victim's name that follows it,
+ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit"]
+# and words that set a paragraph at another time than the story.
+OTHER_TIME = ["last year", "years ago", "a year ago", "earlier this year", "back in"]

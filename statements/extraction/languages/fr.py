@@ -860,3 +860,40 @@ PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur
                      ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]
 # « le compte rendu diffusé par la Maison Blanche » : qui a écrit un document
 AGENT_PREPOSITIONS = ["par", "nom"]  # « publié par X », « au nom de X »
+
+# Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,
+# a link, then the victim (« la cyberattaque contre l'hôpital de Versailles », « le piratage de TV5 Monde »)
+INCIDENT_HEADS = {"cyberattaque": "other", "cyber-attaque": "other", "attaque informatique": "other",
+                  "attaque au rançongiciel": "ransomware", "attaque par rançongiciel": "ransomware",
+                  "attaque": "other", "piratage": "other", "intrusion": "espionage", "fuite de données": "data-breach"}
+INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "qui a frappé", "qui a visé", "subie par"]
+INCIDENT_TAILS = {}  # a name, then the attack word ("the SolarWinds hack"): not said so in French
+# a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »)
+VICTIM_NOUNS = ["hôpital", "centre hospitalier", "clinique", "mairie", "ville", "commune", "université", "port",
+                "aéroport", "conseil départemental", "région", "collectivité"]
+VICTIM_LINKS = ["de", "d'", "du"]
+# capitalised words after an attack word that are not a victim (« l'attaque de Mars » is a date)
+NOT_VICTIMS = ["Etat", "État", "Internet"]
+
+# What each quote is about (statements/extraction/about.py), folded words matched at word starts:
+# the words that say a passage reports an event of a kind,
+EVENT_WORDS = {
+    "call": ["appel", "entretien telephonique", "echange telephonique", "au telephone", "s'est entretenu",
+             "se sont entretenus", "visioconference", "compte-rendu", "compte rendu"],
+    "summit": ["sommet", "rencontre", "conference de presse", "a l'issue de", "communique final"],
+    "meeting": ["rencontre", "reunion", "s'est entretenu", "entrevue"],
+    "communique": ["communique", "declaration commune"],
+    "sanctions": ["sanction", "gel des avoirs", "interdiction de voyager"],
+    "indictment": ["inculp", "mis en examen", "acte d'accusation", "poursuites", "mandat d'arret"],
+    "statement": ["attribu", "accus", "imput", "declaration commune", "communique", "condamn", "denonc",
+                  "pointe du doigt"],
+    "negotiation": ["adopt", "convention", "traite", "negoci", "rapport", "resolution"],
+    "other": ["demantel", "interpell", "arrest", "signature", "operation", "saisi", "neutralis"],
+}
+# words for an attack, which make a victim's name denote the incident it suffered,
+ATTACK_WORDS = ["attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
+                "compromission", "cyber-attaque"]
+# the only words that may stand between an attack word and the victim's name that follows it,
+ATTACK_CONNECTORS = ["contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"]
+# and words that set a paragraph at another time than the story.
+OTHER_TIME = ["l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"]

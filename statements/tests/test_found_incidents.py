@@ -1,0 +1,103 @@
+"""Incidents the gazetteer lacks, found in articles (statements/extraction/found_incidents.py), created
+unreviewed at import (statements/ingest/quotes.py) and reused by the next article about them."""
+
+import datetime
+
+import pytest
+
+from actors.models import ReviewStatus
+from statements.dates import PartialDate
+from statements.extraction import Gazetteer, extract
+from statements.ingest.quotes import article_analyse
+from statements.models import Incident
+
+GAZETTEER = Gazetteer.from_entries(
+    actors=[{"name": "Costa Rica", "kind": "state", "country": "CR", "aliases": {}},
+            {"name": "Conti", "kind": "group", "aliases": {}}],
+    incidents=[{"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17",
+                "victims": ["Costa Rica"], "aliases": {"fr": ["cyberattaque contre le Costa Rica"]}}],
+)
+
+HOSPITAL = (
+    "La cyberattaque contre l'hôpital de Versailles, survenue le 3 décembre, a paralysé les urgences.\n\n"
+    "« Nous sommes revenus au papier et au crayon », a déclaré le directeur de l'établissement, Jean Dupont.\n\n"
+    "Les patients les plus graves ont été transférés vers d'autres hôpitaux."
+)
+HOSPITAL_AGAIN = (
+    "Une semaine après l'attaque de l'hôpital de Versailles, les urgences rouvrent peu à peu.\n\n"
+    "« Il faudra des semaines pour tout reconstruire », a déclaré Marie Martin, infirmière."
+)
+
+
+def found(text, language="fr", published="2022-12-05"):
+    return extract(text, gazetteer=GAZETTEER, published=PartialDate.parse(published), language=language)
+
+
+def test_an_attack_on_a_victim_the_gazetteer_lacks_is_an_incident_with_the_date_its_sentence_states():
+    result = found(HOSPITAL)
+    [incident] = result.new_incidents
+    assert incident.name == "Cyberattaque contre l'hôpital de Versailles"
+    assert incident.date == PartialDate(datetime.date(2022, 12, 3), "day")
+    assert result.quotes[0].incidents == [incident.name]
+
+
+def test_an_attack_dated_only_by_a_weekday_takes_the_month_of_the_article():
+    [incident] = found("Lundi, le piratage de la mairie de Sartrouville a bloqué l'état civil.").new_incidents
+    assert incident.date == PartialDate(datetime.date(2022, 12, 1), "month")
+
+
+def test_one_victim_named_in_two_ways_is_one_incident():
+    text = ("The ransomware attack on the hospital in Springfield has lasted a week. The Springfield hospital attack "
+            "is the worst the state has seen.")
+    names = [incident.name for incident in found(text, language="en").new_incidents]
+    assert names == ["Ransomware attack on the hospital in Springfield"]
+
+
+def test_no_incident_from_a_bare_word_a_known_actor_a_date_or_whose_hackers_they_were():
+    text = ("L'attaque a surpris tout le monde. L'attaque contre le Costa Rica continue. L'attaque de Conti aussi. "
+            "Une attaque de grande ampleur. L'attaque de Mars.")
+    assert found(text).new_incidents == []
+    english = found("The attack on Monday, a Russian hack: the attack on the Irish State.", language="en")
+    assert english.new_incidents == []
+
+
+def test_an_incident_the_gazetteer_names_is_not_found_again():
+    result = found("La cyberattaque contre le Costa Rica paralyse le pays.", published="2022-05-09")
+    assert result.new_incidents == [] and "Conti attack on Costa Rica" in result.incidents
+
+
+@pytest.mark.django_db
+def test_an_imported_article_creates_one_unreviewed_incident_that_the_next_article_reuses(make_article, settings):
+    from statements.gazetteer_loading import gazetteer_load
+
+    gazetteer_load(directory=settings.GAZETTEER_DIR)
+    reference = {incident.pk: (incident.name, incident.start_date, incident.review_status)
+                 for incident in Incident.objects.all()}
+    first = make_article(HOSPITAL, published_date=datetime.date(2022, 12, 5))
+    [quote] = article_analyse(first)
+    incident = Incident.objects.exclude(pk__in=reference).get()
+    assert (incident.name, incident.review_status) == ("Cyberattaque contre l'hôpital de Versailles",
+                                                       ReviewStatus.UNREVIEWED)
+    assert (incident.start_date, incident.start_precision, incident.found_in) == (datetime.date(2022, 12, 3), "day",
+                                                                                  first)
+    assert list(quote.incidents.all()) == [incident]
+
+    second = make_article(HOSPITAL_AGAIN, published_date=datetime.date(2022, 12, 10))
+    [later] = article_analyse(second)
+    assert list(later.incidents.all()) == [incident]  # the same victim: the same incident, not a second one
+    assert Incident.objects.exclude(pk__in=reference).count() == 1
+    assert {incident.pk: (incident.name, incident.start_date, incident.review_status)
+            for incident in Incident.objects.filter(pk__in=reference)} == reference
+
+
+@pytest.mark.django_db
+def test_an_unreviewed_incident_says_so_on_its_page_and_curators_filter_on_it(make_article, client, admin_client):
+    article = make_article(HOSPITAL, published_date=datetime.date(2022, 12, 5))
+    article_analyse(article, gazetteer=GAZETTEER)
+    incident = Incident.objects.get(review_status=ReviewStatus.UNREVIEWED)
+    page = client.get(incident.get_absolute_url()).content.decode()
+    assert "Unreviewed" in page and article.get_absolute_url() in page
+    listing = admin_client.get("/admin/statements/incident/?review_status__exact=unreviewed").content.decode()
+    assert incident.name.replace("'", "&#x27;") in listing
+    Incident.objects.filter(pk=incident.pk).update(review_status=ReviewStatus.REVIEWED)
+    assert "Unreviewed" not in client.get(incident.get_absolute_url()).content.decode()
