@@ -85,7 +85,10 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
                 continue
             key = f"{fold(noun)} {fold(name)}" if noun else fold(name)
             if key not in incidents:
-                written = re.sub(r"\s+", " ", document[start:match.start("name") + len(name)])
+                # "the attack on the hospital in X" is named from its attack word; "the X hospital attack" from
+                # its victim to its attack word, without the determiner ("X hospital attack", never "The X").
+                written = re.sub(r"\s+", " ", document[start:match.start("name") + len(name)] if pattern is before
+                                 else document[match.start("victim"):end])
                 victim = re.sub(r"\s+", " ", document[match.start("victim"):match.start("name") + len(name)])
                 incidents[key] = NewIncident(
                     name=written[:1].upper() + written[1:], victim=victim, key=key, language=language,

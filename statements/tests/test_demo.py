@@ -14,6 +14,7 @@ from statements.demo import demo_remove, demo_submit
 from statements.gazetteer_loading import gazetteer_load
 from statements.ingest.documents import read_documents
 from statements.ingest.jobs import job_run_sync
+from statements.ingest.quotes import gazetteer_cache_clear
 from statements.models import Article, Event, ImportItem, Incident, Quote
 from statements.views import HomeView
 
@@ -25,6 +26,7 @@ def demo(django_db_setup, django_db_blocker):
     """The gazetteer and the demo, imported once for the module (then everything is flushed)."""
     with django_db_blocker.unblock():
         gazetteer_load(directory=settings.GAZETTEER_DIR)
+        gazetteer_cache_clear()  # the per-test clearing runs after this module's fixture: no earlier test's copy
         job = demo_submit()
         job_run_sync(job)
         yield job

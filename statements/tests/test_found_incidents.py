@@ -53,6 +53,12 @@ def test_one_victim_named_in_two_ways_is_one_incident():
     assert names == ["Ransomware attack on the hospital in Springfield"]
 
 
+def test_an_incident_named_before_its_attack_word_is_named_from_its_victim_to_that_word():
+    names = [incident.name for incident in found("The Springfield hospital attack has lasted a week.",
+                                                  language="en").new_incidents]
+    assert names == ["Springfield hospital attack"]
+
+
 def test_no_incident_from_a_bare_word_a_known_actor_a_date_or_whose_hackers_they_were():
     text = ("L'attaque a surpris tout le monde. L'attaque contre le Costa Rica continue. L'attaque de Conti aussi. "
             "Une attaque de grande ampleur. L'attaque de Mars.")
