@@ -462,6 +462,14 @@ class Quote(models.Model):
                          condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
             models.Index(F("speaker"), F("statement_date").desc(nulls_last=True), F("id").desc(),
                          name="quote_speaker_newest_first", condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
+            # A statement's visible reports in lead order (one_per_statement's NOT EXISTS): a page probes it per
+            # row, and a count over the whole base (the home page's figures) reads it twice in statement order,
+            # a merge anti-join of two index-only scans, where the heap holds every quote's text and vector.
+            models.Index(fields=["statement", "statement_date", "id"], include=["speaker"],
+                         name="quote_statement_lead", condition=~models.Q(review_status__in=HIDDEN_FROM_READERS)),
+            # A quote's statement read from the index alone: the incidents', events' and topics' lists count the
+            # distinct statements of their linked quotes (views.statements_count) by one probe per link.
+            models.Index(fields=["id"], include=["statement"], name="quote_statement_of"),
             GinIndex(fields=["search_vector"], name="quote_search_vector_gin"),
             models.Index(F("confidence"), F("id"), name="quote_review_queue",
                          condition=models.Q(review_status="machine")),

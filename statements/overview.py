@@ -5,12 +5,15 @@ put together, and the figures move slowly; so they are computed at most once eve
 per cache (Django's cache: each process's memory unless CACHES says otherwise).
 """
 
+import datetime
+
 from django.core.cache import cache
 from django.db.models import Count
+from django.db.models.functions import TruncMonth
 
 from actors.models import Actor
+from statements.dates import DatePrecision, PartialDate
 from statements.models import Article, Incident, Quote
-from statements.timeline import monthly_counts
 
 OVERVIEW_SECONDS = 300
 TOP_SPEAKERS = 10
@@ -37,8 +40,17 @@ def actors_by_quote_count() -> list[Actor]:
 
 
 def monthly_statements() -> list:
-    """Statements per month over the whole base, for the home page's chart."""
-    return cache.get_or_set("overview:monthly", lambda: monthly_counts(Quote.objects.all()), OVERVIEW_SECONDS)
+    """Statements per month over the whole base, for the home page's chart (what
+    timeline.monthly_counts(Quote.objects.all()) gives)."""
+    return [(PartialDate(month, DatePrecision.MONTH), n) for month, n in statements_by_month() if month]
+
+
+def statements_by_month() -> list[tuple[datetime.date | None, int]]:
+    """[(month, statements whose lead report was said in it)], the undated last (month None): the home page's
+    chart and its statement count from one anti-join over every quote, where each took one (a second or so
+    at a million quotes). The same lead as among the dated reports alone, which the chart counts: an undated
+    report leads only a statement with no dated one."""
+    return cache.get_or_set("overview:statements-by-month", _statements_by_month, OVERVIEW_SECONDS)
 
 
 def quote_counts_by_speaker() -> dict[int, int]:
@@ -50,10 +62,15 @@ def quote_counts_by_speaker() -> dict[int, int]:
 def _counts() -> dict[str, int]:
     return {
         "articles": Article.objects.count(),
-        "statements": Quote.objects.published().one_per_statement().count(),
+        "statements": sum(n for _, n in statements_by_month()),
         "actors": Actor.objects.count(),
         "incidents": Incident.objects.count(),
     }
+
+
+def _statements_by_month() -> list[tuple[datetime.date | None, int]]:
+    return list(Quote.objects.published().one_per_statement().annotate(month=TruncMonth("statement_date"))
+                .values_list("month").annotate(n=Count("*")).order_by("month"))
 
 
 def _quote_counts_by_speaker() -> dict[int, int]:

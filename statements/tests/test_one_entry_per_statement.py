@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from statements.models import Incident, Quote, Statement, Topic
-from statements.overview import most_quoted_actors, site_counts
+from statements.overview import monthly_statements, most_quoted_actors, site_counts
 from statements.timeline import monthly_counts, overview_points
 
 READOUT_EN = "The United States expects Russia to act against the ransomware groups operating from its soil"
@@ -134,6 +134,24 @@ def test_counts_and_charts_count_statements(client, reported, biden):
     assert APIClient().get("/api/v1/stats/monthly/").json() == [{"month": "2021-07", "statements": 1, "quotes": 2}]
     actor_page = client.get(f"/actors/{biden.slug}/")
     assert len(actor_page.context["statements"]) == 1 and [n for _, n in actor_page.context["monthly"]] == [1]
+    cache.clear()
+
+
+def test_the_home_chart_and_count_read_the_leads_of_one_query_as_the_charts_do(make_statement, make_article, biden):
+    """A statement with an undated report counts in the month of its dated one; one reported only undated counts
+    in the site's statements and in no month; a quote of no statement counts once."""
+    english, _ = make_statement()
+    undated_statement = Statement.objects.create(speaker=biden)
+    for statement, day in ((english.statement, None), (undated_statement, None), (None, datetime.date(2021, 9, 1))):
+        article = make_article("« Nous agirons contre les rançongiciels »", language="fr")
+        Quote.objects.create(article=article, text="Nous agirons contre les rançongiciels", start=2, end=39,
+                             speaker=biden, language="fr", statement_date=day, statement=statement)
+    cache.clear()
+    with CaptureQueriesContext(connection) as counted:
+        chart, counts = monthly_statements(), site_counts()
+    assert chart == monthly_counts(Quote.objects.all()) and [n for _, n in chart] == [1, 1]
+    assert counts["statements"] == Quote.objects.published().one_per_statement().count() == 3
+    assert sum("NOT EXISTS" in query["sql"] for query in counted.captured_queries) == 1
     cache.clear()
 
 
