@@ -151,3 +151,30 @@ def test_a_role_named_before_its_holder_goes_to_the_next_sentence_subject_holdin
     text = ("« Aucun Etat ne peut régler ce problème seul », a déclaré en ouverture le conseiller à la sécurité "
             "nationale du président américain. Jake Sullivan a ensuite décrit une menace sans frontières.")
     assert speakers(run(text, gaz, "2021-10-14")) == ["Jake Sullivan"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "« Nous savons qui a fait cela et nous le dirons », a déclaré le directeur du FBI, James Comey."),
+    ("fr", "Selon le directeur du FBI, James Comey, « nous savons qui a fait cela et nous le dirons »."),
+    ("en", '"We know who did this and we will say so," said the FBI director, James Comey.'),
+])
+def test_a_name_in_apposition_with_a_role_wins_over_the_role_holder_of_the_gazetteer(gaz, language, text):
+    assert speakers(run(text, gaz, language=language)) == ["James Comey"]  # undated: not today's FBI director
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "James Comey, le directeur du FBI, s'est exprimé lundi devant les sénateurs. "
+           "« Nous savons qui a fait cela et nous le dirons », a ajouté le directeur du FBI."),
+    ("en", 'James Comey, the FBI director, spoke to senators on Monday. '
+           '"We know who did this and we will say so," the FBI director said.'),
+    ("fr", "Comey a témoigné lundi devant les sénateurs.\n\n"
+           "« Nous savons qui a fait cela et nous le dirons », a ajouté le patron du FBI."),
+])
+def test_a_role_alone_resolves_first_to_the_person_the_article_names_holding_it(gaz, language, text):
+    assert speakers(run(text, gaz, language=language)) == ["James Comey"]
+
+
+def test_a_role_stated_by_the_text_outweighs_the_gazetteer_at_the_article_date(gaz):
+    text = ("Marc Vidal, le directeur du FBI par intérim, a ouvert la séance. "
+            "« Nous savons qui a fait cela et nous le dirons », a ajouté le directeur du FBI.")
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Marc Vidal"]
