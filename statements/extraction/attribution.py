@@ -291,11 +291,13 @@ class Attribution:
         return Mention(span.open, span.close, who.name, kind, gender, "quote", who.written, who.is_new)
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
-        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official"."""
+        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official",
+        "Un patient, rencontré dans le hall"."""
         words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
         if not words or fold(words[0]) not in self.data.anonymous:
             return False
-        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) for w in words[1:])
+        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) or self.data.witness.fullmatch(w)
+                   for w in words[1:])
 
     def sentence_subject(self, start: int, end: int) -> tuple[Mention | None, str | None]:
         """The sentence's subject: its first mention outside quotes and not governed by a preposition

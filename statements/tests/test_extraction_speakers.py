@@ -178,3 +178,15 @@ def test_a_role_stated_by_the_text_outweighs_the_gazetteer_at_the_article_date(g
     text = ("Marc Vidal, le directeur du FBI par intérim, a ouvert la séance. "
             "« Nous savons qui a fait cela et nous le dirons », a ajouté le directeur du FBI.")
     assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Marc Vidal"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", '"We will respond at a time of our choosing," Jake Sullivan said. A patient waiting in the hall was '
+           'angry. "We waited six hours with nobody," he said.'),
+    ("fr", "« Nous répondrons au moment de notre choix », a déclaré Emmanuel Macron. Un patient, rencontré dans le "
+           "hall, est furieux. « On a attendu six heures sans personne », dit-il."),
+    ("fr", "« Nous répondrons au moment de notre choix », a déclaré Emmanuel Macron. Un salarié de l'entreprise, qui "
+           "a requis l'anonymat, raconte. « On a tout perdu en une nuit », explique-t-il."),
+])
+def test_a_pronoun_after_an_anonymous_witness_names_no_one_not_the_last_person_named(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-06-01", language))[1:] == [None]

@@ -302,6 +302,14 @@ ROLE_NOUNS = [
     "chairwoman",
     "chair",
 ]
+# People the text describes by what they are, not by an office (witnesses, victims, staff): "a nurse",
+# "one patient". After an indefinite ("a patient waiting in the hall was angry") the pronoun is theirs.
+WITNESS_NOUNS = [
+    "patient", "nurse", "doctor", "physician", "paramedic", "surgeon", "worker", "employee", "staffer",
+    "witness", "victim", "resident", "user", "customer", "client", "teacher", "parent",
+    "mother", "father", "engineer", "technician", "student", "passer-by", "bystander",
+    "activist", "diplomat", "lawyer", "contractor", "executive", "insider", "hacker",
+]
 ANONYMOUS_HEADS = [
     "a",
     "an",

@@ -456,6 +456,17 @@ ROLE_NOUNS = [
     "enquêteur",
     "enquêteurs",
 ]
+# People the text describes by what they are, not by an office (witnesses, victims, staff): "un patient",
+# "une infirmière". After an indefinite ("un patient [...] est furieux") the pronoun that follows is theirs.
+WITNESS_NOUNS = [
+    "patient", "patiente", "infirmier", "infirmière", "soignant", "soignante", "médecin", "urgentiste",
+    "aide-soignant", "aide-soignante", "salarié", "salariée", "employé", "employée", "agent", "agente",
+    "témoin", "victime", "habitant", "habitante", "usager", "usagère", "utilisateur", "utilisatrice",
+    "client", "cliente", "élu", "élue", "enseignant", "enseignante", "parent", "mère", "père",
+    "ingénieur", "ingénieure", "technicien", "technicienne", "informaticien", "informaticienne",
+    "étudiant", "étudiante", "riverain", "riveraine", "passant", "passante", "fonctionnaire",
+    "syndicaliste", "militant", "militante", "diplomate", "policier", "policière", "gendarme", "juriste",
+]
 ANONYMOUS_HEADS = [
     "un",
     "une",
