@@ -219,10 +219,13 @@ class Entities:
 
     def _person_context(self, start: int, end: int) -> bool:
         """A name written as a person's: after a title ("Rep.", "le ministre"), or before an apposition
-        or a speech verb ("Ossian Smyth, the Minister of State", "Paul Reid said")."""
+        or a speech verb ("Ossian Smyth, the Minister of State", "Mark Hollis, head of", "Paul Reid said")."""
         before = self.doc.norm[max(0, start - 30):start].rstrip()
+        after = self.doc.norm[end:end + 40]
+        apposed = re.match(r",\s*", after)  # "Mark Hollis, head of the centre": a role with no determiner
         return bool(self.doc.data.person_title_before.search(before)
-                    or self.doc.data.person_after.match(self.doc.norm[end:end + 20]))
+                    or self.doc.data.person_after.match(after)
+                    or apposed and self.doc.data.role.match(after, apposed.end()))
 
     def clean_name(self, start, end):
         text = self.doc.text

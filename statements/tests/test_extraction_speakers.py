@@ -190,3 +190,16 @@ def test_a_role_stated_by_the_text_outweighs_the_gazetteer_at_the_article_date(g
 ])
 def test_a_pronoun_after_an_anonymous_witness_names_no_one_not_the_last_person_named(gaz, language, text):
     assert speakers(run(text, gaz, "2021-06-01", language))[1:] == [None]
+
+
+@pytest.mark.parametrize("language, speaker, text", [
+    ("en", "Mark Hollis", '"We will respond at a time of our choosing," Jake Sullivan told reporters. '
+           'Mark Hollis, head of the Dutch National Cyber Security Centre, which handled the breach, was more '
+           'cautious. '
+           '"We closed the door within hours," he said.'),
+    ("fr", "Marc Dubreuil", "« Nous répondrons au moment de notre choix », a déclaré Jake Sullivan. "
+           "Marc Dubreuil, patron de l'hôpital de Dax, qui a été touché en premier, se veut rassurant. "
+           "« Nous avons tout débranché en une heure », a-t-il précisé."),
+])
+def test_a_pronoun_goes_to_the_person_just_introduced_by_a_bare_role_apposition(gaz, language, speaker, text):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == ["Jake Sullivan", speaker]
