@@ -203,7 +203,7 @@ class Attribution:
         return bool(first) and fold(first.group(1)).rstrip("'") in self.data.prepositions
 
     def pronoun(self, pron: str, pos: int, verb: str = "") -> Who | None:
-        gender = self.data.PRONOUNS.get(pron.lower())
+        gender = self.data.PRONOUNS.get(pron.lower()) or self.data.STRESSED_PRONOUNS.get(pron.lower())
         if gender in (None, "plural"):
             return Who(ANON, pron, how="pronoun-plural")
         subject, chain = self.salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
@@ -367,8 +367,9 @@ class Attribution:
             if pm and pm.group(1).lower() in self.data.PRONOUNS and all(
                     fold(c) in self.data.clitics for c in pm.group(2).split()):
                 return self.pronoun(pm.group(1), a + pm.start(1))
-        if direction == "after" and words and words[0] in self.data.PRONOUNS:
-            return self.pronoun(words[0], a)
+        if direction == "after" and words and (words[0] in self.data.PRONOUNS or
+                                               len(words) == 1 and words[0] in self.data.STRESSED_PRONOUNS):
+            return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
         mentions = [m for m in self.entities.mentions_in(a, b)
                     if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"

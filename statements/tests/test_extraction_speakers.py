@@ -203,3 +203,18 @@ def test_a_pronoun_after_an_anonymous_witness_names_no_one_not_the_last_person_n
 ])
 def test_a_pronoun_goes_to_the_person_just_introduced_by_a_bare_role_apposition(gaz, language, speaker, text):
     assert speakers(run(text, gaz, "2021-06-01", language)) == ["Jake Sullivan", speaker]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Jean-Yves Le Drian a accusé la Russie lundi. "
+           "Selon lui, « la Russie mène une guerre hybride contre nous »."),
+    ("fr", "Jean-Yves Le Drian a accusé la Russie lundi. Pour lui, « la Russie mène une guerre hybride contre nous »."),
+    ("en", 'Jean-Yves Le Drian accused Russia on Monday. According to him, "Russia is waging a hybrid war on us".'),
+])
+def test_selon_lui_according_to_him_is_the_person_the_sentence_before_is_about(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == ["Jean-Yves Le Drian"]
+
+
+def test_selon_elle_does_not_name_a_man(gaz):
+    text = "Jean-Yves Le Drian a accusé la Russie lundi. Selon elle, « la Russie mène une guerre hybride contre nous »."
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == [None]

@@ -337,6 +337,8 @@ INVERTED_PRONOUN = r"(?:-t-|-)(?P<pron>il|elle|on|ils|elles)\b"
 
 PRONOUNS = {"il": "male", "elle": "female", "ils": "plural", "elles": "plural", "on": "plural"}
 SUBJECT_CLITICS = ["ne", "n'", "lui", "leur", "nous", "vous", "y", "en", "l'", "le", "la", "les", "s'", "se"]
+# the pronoun after "selon", "pour", "d'après": « Selon lui, ... » is the person the text was speaking of
+STRESSED_PRONOUNS = {"lui": "male", "elle": "female", "eux": "plural", "elles": "plural"}
 
 SOURCE_PREPOSITIONS = ["selon", "d'après", "de l'avis de", "aux yeux de", "à en croire", "citant"]
 PREFIX_SOURCE_PREPOSITIONS = ["pour"]
