@@ -218,3 +218,11 @@ def test_selon_lui_according_to_him_is_the_person_the_sentence_before_is_about(g
 def test_selon_elle_does_not_name_a_man(gaz):
     text = "Jean-Yves Le Drian a accusé la Russie lundi. Selon elle, « la Russie mène une guerre hybride contre nous »."
     assert speakers(run(text, gaz, "2021-06-01", "fr")) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Jean-Yves Le Drian a accusé la Russie. « Nous n'avons rien à voir avec cela, c'est absurde », a répliqué Moscou.",
+    "Jean-Yves Le Drian a accusé la Russie. « Nous n'avons rien à voir avec cela, c'est absurde », riposte Moscou.",
+])
+def test_a_capital_that_replies_speaks_for_its_state_not_the_accuser(gaz, text):
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Russia"]

@@ -71,6 +71,8 @@ SPEECH_VERBS_ER = [
     "estimer",
     "assurer",
     "rétorquer",
+    "répliquer",
+    "riposter",
     "noter",
     "raconter",
     "préciser",
