@@ -29,6 +29,7 @@ SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote look
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
+AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
@@ -209,6 +210,8 @@ class Attribution:
         subject, chain = self.salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
         if subject is ANONYMOUS_SUBJECT:
             return Who(ANON, pron, how="anonymous-anaphora")
+        if subject is AMBIGUOUS_SUBJECT:
+            return None  # a wrong speaker is worse than none: the quote goes to review
         if subject is not None:
             return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
         if gender == "neuter":
@@ -256,11 +259,15 @@ class Attribution:
                     fits = False
                 if gender == ANY_SPEAKER:
                     fits = subject.kind in candidates.SPEAKING_KINDS
+                if fits and subject.person and self._introduces_another(start, end, subject.name, gender):
+                    return AMBIGUOUS_SUBJECT, chain  # "X was joined by Y, the head of Z. « ... », he said": X or Y
                 if fits:
                     return subject, chain
                 return None, chain  # the sentence before speaks of someone else: no guess
             if pronoun is not None:
                 chain = start
+            elif self._introduces_another(start, end, None, gender):
+                return AMBIGUOUS_SUBJECT, chain  # "He was joined by Y, the head of Z. « ... », he said"
             elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:
                 if said.person and gender not in (ANY_SPEAKER, "neuter") and said.gender not in ("", gender):
                     return None, chain
@@ -273,6 +280,18 @@ class Attribution:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _introduces_another(self, start: int, end: int, subject: str | None, gender: str) -> bool:
+        """The sentence norm[start:end] introduces a person other than its subject, of the pronoun's gender,
+        with a role in apposition ("Mark Hollis, the head of the agency"): the one a journalist often quotes next."""
+        for mention in self.entities.mentions_in(start, end):
+            if not mention.person or mention.name == subject or mention.gender not in ("", gender) \
+                    or self.statements.in_quote(mention.start):
+                continue
+            apposition = re.match(r",\s*([^,;:.]*)", self.norm[mention.end:min(end, mention.end + 60)])
+            if apposition and any(self.data.role.fullmatch(w) for w in re.findall(r"[\w-]+", apposition.group(1))[:3]):
+                return True
+        return False
 
     def _quoted_speaker(self, pos: int) -> Mention | None:
         """The speaker already attributed to the quote around pos, as a mention."""

@@ -226,3 +226,9 @@ def test_selon_elle_does_not_name_a_man(gaz):
 ])
 def test_a_capital_that_replies_speaks_for_its_state_not_the_accuser(gaz, text):
     assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Russia"]
+
+
+def test_a_pronoun_after_a_sentence_introducing_a_second_person_by_apposition_is_left_to_review(gaz):
+    text = ('"We will respond at a time of our choosing," Jake Sullivan said. Sullivan was joined by Mark Hollis, '
+            'the head of the Dutch cyber agency. "We closed the door within hours," he said.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Jake Sullivan", None]  # the subject, or the newcomer
