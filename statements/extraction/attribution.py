@@ -29,6 +29,7 @@ SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote look
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
+AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
@@ -203,12 +204,14 @@ class Attribution:
         return bool(first) and fold(first.group(1)).rstrip("'") in self.data.prepositions
 
     def pronoun(self, pron: str, pos: int, verb: str = "") -> Who | None:
-        gender = self.data.PRONOUNS.get(pron.lower())
+        gender = self.data.PRONOUNS.get(pron.lower()) or self.data.STRESSED_PRONOUNS.get(pron.lower())
         if gender in (None, "plural"):
             return Who(ANON, pron, how="pronoun-plural")
         subject, chain = self.salient_subject(pos, gender, pron.lower() in self.data.institution_pronouns)
         if subject is ANONYMOUS_SUBJECT:
             return Who(ANON, pron, how="anonymous-anaphora")
+        if subject is AMBIGUOUS_SUBJECT:
+            return None  # a wrong speaker is worse than none: the quote goes to review
         if subject is not None:
             return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
         if gender == "neuter":
@@ -256,11 +259,15 @@ class Attribution:
                     fits = False
                 if gender == ANY_SPEAKER:
                     fits = subject.kind in candidates.SPEAKING_KINDS
+                if fits and subject.person and self._introduces_another(start, end, subject.name, gender):
+                    return AMBIGUOUS_SUBJECT, chain  # "X was joined by Y, the head of Z. « ... », he said": X or Y
                 if fits:
                     return subject, chain
                 return None, chain  # the sentence before speaks of someone else: no guess
             if pronoun is not None:
                 chain = start
+            elif self._introduces_another(start, end, None, gender):
+                return AMBIGUOUS_SUBJECT, chain  # "He was joined by Y, the head of Z. « ... », he said"
             elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:
                 if said.person and gender not in (ANY_SPEAKER, "neuter") and said.gender not in ("", gender):
                     return None, chain
@@ -273,6 +280,18 @@ class Attribution:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _introduces_another(self, start: int, end: int, subject: str | None, gender: str) -> bool:
+        """The sentence norm[start:end] introduces a person other than its subject, of the pronoun's gender,
+        with a role in apposition ("Mark Hollis, the head of the agency"): the one a journalist often quotes next."""
+        for mention in self.entities.mentions_in(start, end):
+            if not mention.person or mention.name == subject or mention.gender not in ("", gender) \
+                    or self.statements.in_quote(mention.start):
+                continue
+            apposition = re.match(r",\s*([^,;:.]*)", self.norm[mention.end:min(end, mention.end + 60)])
+            if apposition and any(self.data.role.fullmatch(w) for w in re.findall(r"[\w-]+", apposition.group(1))[:3]):
+                return True
+        return False
 
     def _quoted_speaker(self, pos: int) -> Mention | None:
         """The speaker already attributed to the quote around pos, as a mention."""
@@ -291,11 +310,13 @@ class Attribution:
         return Mention(span.open, span.close, who.name, kind, gender, "quote", who.written, who.is_new)
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
-        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official"."""
+        """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official",
+        "Un patient, rencontré dans le hall"."""
         words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
         if not words or fold(words[0]) not in self.data.anonymous:
             return False
-        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) for w in words[1:])
+        return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) or self.data.witness.fullmatch(w)
+                   for w in words[1:])
 
     def sentence_subject(self, start: int, end: int) -> tuple[Mention | None, str | None]:
         """The sentence's subject: its first mention outside quotes and not governed by a preposition
@@ -365,8 +386,9 @@ class Attribution:
             if pm and pm.group(1).lower() in self.data.PRONOUNS and all(
                     fold(c) in self.data.clitics for c in pm.group(2).split()):
                 return self.pronoun(pm.group(1), a + pm.start(1))
-        if direction == "after" and words and words[0] in self.data.PRONOUNS:
-            return self.pronoun(words[0], a)
+        if direction == "after" and words and (words[0] in self.data.PRONOUNS or
+                                               len(words) == 1 and words[0] in self.data.STRESSED_PRONOUNS):
+            return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
         mentions = [m for m in self.entities.mentions_in(a, b)
                     if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from . import candidates
-from .attribution import ANON, ANONYMOUS_SUBJECT, ANY_SPEAKER, Attribution, ShiftedMatch
+from .attribution import AMBIGUOUS_SUBJECT, ANON, ANONYMOUS_SUBJECT, ANY_SPEAKER, Attribution, ShiftedMatch
 from .entities import Mention
 from .model import Who
 from .spans import QuoteInContext
@@ -112,7 +112,8 @@ def _narration(rules: Attribution, quotes):
                     continue
                 if len(re.findall(r"\w+", lead)) > NARRATION_SUBJECT_WORDS:
                     continue  # far into its sentence: an object more often than the subject
-        if subject is not None and subject is not ANONYMOUS_SUBJECT and subject.kind in candidates.SPEAKING_KINDS:
+        if subject is not None and subject not in (ANONYMOUS_SUBJECT, AMBIGUOUS_SUBJECT) \
+                and subject.kind in candidates.SPEAKING_KINDS:
             q.who = Who(subject.name, subject.written, subject.is_new, 0.5, how)
 
 def _coordinated(rules: Attribution, prev: QuoteInContext, q: QuoteInContext) -> bool:

@@ -25,6 +25,7 @@ NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
                   r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -38,6 +39,7 @@ class Mention:
     how: str  # alias | descriptor | ner | name
     written: str
     is_new: bool = False
+    holders: tuple[str, ...] = ()  # a dated role descriptor: everyone the gazetteer says ever held the role
 
     @property
     def person(self) -> bool:
@@ -54,6 +56,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._name_candidates()
     entities._institution_candidates()
     entities._acronym_candidates()
+    entities._roles_to_named_holders()
     return entities
 
 
@@ -74,7 +77,7 @@ class Entities:
         for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
             info = self.doc.gaz.actor(m.value)
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
-                               info.gender if info else "", m.how, m.written))
+                               info.gender if info else "", m.how, m.written, holders=m.holders))
             self.named_within.extend(m.inner)
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
@@ -148,12 +151,81 @@ class Entities:
             kind = next(iter(sorted(self.doc.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
 
+    def _roles_to_named_holders(self):
+        """A role descriptor names the person the text gives it to before the gazetteer's holder at the
+        date: first the name in apposition ("the FBI director, James Comey", "James Comey, le directeur du
+        FBI"), then, for the same role elsewhere, the person an apposition gave it to, then (when neither
+        the publication nor the text gives a date, so that the holder today is a guess) a past or present
+        holder the article names ("Comey [...] a ajouté le patron du FBI")."""
+        roles = [m for m in self.mentions if m.how == "descriptor" and m.holders and m.person]
+        if not roles:
+            return
+        stated: dict[tuple[str, ...], list[Mention]] = {}  # per role (its holders): the persons given it, in order
+        bare = []
+        for role in roles:
+            person = self._apposed_person(role)
+            if person is None:
+                bare.append(role)
+                continue
+            self._name_role_after(role, person)
+            stated.setdefault(role.holders, []).append(role)
+        named: dict[str, list[Mention]] = {}
+        for mention in self.persons:
+            if mention.how == "alias":
+                named.setdefault(mention.name, []).append(mention)
+        undated = self.doc.when is None
+        candidates: dict[tuple[tuple[str, ...], bool], tuple[list[int], list[Mention]]] = {}  # built once per role
+        for role in bare:
+            key = (role.holders, undated and role.name not in named)
+            if key not in candidates:
+                given = stated.get(role.holders, [])
+                if not given and key[1]:
+                    given = sorted((m for holder in role.holders for m in named.get(holder, ())), key=lambda m: m.start)
+                candidates[key] = ([m.start for m in given], given)
+            starts, given = candidates[key]
+            if given:
+                i = bisect.bisect_left(starts, role.start)
+                self._name_role_after(role, given[i - 1] if i else given[0])
+
+    def _apposed_person(self, role: Mention) -> Mention | None:
+        """The person a role descriptor stands in apposition with: "James Comey, the FBI director" (a
+        comma) or "the FBI director(,) James Comey"."""
+        i = bisect.bisect_left(self.mention_starts, role.start)
+        before = next((self.mentions[k] for k in range(i - 1, -1, -1) if self.mentions[k].end <= role.start), None)
+        if before is not None and before.person and before.how != "descriptor" and \
+                self._apposition(self.doc.norm[before.end:role.start], comma=True):
+            return before
+        after = next((m for m in self.mentions[i:] if m.start >= role.end), None)
+        if after is None or not after.person or after.how == "descriptor":
+            return None
+        between = self.doc.norm[role.end:after.start]
+        if not self._apposition(between, comma=False):
+            return None
+        if "," in between and not _APPOSITION_END.match(self.doc.norm, after.end):
+            return None  # "Pour le président américain, Poutine a menti": the name opens the clause
+        return after
+
+    def _apposition(self, between: str, comma: bool) -> bool:
+        """Only a comma (perhaps with determiners) between a name and a role: they are one person."""
+        rest = between.strip()
+        if rest.startswith(","):
+            rest = rest[1:]
+        elif comma:
+            return False
+        return all(fold(w).rstrip("'") in self.doc.data.determiners for w in re.findall(r"[\w-]+'?|\S", rest))
+
+    def _name_role_after(self, role: Mention, person: Mention) -> None:
+        role.name, role.gender, role.is_new = person.name, person.gender or role.gender, person.is_new
+
     def _person_context(self, start: int, end: int) -> bool:
         """A name written as a person's: after a title ("Rep.", "le ministre"), or before an apposition
-        or a speech verb ("Ossian Smyth, the Minister of State", "Paul Reid said")."""
+        or a speech verb ("Ossian Smyth, the Minister of State", "Mark Hollis, head of", "Paul Reid said")."""
         before = self.doc.norm[max(0, start - 30):start].rstrip()
+        after = self.doc.norm[end:end + 40]
+        apposed = re.match(r",\s*", after)  # "Mark Hollis, head of the centre": a role with no determiner
         return bool(self.doc.data.person_title_before.search(before)
-                    or self.doc.data.person_after.match(self.doc.norm[end:end + 20]))
+                    or self.doc.data.person_after.match(after)
+                    or apposed and self.doc.data.role.match(after, apposed.end()))
 
     def clean_name(self, start, end):
         text = self.doc.text

@@ -51,6 +51,7 @@ class Match:
     how: str  # alias | descriptor
     written: str
     inner: tuple[str, ...] = ()  # actors named inside ("le porte-parole du Kremlin" → Kremlin)
+    holders: tuple[str, ...] = ()  # a dated descriptor: everyone who ever held a role it names
 
 
 @dataclass
@@ -154,7 +155,8 @@ class Matcher:
             if best:
                 entry, value, k, start, end, written = best
                 inner = self._aliases_within(doc, i + 1, i + k) if k > 1 else ()
-                found.append(Match(start, end, value, entry.how, written, inner))
+                holders = tuple(sorted({role.actor for role in entry.dated})) if entry.value is None else ()
+                found.append(Match(start, end, value, entry.how, written, inner, holders))
                 free = i + k
         return found
 

@@ -44,3 +44,10 @@ def test_mentions_between_two_positions_are_those_wholly_inside():
     found, _ = _mentions(text, "fr")
     assert [m.written for m in found.mentions_in(0, text.index(","))] == ["porte-parole du Kremlin"]
     assert [m.written for m in found.mentions_in(5, len(text))] == ["Dmitri Peskov"]
+
+
+def test_a_role_names_the_person_in_apposition_not_the_subject_of_the_clause_after_it():
+    apposed = "« Nous savons qui a fait cela », a déclaré le directeur du FBI, James Comey."
+    assert _mentions(apposed, "fr")[1][0][:2] == ("directeur du FBI", "James Comey")
+    opinion = "Pour le directeur du FBI, James Comey a commis une faute grave."
+    assert _mentions(opinion, "fr")[1][0][:2] == ("directeur du FBI", "Christopher Wray")  # the holder in July 2021

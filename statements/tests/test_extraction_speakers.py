@@ -151,3 +151,84 @@ def test_a_role_named_before_its_holder_goes_to_the_next_sentence_subject_holdin
     text = ("« Aucun Etat ne peut régler ce problème seul », a déclaré en ouverture le conseiller à la sécurité "
             "nationale du président américain. Jake Sullivan a ensuite décrit une menace sans frontières.")
     assert speakers(run(text, gaz, "2021-10-14")) == ["Jake Sullivan"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "« Nous savons qui a fait cela et nous le dirons », a déclaré le directeur du FBI, James Comey."),
+    ("fr", "Selon le directeur du FBI, James Comey, « nous savons qui a fait cela et nous le dirons »."),
+    ("en", '"We know who did this and we will say so," said the FBI director, James Comey.'),
+])
+def test_a_name_in_apposition_with_a_role_wins_over_the_role_holder_of_the_gazetteer(gaz, language, text):
+    assert speakers(run(text, gaz, language=language)) == ["James Comey"]  # undated: not today's FBI director
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "James Comey, le directeur du FBI, s'est exprimé lundi devant les sénateurs. "
+           "« Nous savons qui a fait cela et nous le dirons », a ajouté le directeur du FBI."),
+    ("en", 'James Comey, the FBI director, spoke to senators on Monday. '
+           '"We know who did this and we will say so," the FBI director said.'),
+    ("fr", "Comey a témoigné lundi devant les sénateurs.\n\n"
+           "« Nous savons qui a fait cela et nous le dirons », a ajouté le patron du FBI."),
+])
+def test_a_role_alone_resolves_first_to_the_person_the_article_names_holding_it(gaz, language, text):
+    assert speakers(run(text, gaz, language=language)) == ["James Comey"]
+
+
+def test_a_role_stated_by_the_text_outweighs_the_gazetteer_at_the_article_date(gaz):
+    text = ("Marc Vidal, le directeur du FBI par intérim, a ouvert la séance. "
+            "« Nous savons qui a fait cela et nous le dirons », a ajouté le directeur du FBI.")
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Marc Vidal"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", '"We will respond at a time of our choosing," Jake Sullivan said. A patient waiting in the hall was '
+           'angry. "We waited six hours with nobody," he said.'),
+    ("fr", "« Nous répondrons au moment de notre choix », a déclaré Emmanuel Macron. Un patient, rencontré dans le "
+           "hall, est furieux. « On a attendu six heures sans personne », dit-il."),
+    ("fr", "« Nous répondrons au moment de notre choix », a déclaré Emmanuel Macron. Un salarié de l'entreprise, qui "
+           "a requis l'anonymat, raconte. « On a tout perdu en une nuit », explique-t-il."),
+])
+def test_a_pronoun_after_an_anonymous_witness_names_no_one_not_the_last_person_named(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-06-01", language))[1:] == [None]
+
+
+@pytest.mark.parametrize("language, speaker, text", [
+    ("en", "Mark Hollis", '"We will respond at a time of our choosing," Jake Sullivan told reporters. '
+           'Mark Hollis, head of the Dutch National Cyber Security Centre, which handled the breach, was more '
+           'cautious. '
+           '"We closed the door within hours," he said.'),
+    ("fr", "Marc Dubreuil", "« Nous répondrons au moment de notre choix », a déclaré Jake Sullivan. "
+           "Marc Dubreuil, patron de l'hôpital de Dax, qui a été touché en premier, se veut rassurant. "
+           "« Nous avons tout débranché en une heure », a-t-il précisé."),
+])
+def test_a_pronoun_goes_to_the_person_just_introduced_by_a_bare_role_apposition(gaz, language, speaker, text):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == ["Jake Sullivan", speaker]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Jean-Yves Le Drian a accusé la Russie lundi. "
+           "Selon lui, « la Russie mène une guerre hybride contre nous »."),
+    ("fr", "Jean-Yves Le Drian a accusé la Russie lundi. Pour lui, « la Russie mène une guerre hybride contre nous »."),
+    ("en", 'Jean-Yves Le Drian accused Russia on Monday. According to him, "Russia is waging a hybrid war on us".'),
+])
+def test_selon_lui_according_to_him_is_the_person_the_sentence_before_is_about(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == ["Jean-Yves Le Drian"]
+
+
+def test_selon_elle_does_not_name_a_man(gaz):
+    text = "Jean-Yves Le Drian a accusé la Russie lundi. Selon elle, « la Russie mène une guerre hybride contre nous »."
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Jean-Yves Le Drian a accusé la Russie. « Nous n'avons rien à voir avec cela, c'est absurde », a répliqué Moscou.",
+    "Jean-Yves Le Drian a accusé la Russie. « Nous n'avons rien à voir avec cela, c'est absurde », riposte Moscou.",
+])
+def test_a_capital_that_replies_speaks_for_its_state_not_the_accuser(gaz, text):
+    assert speakers(run(text, gaz, "2021-06-01", "fr")) == ["Russia"]
+
+
+def test_a_pronoun_after_a_sentence_introducing_a_second_person_by_apposition_is_left_to_review(gaz):
+    text = ('"We will respond at a time of our choosing," Jake Sullivan said. Sullivan was joined by Mark Hollis, '
+            'the head of the Dutch cyber agency. "We closed the door within hours," he said.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Jake Sullivan", None]  # the subject, or the newcomer

@@ -70,6 +70,7 @@ class LanguageData:
         self.document = re.compile(rf"{w}(?:{_alternation(self.DOCUMENT_NOUNS)}){e}", re.IGNORECASE)
         self.spokes = re.compile(rf"{w}(?:{_alternation(self.SPOKES_NOUNS)}){e}", re.IGNORECASE)
         self.role = re.compile(rf"{w}(?:{_alternation(self.ROLE_NOUNS)})s?{e}", re.IGNORECASE)
+        self.witness = re.compile(rf"{w}(?:{_alternation(self.WITNESS_NOUNS)})s?{e}", re.IGNORECASE)
         self.naming_cue_end = re.compile(rf"{w}(?:{_alternation(self.NAMING_CUES)})\s*[:,]?\s*$", re.IGNORECASE)
         self.stopwords = set(self.STOPWORDS)
         self.prepositions = {fold(p) for p in self.PREPOSITIONS}

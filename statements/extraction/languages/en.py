@@ -206,6 +206,8 @@ INVERTED_PRONOUN = r"(?!x)x"  # English does not glue the inverted pronoun to th
 
 PRONOUNS = {"he": "male", "she": "female", "it": "neuter", "they": "plural", "we": "plural"}
 SUBJECT_CLITICS = []
+# the pronoun after "according to", "for": "According to him, ..." is the person the text was speaking of
+STRESSED_PRONOUNS = {"him": "male", "her": "female", "them": "plural"}
 
 SOURCE_PREPOSITIONS = ["according to", "citing", "in the words of"]
 PREFIX_SOURCE_PREPOSITIONS = ["for"]
@@ -301,6 +303,14 @@ ROLE_NOUNS = [
     "chairman",
     "chairwoman",
     "chair",
+]
+# People the text describes by what they are, not by an office (witnesses, victims, staff): "a nurse",
+# "one patient". After an indefinite ("a patient waiting in the hall was angry") the pronoun is theirs.
+WITNESS_NOUNS = [
+    "patient", "nurse", "doctor", "physician", "paramedic", "surgeon", "worker", "employee", "staffer",
+    "witness", "victim", "resident", "user", "customer", "client", "teacher", "parent",
+    "mother", "father", "engineer", "technician", "student", "passer-by", "bystander",
+    "activist", "diplomat", "lawyer", "contractor", "executive", "insider", "hacker",
 ]
 ANONYMOUS_HEADS = [
     "a",

@@ -71,6 +71,8 @@ SPEECH_VERBS_ER = [
     "estimer",
     "assurer",
     "rétorquer",
+    "répliquer",
+    "riposter",
     "noter",
     "raconter",
     "préciser",
@@ -337,6 +339,8 @@ INVERTED_PRONOUN = r"(?:-t-|-)(?P<pron>il|elle|on|ils|elles)\b"
 
 PRONOUNS = {"il": "male", "elle": "female", "ils": "plural", "elles": "plural", "on": "plural"}
 SUBJECT_CLITICS = ["ne", "n'", "lui", "leur", "nous", "vous", "y", "en", "l'", "le", "la", "les", "s'", "se"]
+# the pronoun after "selon", "pour", "d'après": « Selon lui, ... » is the person the text was speaking of
+STRESSED_PRONOUNS = {"lui": "male", "elle": "female", "eux": "plural", "elles": "plural"}
 
 SOURCE_PREPOSITIONS = ["selon", "d'après", "de l'avis de", "aux yeux de", "à en croire", "citant"]
 PREFIX_SOURCE_PREPOSITIONS = ["pour"]
@@ -455,6 +459,17 @@ ROLE_NOUNS = [
     "officier",
     "enquêteur",
     "enquêteurs",
+]
+# People the text describes by what they are, not by an office (witnesses, victims, staff): "un patient",
+# "une infirmière". After an indefinite ("un patient [...] est furieux") the pronoun that follows is theirs.
+WITNESS_NOUNS = [
+    "patient", "patiente", "infirmier", "infirmière", "soignant", "soignante", "médecin", "urgentiste",
+    "aide-soignant", "aide-soignante", "salarié", "salariée", "employé", "employée", "agent", "agente",
+    "témoin", "victime", "habitant", "habitante", "usager", "usagère", "utilisateur", "utilisatrice",
+    "client", "cliente", "élu", "élue", "enseignant", "enseignante", "parent", "mère", "père",
+    "ingénieur", "ingénieure", "technicien", "technicienne", "informaticien", "informaticienne",
+    "étudiant", "étudiante", "riverain", "riveraine", "passant", "passante", "fonctionnaire",
+    "syndicaliste", "militant", "militante", "diplomate", "policier", "policière", "gendarme", "juriste",
 ]
 ANONYMOUS_HEADS = [
     "un",
