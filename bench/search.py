@@ -148,9 +148,10 @@ def load_corpus(count: int, seed: int = 11) -> dict:
                 for alias in aliases:
                     copy.write_row([alias, fold(alias), "", n])
         with raw.copy("COPY statements_incident (id, name, slug, kind, summary, start_precision, end_precision, "
-                      "victims_text) FROM STDIN") as copy:
+                      "victims_text, review_status, found_as) FROM STDIN") as copy:
             for n, name in enumerate(INCIDENTS, 1):
-                copy.write_row([n, name, name.lower().replace(" ", "-"), "other", "", "day", "day", ""])
+                copy.write_row([n, name, name.lower().replace(" ", "-"), "other", "", "day", "day", "", "reviewed",
+                                ""])
         articles = count // 4 + 1
         with raw.copy("COPY statements_article (id, title, text, language, published_date, published_precision, "
                       "publisher, url, content_hash, fingerprints, created_at, demo, published_source) FROM STDIN"
