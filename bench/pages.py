@@ -20,32 +20,20 @@ import re
 import sys
 import time
 
-from bench.common import django_setup, get, gunicorn, percentiles, write_results
+from bench.common import corpus_statements_give, django_setup, get, gunicorn, percentiles, write_results
 
 OVERVIEW_REPEAT = 5
 
 
 def give_statements() -> float | None:
-    """Give the corpus's quotes statements (in SQL) unless they have some: quote n reports its own when n is not
-    a multiple of 3, else the statement of quote n - 1 (a later or earlier report of it, by its date). None
-    if there was nothing to do, else the seconds it took."""
-    from django.db import connection
-
+    """Give the corpus's quotes statements unless they have some: quote n reports its own when n is not a
+    multiple of 3, else the statement of quote n - 1 (1.5 reports per statement). None if there was nothing
+    to do, else the seconds it took."""
     from statements.models import Quote
 
     if Quote.objects.filter(statement__isnull=False).exists():
         return None
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO statements_statement (id, speaker_id, statement_date, statement_precision, "
-                       "created_at) SELECT id, speaker_id, statement_date, statement_precision, now() "
-                       "FROM statements_quote WHERE id % 3 <> 0")
-        cursor.execute("SELECT setval(pg_get_serial_sequence('statements_statement', 'id'), "
-                       "(SELECT max(id) FROM statements_statement))")
-        cursor.execute("UPDATE statements_quote SET statement_id = CASE WHEN id % 3 = 0 THEN id - 1 ELSE id END")
-        cursor.execute("VACUUM ANALYZE statements_quote")
-        cursor.execute("VACUUM ANALYZE statements_statement")
-    return round(time.perf_counter() - started, 1)
+    return corpus_statements_give(join_every=3)
 
 
 def overview_uncached() -> dict:

@@ -18,29 +18,11 @@ import datetime
 import random
 import time
 
-from bench.common import django_setup, percentiles, write_results
+from bench.common import corpus_statements_give, django_setup, percentiles, write_results
 
 DATABASE = "demarche_bench_statements"
 TEXT_EN = "Russia must stop the ransomware attacks against our hospitals, and we will hold the criminals to account."
 TEXT_FR = "La Russie doit cesser les attaques de rançongiciels contre nos hôpitaux ; nous demanderons des comptes."
-
-
-def give_statements() -> float:
-    """One statement per quote (what matching leaves for quotes that resemble no other), in SQL."""
-    from django.db import connection
-
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        # load_corpus emptied the statements already (TRUNCATE actors_actor ... CASCADE reaches them).
-        cursor.execute("INSERT INTO statements_statement (id, speaker_id, statement_date, statement_precision, "
-                       "created_at) SELECT id, speaker_id, statement_date, statement_precision, now() "
-                       "FROM statements_quote")
-        cursor.execute("SELECT setval(pg_get_serial_sequence('statements_statement', 'id'), "
-                       "(SELECT max(id) FROM statements_statement))")
-        cursor.execute("UPDATE statements_quote SET statement_id = id")
-        cursor.execute("VACUUM ANALYZE statements_quote")
-        cursor.execute("VACUUM ANALYZE statements_statement")
-    return round(time.perf_counter() - started, 1)
 
 
 def corpus_ready(quotes: int, keep: bool) -> dict:
@@ -50,7 +32,7 @@ def corpus_ready(quotes: int, keep: bool) -> dict:
     if keep and Quote.objects.count() == quotes and not Quote.objects.filter(statement__isnull=True).exists():
         return {"quotes": quotes, "reused": True}
     corpus = load_corpus(quotes)
-    corpus["statements_seconds"] = give_statements()
+    corpus["statements_seconds"] = corpus_statements_give()  # load_corpus emptied the statements already
     return corpus
 
 
