@@ -154,6 +154,7 @@ class Extraction:
             "new_actors": [{"name": a.name, "kind": a.kind} for a in self.new_actors],
             "roles": [{"actor": r.actor, "title": r.title, "organisation": r.organisation} for r in self.roles],
             "claims": [claim.as_dict() for claim in self.claims],
-            "new_incidents": [{"name": i.name, "kind": i.kind, "date": i.date.isoformat() if i.date else None}
+            "new_incidents": [{"name": i.name, "victim": i.victim, "kind": i.kind,
+                               "date": i.date.isoformat() if i.date else None}
                               for i in self.new_incidents],
         }
