@@ -4,7 +4,9 @@ The same readout, communiqué sentence or press-conference answer is quoted by s
 and languages. At import (statements/ingest/quotes.py) each new quote either joins the statement of an
 earlier quote from another article, or becomes a statement of its own. Two quotes report one statement when
 
-- they have the same speaker and were said within `WINDOW_DAYS` of each other (the stated or inferred date;
+- they have the same speaker and were said within `WINDOW_DAYS` of each other (a person and the institution
+  they speak for on that day are one speaker here, from the actors' affiliations: Dmitry Peskov and the
+  Kremlin, a ministry and its spokesperson, a state and its head) (the stated or inferred date;
   a quote of an undated article takes the date of the event it belongs to), or belong to one occasion
   (the same event or incident) when one of them has no date;
 - or one speaker is unknown (an unattributed readout) but both belong to the same event or incident, or the
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from actors.models import Actor
+from actors.models import Actor, Affiliation
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.models import Quote, Statement, StatementCandidate
@@ -167,6 +169,7 @@ class _NewQuote:
     events: set[int]
     incidents: set[int]
     country: str = ""  # the speaker's
+    voices: frozenset[int] = frozenset()  # the speaker, and who speaks as it (or it for) on the quote's day
 
     @cached_property
     def window(self) -> tuple[datetime.date, datetime.date] | None:  # asked once per earlier report: kept
@@ -182,7 +185,7 @@ class _NewQuote:
         dated_both = window is not None and report.statement_date is not None
         if dated_both and not window[0] <= report.statement_date <= window[1]:
             return None
-        same_speaker = speaker is not None and speaker == report.statement_speaker_id
+        same_speaker = speaker is not None and report.statement_speaker_id in self.voices
         occasion = bool(self.incidents & report.incidents or self.events & report.events)
         if same_speaker:
             return MERGE_AT if dated_both or occasion else MERGE_UNSURE_AT  # one has no date: closer words
@@ -226,14 +229,14 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         for pk, *values in queryset.values_list(*columns)[:MAX_CANDIDATES]:
             found.setdefault(pk, _Report(*values))
 
-    windows: dict[int, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
+    windows: dict[frozenset[int], list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
     for item in new:
         if item.quote.speaker_id is not None and item.window is not None:
-            windows[item.quote.speaker_id].append(item.window)
-    for speaker_id, spans in windows.items():
-        gather(visible.filter(statement__speaker_id=speaker_id, statement__statement_date__range=(
+            windows[item.voices].append(item.window)
+    for voices, spans in windows.items():
+        gather(visible.filter(statement__speaker_id__in=voices, statement__statement_date__range=(
             min(low for low, _ in spans), max(high for _, high in spans))))
-    speakers = {item.quote.speaker_id for item in new if item.quote.speaker_id is not None}
+    speakers = set().union(*(item.voices for item in new))
     if speakers:  # their undated statements; every statement of a speaker of an undated quote, newest first
         gather(visible.filter(statement__speaker_id__in=speakers, statement__statement_date__isnull=True))
         for speaker_id in {item.quote.speaker_id for item in new if item.said is None} - {None}:
@@ -248,7 +251,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         # that is thousands of statements a week; its event, when it has one, brings its reports.
         of_incidents = visible.filter(incidents__in=incidents)
         about = [item for item in new if item.incidents]
-        known = {item.quote.speaker_id for item in about} - {None}
+        known = set().union(*(item.voices for item in about))
         anyone = any(item.quote.speaker_id is None for item in about)
         spans = [item.window for item in about]
         if None in spans:  # an undated quote: the incident's newest statements
@@ -260,8 +263,9 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
             window = (min(low for low, _ in spans), max(high for _, high in spans))
             unattributed = Q(statement__speaker__isnull=True)
             gather(of_incidents.filter(unattributed & Q(statement__statement_date__range=window)))
-            gather(of_incidents.filter(
-                (unattributed | Q(statement__speaker_id__in=known)) & Q(statement__statement_date__isnull=True)))
+            undated = of_incidents.filter(statement__statement_date__isnull=True)
+            # An unattributed quote may be an undated report's of anyone: the incident's undated reports.
+            gather(undated if anyone else undated.filter(unattributed | Q(statement__speaker_id__in=known)))
     if linked := [pk for pk, report in found.items() if _occasion_matters(new, report)]:
         for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=linked).values_list(
                 "quote_id", "event_id"):
@@ -280,8 +284,25 @@ def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
     which the date window alone decides. The most quoted speakers' reports, most of the candidates, are read
     without their links (at a million quotes, two index probes each)."""
     return any((item.events or item.incidents) and not (
-        item.quote.speaker_id is not None and item.quote.speaker_id == report.statement_speaker_id
+        item.quote.speaker_id is not None and report.statement_speaker_id in item.voices
         and item.window is not None and report.statement_date is not None) for item in new)
+
+
+def _voices(item: _NewQuote, roles: list[tuple[int, int, datetime.date | None, datetime.date | None]]
+            ) -> frozenset[int]:
+    """The speakers a new quote's speaker is one with: itself, the institutions it held a role at when the
+    quote was said and the holders of a role at it then (any time for an undated quote). Not two holders of
+    roles at one institution: two spokespeople of a ministry are two speakers."""
+    speaker = item.quote.speaker_id
+    if speaker is None:
+        return frozenset()
+    low, high = (item.said.date, item.said.last_day) if item.said else (None, None)
+    voices = {speaker}
+    for actor, organisation, start, end in roles:
+        if speaker in (actor, organisation) and (low is None or (
+                (start is None or start <= high) and (end is None or low <= end))):
+            voices.add(organisation if actor == speaker else actor)
+    return frozenset(voices)
 
 
 def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tuple[int, float, bool]]:
@@ -318,11 +339,16 @@ def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
     if not quotes:
         return
     events, incidents, starts = _links(quotes)
-    countries = dict(Actor.objects.filter(pk__in={quote.speaker_id for quote in quotes} - {None})
-                     .values_list("pk", "country"))
+    speakers = {quote.speaker_id for quote in quotes} - {None}
+    countries = dict(Actor.objects.filter(pk__in=speakers).values_list("pk", "country"))
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
                      or starts.get(quote.pk), events[quote.pk], incidents[quote.pk],
                      countries.get(quote.speaker_id, "")) for quote in quotes]
+    roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
+                                            organisation__isnull=False)
+                 .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
+    for item in new:
+        item.voices = _voices(item, roles)
     matches = best_matches(new, _reports(quotes[0].article_id, new))
     alone = [item for index, item in enumerate(new) if not matches.get(index, (0, 0.0, False))[2]]
     created = Statement.objects.bulk_create([

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rest_framework.test import APIClient
 
-from actors.models import Actor
+from actors.models import Actor, Affiliation
 from statements.extraction.evaluate import score_statement_pairs
 from statements.matching import MERGE_AT, quotes_assign_statements, signature, similarity
 from statements.models import AttributionClaim, Event, Incident, Quote, Statement, StatementCandidate
@@ -104,6 +104,49 @@ def test_a_readout_credited_to_the_white_house_and_to_the_president_is_one_state
     assert report(READOUT_FR, language="fr", speaker=biden, events=[call]).statement_id == readout.statement_id
     assert report(READOUT_FR, language="fr", speaker=putin, events=[call]).statement_id != readout.statement_id
     assert report(READOUT_FR, language="fr", speaker=biden).statement_id != readout.statement_id  # no shared event
+
+
+@pytest.fixture
+def kremlin(db):
+    return Actor.objects.create(name="Kremlin", slug="kremlin", kind="agency", country="RU")
+
+
+def spokesperson(name, of, *, start="2012-05-22", end=None):
+    actor = Actor.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind="person", country=of.country)
+    Affiliation.objects.create(actor=actor, title=f"Spokesperson of the {of.name}", organisation=of,
+                               start_date=start, end_date=end)
+    return actor
+
+
+def test_a_spokesperson_and_the_institution_they_speak_for_are_one_speaker(report, kremlin):
+    """No shared event or incident: the affiliation alone makes them one speaker, the date window and the words
+    the statement. Either one first."""
+    peskov = spokesperson("Dmitry Peskov", kremlin)
+    institution = report(READOUT_EN, language="en", speaker=kremlin)
+    assert report(READOUT_FR, language="fr", speaker=peskov, date="2021-07-10").statement_id == institution.statement_id
+    person = report(READOUT_EN, language="en", speaker=peskov, date="2022-03-01")
+    assert report(READOUT_FR, language="fr", speaker=kremlin, date="2022-03-01").statement_id == person.statement_id
+
+
+def test_two_spokespeople_of_one_institution_or_a_past_role_are_two_speakers(report, kremlin):
+    peskov, other = spokesperson("Dmitry Peskov", kremlin), spokesperson("Alexei Gromov", kremlin)
+    first = report(READOUT_EN, language="en", speaker=peskov)
+    assert report(READOUT_FR, language="fr", speaker=other).statement_id != first.statement_id
+    former = spokesperson("Former Spokesman", kremlin, start="2000-01-01", end="2008-01-01")
+    assert report(READOUT_FR, language="fr", speaker=former).statement_id != report(
+        READOUT_EN, language="en", speaker=kremlin, date="2021-07-11").statement_id
+
+
+def test_an_unattributed_report_is_matched_with_an_undated_report_of_its_incident(report, biden):
+    """The undated report names its speaker, the dated one nobody: close words join them, looser ones are left
+    to a curator."""
+    kaseya = Incident.objects.create(name="Kaseya", slug="kaseya")
+    undated = report(READOUT_EN, language="en", speaker=biden, date=None, incidents=[kaseya])
+    assert report(READOUT_FR, language="fr", date="2021-07-10", incidents=[kaseya]).statement_id == undated.statement_id
+    loose = report("Les Etats-Unis attendent une action contre les groupes criminels et la coopération de Moscou sur "
+                   "les extraditions", language="fr", date="2021-07-10", incidents=[kaseya])
+    assert loose.statement_id != undated.statement_id
+    assert StatementCandidate.objects.get(quote=loose).statement_id == undated.statement_id
 
 
 def test_an_unsure_match_is_left_to_a_curator(report, biden):
