@@ -252,6 +252,11 @@ class Attribution:
                                                         len(opening) > 1 else opening[0]):
                 return None, chain  # "The statement says...": a document speaks, not the last body named
             subject, pronoun = self.sentence_subject(start, end)
+            if subject is not None and end == pos and self._parenthetical(start, pos):
+                end, i = start, i - 1  # "The SVR, it said, « ... »": the SVR is what is said, not who says it
+                continue
+            if pronoun is None and (subject is None or not subject.person):
+                subject = self._unlisted_subject(start, end) or subject
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
@@ -281,6 +286,15 @@ class Attribution:
             end, i = start, i - 1
         return None, chain
 
+    def _parenthetical(self, start: int, pos: int) -> bool:
+        """The speech verb at pos is set off by commas after the sentence's subject and before its quote
+        ("The SVR, it said, « perpetrated... »", "Russia, he added, « ... »")."""
+        before = self.norm[start:pos]
+        if not re.search(r"\w[^,;:]*,\s*$", before):
+            return False
+        k = bisect.bisect_left(self.statements.opens, start)
+        return k >= len(self.statements.opens) or self.statements.opens[k] >= pos
+
     def _introduces_another(self, start: int, end: int, subject: str | None, gender: str) -> bool:
         """The sentence norm[start:end] introduces a person other than its subject, of the pronoun's gender,
         with a role in apposition ("Mark Hollis, the head of the agency"): the one a journalist often quotes next."""
@@ -292,6 +306,43 @@ class Attribution:
             if apposition and any(self.data.role.fullmatch(w) for w in re.findall(r"[\w-]+", apposition.group(1))[:3]):
                 return True
         return False
+
+    def _unlisted_subject(self, start: int, end: int) -> Mention | None:
+        """The person the sentence norm[start:end] opens on when no mention made them its subject: a surname
+        of someone named before ("Witty apologised"), or a full name, alone or after its role in apposition
+        ("Its chief executive, Felicity Oswald, described", "The FBI's executive assistant director, Paul
+        Abbate, said"). A pronoun after that sentence is theirs, not that of a person named further back."""
+        first = _WORD.search(self.norm, start, end)
+        if first is None or self.statements.in_quote(first.start()):
+            return None
+        heads = [first.start()]
+        apposition = re.match(r"[^,;:.!?()«»“”\"]{3,80},\s*", self.norm[first.start():end])
+        if apposition and (self.data.role.search(apposition.group()) or self.data.spokes.search(apposition.group())):
+            heads.append(first.start() + apposition.end())
+        for head in heads:
+            full = NAME.match(self.text, head)
+            word = re.match(r"[A-ZÀ-Ý][\w'’-]+", self.text[head:end])
+            if full and full.end() <= end:
+                a, b, name = self.entities.clean_name(full.start(), full.end())
+                if a != head or not name:
+                    continue
+            elif word and word.group() in self.entities.surnames:
+                a, b, name = head, head + word.end(), self.entities.surnames[word.group()]
+            else:
+                continue
+            if not re.match(r"\s*(?:,|[a-zà-ÿ])", self.text[b:end]):
+                continue  # "Witty apologised", "Felicity Oswald, described": a verb or an apposition follows
+            known = next((m for m in self.entities.mentions_in(a, b) if m.person), None)
+            if known is not None:
+                return known
+            same = next((m for m in self.entities.persons_before(a) if m.name == name), None)
+            if same is not None:
+                return Mention(a, b, name, same.kind, same.gender, "name", self.text[a:b], same.is_new)
+            words = name.split()
+            if len(words) < 2 or re.search(r"['’]", words[0]) or self.entities.org_kind(name) != "other":
+                continue  # "L'ambassade de Chine": a body the gazetteer lacks, not a person
+            return self.entities.mention_new(a, b, name, "person")
+        return None
 
     def _quoted_speaker(self, pos: int) -> Mention | None:
         """The speaker already attributed to the quote around pos, as a mention."""
@@ -311,8 +362,12 @@ class Attribution:
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
         """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official",
-        "Un patient, rencontré dans le hall"."""
-        words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
+        "Un patient, rencontré dans le hall", also after a fronted adverbial ("At one London hospital, a nurse")."""
+        opening = self.norm[start:min(end, start + 80)]
+        adverbial = re.match(r"\s*([\w-]+'?)[^,;:.!?«»“”\"]{0,50},", opening)
+        if adverbial and fold(adverbial.group(1)).rstrip("'") in self.data.prepositions:
+            opening = self.norm[start + adverbial.end():min(end, start + adverbial.end() + 80)]
+        words = re.findall(r"[\w-]+'?", opening)[:4]
         if not words or fold(words[0]) not in self.data.anonymous:
             return False
         return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) or self.data.witness.fullmatch(w)
@@ -334,6 +389,9 @@ class Attribution:
             lead = fold(self.norm[start:mention.start]).strip(" ,")
             if self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
                 continue
+            opener = fold(re.match(r"[\w-]*'?", lead).group()).rstrip("'")
+            if opener in self.data.prepositions and opener not in self.data.opinion_prepositions and "," not in lead:
+                continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
             lead_words = re.findall(r"[\w-]+'?", lead)
