@@ -194,6 +194,8 @@ class Attribution:
         end = self._clause_end(verb_b, limit)
         if has_words and self._opens_with_preposition(verb_b, end):
             return None  # "the ministry added in a statement": the subject was before the verb, unresolved
+        if has_words and fold(m.group().split()[-1]) in self.data.addressee_verbs:
+            return None  # "the hackers told the BBC": the subject was before the verb, the BBC is spoken to
         who = self._resolve(verb_b, end, "after")
         if who:
             who.verb = m.group()

@@ -1,7 +1,7 @@
-"""Whose a pronoun speaker is when the nearest person named before is not the one the text just introduced
-(issue #20, wrong speakers): a sentence opening on a surname or on a name the gazetteer lacks, an unnamed
-witness after a fronted adverbial, and the body a parenthetical "it said" reports on. A wrong speaker is
-worse than none: where the text gives no antecedent, none is guessed.
+"""Who speaks when the nearest person named before is not the one the text just introduced (issue #20, wrong
+speakers): a sentence opening on a surname or on a name the gazetteer lacks, an unnamed witness after a fronted
+adverbial, the body a parenthetical "it said" reports on, the one "X told". A wrong speaker is worse than none:
+where the text gives no antecedent, none is guessed.
 
 No database: runs with `pytest -p no:django` or under pytest-django.
 """
@@ -67,3 +67,11 @@ def test_an_opinion_preposition_still_opens_on_its_speaker(gaz):
             "Pour le professeur Benoît Delorme, de l'Université de Montréal, il s'agit d'une opération de visibilité. "
             "« Ces groupes cherchent l'effet médiatique », a-t-il estimé.")
     assert last_speaker(text, gaz, "2023-04-13", "fr") == "Benoît Delorme"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We had nothing to do with it,” the hackers told the BBC.", None),
+    ("“We will respond at a time of our choosing,” Biden told Putin in a phone call.", "Joe Biden"),
+])
+def test_the_one_told_is_not_the_speaker(gaz, text, speaker):
+    assert last_speaker(text, gaz, "2021-06-16") == speaker
