@@ -577,11 +577,16 @@ class Attribution:
         if named is not None and named.person and self._holds_role(named, noun):
             # "« ... », a déclaré le conseiller à la sécurité nationale. Jake Sullivan a décrit..."
             return Who(named.name, region.strip(), named.is_new, 0.6, "definite-role-next")
+        if (named is not None and named.person and (not gender or not named.gender or named.gender == gender)
+                and all(m.name != named.name for m in self.entities.persons_before(a))):
+            # "Le ministre a dénoncé « ... ». Frédéric Valletoux a assuré": the name the next sentence
+            # introduces is the role's holder, not a person named earlier
+            return Who(named.name, region.strip(), named.is_new, 0.5, "definite-role-next")
         anonymous = self._anonymous_role_mentions(role.group().lower())
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
             return Who(ANON, region.strip(), how="anonymous-anaphora")
-        if person is None:
+        if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
 
@@ -609,6 +614,13 @@ class Attribution:
                 titles = self._role_titles.setdefault(held.actor, [])
                 titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.doc.lang, ()))]
         return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
+
+    def _holds_other_role(self, mention: Mention, noun: str) -> bool:
+        """The text gives the person another role in apposition ("Marc Castan, directeur de l'hôpital"), so a
+        later "le ministre" is someone else."""
+        after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,60})", self.norm[mention.end:mention.end + 60])
+        role = self.data.role.search(after.group(1)) if after else None
+        return role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1)))
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,
