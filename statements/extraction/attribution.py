@@ -194,6 +194,8 @@ class Attribution:
         end = self._clause_end(verb_b, limit)
         if has_words and self._opens_with_preposition(verb_b, end):
             return None  # "the ministry added in a statement": the subject was before the verb, unresolved
+        if has_words and fold(m.group().split()[-1]) in self.data.addressee_verbs:
+            return None  # "the hackers told the BBC": the subject was before the verb, the BBC is spoken to
         who = self._resolve(verb_b, end, "after")
         if who:
             who.verb = m.group()
@@ -252,6 +254,11 @@ class Attribution:
                                                         len(opening) > 1 else opening[0]):
                 return None, chain  # "The statement says...": a document speaks, not the last body named
             subject, pronoun = self.sentence_subject(start, end)
+            if subject is not None and end == pos and self._parenthetical(start, pos):
+                end, i = start, i - 1  # "The SVR, it said, « ... »": the SVR is what is said, not who says it
+                continue
+            if pronoun is None and (subject is None or not subject.person):
+                subject = self._unlisted_subject(start, end) or subject
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
@@ -281,6 +288,15 @@ class Attribution:
             end, i = start, i - 1
         return None, chain
 
+    def _parenthetical(self, start: int, pos: int) -> bool:
+        """The speech verb at pos is set off by commas after the sentence's subject and before its quote
+        ("The SVR, it said, « perpetrated... »", "Russia, he added, « ... »")."""
+        before = self.norm[start:pos]
+        if not re.search(r"\w[^,;:]*,\s*$", before):
+            return False
+        k = bisect.bisect_left(self.statements.opens, start)
+        return k >= len(self.statements.opens) or self.statements.opens[k] >= pos
+
     def _introduces_another(self, start: int, end: int, subject: str | None, gender: str) -> bool:
         """The sentence norm[start:end] introduces a person other than its subject, of the pronoun's gender,
         with a role in apposition ("Mark Hollis, the head of the agency"): the one a journalist often quotes next."""
@@ -292,6 +308,43 @@ class Attribution:
             if apposition and any(self.data.role.fullmatch(w) for w in re.findall(r"[\w-]+", apposition.group(1))[:3]):
                 return True
         return False
+
+    def _unlisted_subject(self, start: int, end: int) -> Mention | None:
+        """The person the sentence norm[start:end] opens on when no mention made them its subject: a surname
+        of someone named before ("Witty apologised"), or a full name, alone or after its role in apposition
+        ("Its chief executive, Felicity Oswald, described", "The FBI's executive assistant director, Paul
+        Abbate, said"). A pronoun after that sentence is theirs, not that of a person named further back."""
+        first = _WORD.search(self.norm, start, end)
+        if first is None or self.statements.in_quote(first.start()):
+            return None
+        heads = [first.start()]
+        apposition = re.match(r"[^,;:.!?()«»“”\"]{3,80},\s*", self.norm[first.start():end])
+        if apposition and (self.data.role.search(apposition.group()) or self.data.spokes.search(apposition.group())):
+            heads.append(first.start() + apposition.end())
+        for head in heads:
+            full = NAME.match(self.text, head)
+            word = re.match(r"[A-ZÀ-Ý][\w'’-]+", self.text[head:end])
+            if full and full.end() <= end:
+                a, b, name = self.entities.clean_name(full.start(), full.end())
+                if a != head or not name:
+                    continue
+            elif word and word.group() in self.entities.surnames:
+                a, b, name = head, head + word.end(), self.entities.surnames[word.group()]
+            else:
+                continue
+            if not re.match(r"\s*(?:,|[a-zà-ÿ])", self.text[b:end]):
+                continue  # "Witty apologised", "Felicity Oswald, described": a verb or an apposition follows
+            known = next((m for m in self.entities.mentions_in(a, b) if m.person), None)
+            if known is not None:
+                return known
+            same = next((m for m in self.entities.persons_before(a) if m.name == name), None)
+            if same is not None:
+                return Mention(a, b, name, same.kind, same.gender, "name", self.text[a:b], same.is_new)
+            words = name.split()
+            if len(words) < 2 or re.search(r"['’]", words[0]) or self.entities.org_kind(name) != "other":
+                continue  # "L'ambassade de Chine": a body the gazetteer lacks, not a person
+            return self.entities.mention_new(a, b, name, "person")
+        return None
 
     def _quoted_speaker(self, pos: int) -> Mention | None:
         """The speaker already attributed to the quote around pos, as a mention."""
@@ -311,8 +364,12 @@ class Attribution:
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
         """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official",
-        "Un patient, rencontré dans le hall"."""
-        words = re.findall(r"[\w-]+'?", self.norm[start:min(end, start + 80)])[:4]
+        "Un patient, rencontré dans le hall", also after a fronted adverbial ("At one London hospital, a nurse")."""
+        opening = self.norm[start:min(end, start + 80)]
+        adverbial = re.match(r"\s*([\w-]+'?)[^,;:.!?«»“”\"]{0,50},", opening)
+        if adverbial and fold(adverbial.group(1)).rstrip("'") in self.data.prepositions:
+            opening = self.norm[start + adverbial.end():min(end, start + adverbial.end() + 80)]
+        words = re.findall(r"[\w-]+'?", opening)[:4]
         if not words or fold(words[0]) not in self.data.anonymous:
             return False
         return any(self.data.role.fullmatch(w) or self.data.spokes.fullmatch(w) or self.data.witness.fullmatch(w)
@@ -334,6 +391,9 @@ class Attribution:
             lead = fold(self.norm[start:mention.start]).strip(" ,")
             if self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
                 continue
+            opener = fold(re.match(r"[\w-]*'?", lead).group()).rstrip("'")
+            if opener in self.data.prepositions and opener not in self.data.opinion_prepositions and "," not in lead:
+                continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
             lead_words = re.findall(r"[\w-]+'?", lead)
@@ -517,11 +577,16 @@ class Attribution:
         if named is not None and named.person and self._holds_role(named, noun):
             # "« ... », a déclaré le conseiller à la sécurité nationale. Jake Sullivan a décrit..."
             return Who(named.name, region.strip(), named.is_new, 0.6, "definite-role-next")
+        if (named is not None and named.person and (not gender or not named.gender or named.gender == gender)
+                and all(m.name != named.name for m in self.entities.persons_before(a))):
+            # "Le ministre a dénoncé « ... ». Frédéric Valletoux a assuré": the name the next sentence
+            # introduces is the role's holder, not a person named earlier
+            return Who(named.name, region.strip(), named.is_new, 0.5, "definite-role-next")
         anonymous = self._anonymous_role_mentions(role.group().lower())
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
             return Who(ANON, region.strip(), how="anonymous-anaphora")
-        if person is None:
+        if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
 
@@ -549,6 +614,13 @@ class Attribution:
                 titles = self._role_titles.setdefault(held.actor, [])
                 titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.doc.lang, ()))]
         return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
+
+    def _holds_other_role(self, mention: Mention, noun: str) -> bool:
+        """The text gives the person another role in apposition ("Marc Castan, directeur de l'hôpital"), so a
+        later "le ministre" is someone else."""
+        after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,60})", self.norm[mention.end:mention.end + 60])
+        role = self.data.role.search(after.group(1)) if after else None
+        return role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1)))
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,

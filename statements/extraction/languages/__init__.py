@@ -100,6 +100,7 @@ class LanguageData:
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
+        self.addressee_verbs = {fold(v) for v in self.ADDRESSEE_VERBS}
         self.person_title_before = re.compile(rf"(?<![\w.])(?:{_alternation(self.PERSON_TITLE_CUES)})\s*$")
         self.person_after = re.compile(rf"^(?:{_alternation(self.PERSON_AFTER_CUES)})", re.IGNORECASE)
 

@@ -716,6 +716,8 @@ NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency"
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."
 OPINION_PREPOSITIONS = ["for"]
+# speech verbs whose object is the one spoken to: a name after them is the addressee ("the hackers told the BBC")
+ADDRESSEE_VERBS = ["told", "tells", "tell", "telling"]
 # a capitalised name right after one of these is a person ("Rep. Mike Gallagher", "spokeswoman Adrienne Watson")
 PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "President", "Minister",
                      "Secretary", "spokesman", "spokeswoman", "spokesperson", "Spokesman", "Spokeswoman",

@@ -865,6 +865,8 @@ NEW_INSTITUTION_NOUNS = ["ambassade", "ministère", "département", "agence", "b
 INSTITUTION_PRONOUNS = ["elle"]
 # une personne nommée après ces mots en tête de phrase donne un avis : « Pour Adam Segal, ... »
 OPINION_PREPOSITIONS = ["pour"]
+# verbes de parole dont l'objet est la personne à qui l'on parle (en français, « à X » le marque déjà)
+ADDRESSEE_VERBS: list[str] = []
 # un nom propre après ces mots est une personne (« le ministre Jean-Noël Barrot »)
 PERSON_TITLE_CUES = ["M.", "Mme", "Dr", "président", "présidente", "ministre", "porte-parole", "directeur",
                      "directrice", "chercheur", "chercheuse", "analyste", "maire", "sénateur", "sénatrice",
