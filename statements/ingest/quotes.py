@@ -80,8 +80,9 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     article.extracted_at = timezone.now()
     article.save(update_fields=["language", "extracted_at"])
 
-    previous = list(article.quotes.filter(review_status__in=Quote.MACHINE_OWNED).order_by("start"))
-    curated_spans = list(article.quotes.exclude(review_status__in=Quote.MACHINE_OWNED).values_list("start", "end"))
+    stored = list(article.quotes.order_by("start"))  # one query: the machine's quotes, and the spans curators own
+    previous = [quote for quote in stored if quote.review_status in Quote.MACHINE_OWNED]
+    curated_spans = [(quote.start, quote.end) for quote in stored if quote.review_status not in Quote.MACHINE_OWNED]
     found_quotes = [found for found in result.quotes
                     if not any(found.start < end and start < found.end for start, end in curated_spans)]
     again = _found_again(found_quotes, previous)
@@ -238,13 +239,16 @@ class _Resolver:
         names = {name for quote in result.quotes for name in (quote.speaker, quote.addressee, *quote.actors) if name}
         names |= {name for role in result.roles for name in (role.actor, role.organisation) if name}
         names |= {candidate.name for quote in result.quotes for candidate in quote.candidates}
+        names |= {name for claim in result.claims for name in (claim.claimant, claim.accused) if name}
         self.rows: dict[str, Actor | None] = {actor.name: actor for actor in Actor.objects.filter(name__in=names)}
+        self.read = names  # looked up by canonical name already: those missing from rows are no actor's name
 
     def actor(self, name: str | None) -> Actor | None:
         if not name:
             return None
         if name not in self.rows:
-            actor = Actor.objects.filter(name=name).first() or Actor.objects.by_alias(name).first()
+            actor = ((None if name in self.read else Actor.objects.filter(name=name).first())
+                     or Actor.objects.by_alias(name).first())
             if actor is None and name in self.new:
                 actor = _actor_create_unreviewed(name, self.new[name].kind)
             self.rows[name] = actor
