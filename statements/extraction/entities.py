@@ -26,6 +26,7 @@ NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
                   r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
+CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -55,6 +56,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._name_candidates()
     entities._institution_candidates()
+    entities._company_candidates([(m.start, m.end) for m in (*incidents, *events)])
     entities._acronym_candidates()
     entities._roles_to_named_holders()
     return entities
@@ -137,6 +139,48 @@ class Entities:
             if verb and self.doc.norm[m.end()] == " ":
                 self.mention_new(m.start(), m.end(), m.group(), self.org_kind(m.group()) if
                                   self.org_kind(m.group()) != "other" else "agency")
+
+    def _company_candidates(self, other_spans=()):
+        """Companies the gazetteer lacks that the text calls companies ("Kaseya, a Miami-based software
+        company", « l'éditeur américain de logiciels Kaseya »), and their later bare mentions, so that "the
+        company said" or « a indiqué l'entreprise » finds them. A name an incident takes too ("the Kaseya
+        attack") is the company's only when the company speaks ("Kaseya, a software company, said")."""
+        mentioned = Intervals((m.start, m.end) for m in self.mentions)
+        incidents = Intervals(other_spans)
+        norm, data, names = self.doc.norm, self.doc.data, set()
+        speaks = None
+        for m in CAPITALISED.finditer(self.doc.text):
+            start, end, name = self.clean_name(m.start(), m.end())
+            if not name or name in data.not_names or mentioned.overlaps(start, end) \
+                    or self.doc.quote_marks.contains(start) or self.org_kind(name) not in ("other", "company"):
+                continue
+            after = data.company_after.match(norm, end)
+            if not (after or data.company_before.search(norm[max(0, start - 80):start])):
+                continue
+            if incidents.overlaps(start, end):
+                if speaks is None:
+                    speaks = self._company_noun_speaks()
+                if not (speaks or after and data.verb.match(norm, re.match(r",?\s*", norm[after.end():]).end()
+                                                            + after.end())):
+                    continue
+            names.add(name)
+        if not names:
+            return
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *((a, b) for a, b in other_spans
+                                                                          if self.doc.text[a:b] not in names)])
+        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        pattern = re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w-])")
+        for m in pattern.finditer(self.doc.text):
+            if not taken.overlaps(m.start(), m.end()) and not self.doc.quote_marks.contains(m.start()):
+                self.mention_new(m.start(), m.end(), m.group(), "company")
+
+    def _company_noun_speaks(self) -> bool:
+        """A speech verb just before "the company" (« a indiqué l'entreprise »)."""
+        for m in self.doc.data.company_noun.finditer(self.doc.norm):
+            verb = self.doc.data.verb.search(self.doc.norm, max(0, m.start() - 40), m.start())
+            if verb and not self.doc.norm[verb.end():m.start()].strip():
+                return True
+        return False
 
     def _institution_candidates(self):
         """Institutions the gazetteer lacks, named by their noun and what the text adds ("the Russian embassy in

@@ -51,3 +51,30 @@ def test_a_role_names_the_person_in_apposition_not_the_subject_of_the_clause_aft
     assert _mentions(apposed, "fr")[1][0][:2] == ("directeur du FBI", "James Comey")
     opinion = "Pour le directeur du FBI, James Comey a commis une faute grave."
     assert _mentions(opinion, "fr")[1][0][:2] == ("directeur du FBI", "Christopher Wray")  # the holder in July 2021
+
+
+def test_a_name_in_apposition_with_a_company_noun_is_a_new_company_and_so_are_its_later_mentions():
+    text = "Brindlecorp, a Leeds-based software company, was hit. Later, Brindlecorp said it had restored service."
+    found, mentions = _mentions(text, "en")
+    assert [m[1:] for m in mentions if m[0] == "Brindlecorp"] == [("Brindlecorp", "company", "ner", True)] * 2
+    assert found.new_actors["Brindlecorp"].kind == "company"
+
+
+def test_a_name_after_a_french_company_noun_and_its_adjectives_is_a_new_company():
+    text = "Les pirates ont visé l'éditeur américain de logiciels Pralinex. Pralinex a demandé de couper les serveurs."
+    found, mentions = _mentions(text, "fr")
+    assert [m[1:] for m in mentions if m[0] == "Pralinex"] == [("Pralinex", "company", "ner", True)] * 2
+
+
+def test_a_capitalised_name_no_company_noun_describes_stays_no_company():
+    _, mentions = _mentions("Brindlecorp was hit on Friday. Brindlecorp, the capital of the region, was calm.", "en")
+    assert not [m for m in mentions if m[0] == "Brindlecorp"]
+
+
+def test_an_incident_s_name_is_a_company_only_where_the_company_the_text_calls_it_speaks():
+    victim = "Après Kaseya, les pirates ont visé le géant de la viande JBS, qui a payé."
+    assert not [m for m in _mentions(victim, "fr")[1] if m[2] == "company"]
+    speaking = "Kaseya, a Miami-based software company, said fewer than 60 customers were hit."
+    assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(speaking, "en")[1]
+    inverted = "L'éditeur de logiciels Kaseya a été visé. « Nous avons trouvé la faille », a indiqué l'entreprise."
+    assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(inverted, "fr")[1]

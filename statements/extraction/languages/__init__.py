@@ -103,6 +103,16 @@ class LanguageData:
         self.addressee_verbs = {fold(v) for v in self.ADDRESSEE_VERBS}
         self.person_title_before = re.compile(rf"(?<![\w.])(?:{_alternation(self.PERSON_TITLE_CUES)})\s*$")
         self.person_after = re.compile(rf"^(?:{_alternation(self.PERSON_AFTER_CUES)})", re.IGNORECASE)
+        company = _alternation([n for n, kinds in self.INSTITUTION_NOUNS.items() if set(kinds) == {"company"}])
+        articles = _alternation([*self.DETERMINERS, *self.INDEFINITE_ARTICLES])
+        # "Kaseya, a Miami-based software company" / « l'éditeur américain de logiciels Kaseya »
+        self.company_after = re.compile(rf",\s*(?:{articles})\s*(?:[\w'-]+\s+){{0,3}}?(?:{company})(?![\w-])",
+                                        re.IGNORECASE)
+        self.company_noun = re.compile(rf"(?<![\w'])(?:{_alternation(self.DETERMINERS)})\s*(?:{company})(?![\w-])",
+                                       re.IGNORECASE)
+        self.company_before = re.compile(
+            rf"(?<![\w'])(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{company})(?:\s+(?-i:[a-zà-ÿ'-]+)){{0,3}}\s+$",
+            re.IGNORECASE)
 
 
 @cache

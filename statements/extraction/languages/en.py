@@ -213,6 +213,7 @@ SOURCE_PREPOSITIONS = ["according to", "citing", "in the words of"]
 PREFIX_SOURCE_PREPOSITIONS = ["for"]
 COMPLEMENTIZERS = ["that"]
 DETERMINERS = ["the"]
+INDEFINITE_ARTICLES = ["a", "an"]
 DESCRIPTOR_BLOCKERS = [
     "former",
     "ex",

@@ -346,6 +346,7 @@ SOURCE_PREPOSITIONS = ["selon", "d'après", "de l'avis de", "aux yeux de", "à e
 PREFIX_SOURCE_PREPOSITIONS = ["pour"]
 COMPLEMENTIZERS = ["que", "qu'", "qu’"]
 DETERMINERS = ["le", "la", "les", "l'"]
+INDEFINITE_ARTICLES = ["un", "une"]
 DESCRIPTOR_BLOCKERS = [
     "ancien",
     "ancienne",
