@@ -3,7 +3,7 @@
     python -m bench.import_worker [--without-matching] <celery worker options>
 
 Without matching, each imported quote is left without a statement (statements.ingest.quotes skips
-statements.matching.quotes_assign_statements): the difference between the two runs of bench.imports is
+statements.matching.statements_assign): the difference between the two runs of bench.imports is
 what matching costs an import, measured on the same corpus in one run.
 """
 
@@ -18,7 +18,7 @@ def main(argv: list[str]) -> None:
         argv = [arg for arg in argv if arg != "--without-matching"]
         from statements.ingest import quotes
 
-        quotes.quotes_assign_statements = lambda stored: None  # the pool's processes are forked after this
+        quotes.statements_assign = lambda quotes, occasions: []  # the pool's processes are forked after this
     from config.celery import app
 
     app.worker_main(["worker", *argv])

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from django.db.models import Q
+from django.db.models import Q, Value
 
 from actors.models import Actor, Affiliation
 from actors.names import fold
@@ -196,38 +196,51 @@ class _NewQuote:
         return None
 
 
-def _links(quotes: list[Quote]) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, PartialDate]]:
-    """Each quote's events and incidents, and the start of the earliest event of each (two queries)."""
-    events: dict[int, set[int]] = defaultdict(set)
-    incidents: dict[int, set[int]] = defaultdict(set)
-    starts: dict[int, PartialDate] = {}
+@dataclass
+class Occasions:
+    """A quote's events and incidents (ids), and the start of its earliest event: what matching reads of its
+    links. An import passes those of the quotes it is storing (statements/ingest/quotes.py), read from what it
+    found; `quotes_assign_statements` reads those of stored quotes."""
+
+    events: set[int] = field(default_factory=set)
+    incidents: set[int] = field(default_factory=set)
+    earliest_event: PartialDate | None = None
+
+
+def _links(quotes: list[Quote]) -> list[Occasions]:
+    """Each stored quote's occasions (two queries)."""
     ids = [quote.pk for quote in quotes]
-    rows = (Quote.events.through.objects.filter(quote_id__in=ids).order_by("event__start_date")
-            .values_list("quote_id", "event_id", "event__start_date", "event__start_precision"))
-    for quote_id, event_id, date, precision in rows:
-        events[quote_id].add(event_id)
-        if date is not None:
-            starts.setdefault(quote_id, PartialDate(date, precision))
+    events: dict[int, dict[int, PartialDate | None]] = defaultdict(dict)
+    incidents: dict[int, set[int]] = defaultdict(set)
+    for quote_id, event_id, date, precision in Quote.events.through.objects.filter(quote_id__in=ids).values_list(
+            "quote_id", "event_id", "event__start_date", "event__start_precision"):
+        events[quote_id][event_id] = PartialDate.from_fields(date, precision)
     for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=ids).values_list(
             "quote_id", "incident_id"):
         incidents[quote_id].add(incident_id)
-    return events, incidents, starts
+    return [Occasions(set(events[quote.pk]), incidents[quote.pk], earliest_start(events[quote.pk].values()))
+            for quote in quotes]
+
+
+def earliest_start(starts: Iterable[PartialDate | None]) -> PartialDate | None:
+    """The earliest of some events' starts (those without a date left out)."""
+    return min((start for start in starts if start is not None), key=lambda start: start.date, default=None)
 
 
 def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     """The visible reports in other articles that may be one of the new quotes' statements, gathered by
     indexed queries only: the statements of each speaker in its date window (the statements'
     (speaker, statement_date) index), the reports of the quotes' events, and the reports of the quotes'
-    incidents by the same speakers (for a quote or a report without a date)."""
+    incidents by the same speakers (for a quote or a report without a date). Those indexed queries are sent
+    as one (UNION ALL of each capped at MAX_CANDIDATES), and the links of the reports that need them as one."""
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
-    found: dict[int, _Report] = {}
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
                "statement__speaker__country")
+    branches = []
 
     def gather(queryset):
         queryset = queryset if queryset.query.order_by else queryset.order_by()  # not Quote's ordering: a sort
-        for pk, *values in queryset.values_list(*columns)[:MAX_CANDIDATES]:
-            found.setdefault(pk, _Report(*values))
+        branches.append(queryset.values_list(*columns)[:MAX_CANDIDATES])
 
     windows: dict[frozenset[int], list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
     for item in new:
@@ -266,13 +279,18 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
             undated = of_incidents.filter(statement__statement_date__isnull=True)
             # An unattributed quote may be an undated report's of anyone: the incident's undated reports.
             gather(undated if anyone else undated.filter(unattributed | Q(statement__speaker_id__in=known)))
+    if not branches:
+        return []
+    found: dict[int, _Report] = {}
+    for pk, *values in branches[0].union(*branches[1:], all=True):  # in the branches' order, as one query each
+        found.setdefault(pk, _Report(*values))
     if linked := [pk for pk, report in found.items() if _occasion_matters(new, report)]:
-        for quote_id, event_id in Quote.events.through.objects.filter(quote_id__in=linked).values_list(
-                "quote_id", "event_id"):
-            found[quote_id].events.add(event_id)
-        for quote_id, incident_id in Quote.incidents.through.objects.filter(quote_id__in=linked).values_list(
-                "quote_id", "incident_id"):
-            found[quote_id].incidents.add(incident_id)
+        events = (Quote.events.through.objects.filter(quote_id__in=linked)
+                  .annotate(is_event=Value(True)).values_list("quote_id", "event_id", "is_event"))
+        incidents = (Quote.incidents.through.objects.filter(quote_id__in=linked)
+                     .annotate(is_event=Value(False)).values_list("quote_id", "incident_id", "is_event"))
+        for quote_id, target, is_event in events.union(incidents, all=True):
+            (found[quote_id].events if is_event else found[quote_id].incidents).add(target)
     for report in found.values():
         report.features = signature(report.text, report.language)
     return list(found.values())
@@ -334,39 +352,52 @@ def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tupl
 def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
     """Give each stored quote of one article that has none its statement: an earlier report's when one matches
     surely enough, else a new one (an unsure match is kept as a StatementCandidate for review). Quotes that
-    already report a statement (found again by a re-extraction) keep it."""
+    already report a statement (found again by a re-extraction) keep it. An import matches its quotes before
+    storing them instead (`statements_assign`)."""
     quotes = [quote for quote in quotes if quote.statement_id is None]
     if not quotes:
         return
-    events, incidents, starts = _links(quotes)
+    candidates = statements_assign(quotes, _links(quotes))
+    Quote.objects.bulk_update(quotes, ["statement"])
+    StatementCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
+
+
+def statements_assign(quotes: list[Quote], occasions: list[Occasions]) -> list[StatementCandidate]:
+    """Set the statement of each quote of one article (`occasions`: theirs, in the same order), stored or not:
+    an earlier report's when one matches surely enough, else a new Statement, created here. The quotes are not
+    saved: an import inserts them once, with their statements. The unsure matches are returned as
+    StatementCandidates for the caller to insert once the quotes are stored."""
+    if not quotes:
+        return []
     speakers = {quote.speaker_id for quote in quotes} - {None}
-    countries = dict(Actor.objects.filter(pk__in=speakers).values_list("pk", "country"))
+    countries = {quote.speaker_id: quote.speaker.country for quote in quotes
+                 if quote.speaker_id is not None and Quote.speaker.is_cached(quote)}  # an import's resolved actors
+    if unread := speakers - countries.keys():
+        countries |= dict(Actor.objects.filter(pk__in=unread).values_list("pk", "country"))
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
-                     or starts.get(quote.pk), events[quote.pk], incidents[quote.pk],
-                     countries.get(quote.speaker_id, "")) for quote in quotes]
+                     or links.earliest_event, links.events, links.incidents, countries.get(quote.speaker_id, ""))
+           for quote, links in zip(quotes, occasions, strict=True)]
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
                  .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
     for item in new:
         item.voices = _voices(item, roles)
-    matches = best_matches(new, _reports(quotes[0].article_id, new))
+    reports = _reports(quotes[0].article_id, new)
+    matches = best_matches(new, reports)
     alone = [item for index, item in enumerate(new) if not matches.get(index, (0, 0.0, False))[2]]
     created = Statement.objects.bulk_create([
         Statement(speaker_id=item.quote.speaker_id, statement_date=item.said.date if item.said else None,
                   statement_precision=item.said.precision if item.said else "day") for item in alone])
     for item, statement in zip(alone, created, strict=True):
         item.quote.statement = statement
-    joined = {}
+    speaker_of = {report.statement_id: report.statement_speaker_id for report in reports}
     for index, (statement_id, _, sure) in matches.items():
         if sure:
             quotes[index].statement_id = statement_id
-            joined[statement_id] = new[index]
-    Quote.objects.bulk_update(quotes, ["statement"])
-    for statement in Statement.objects.filter(pk__in=joined, speaker__isnull=True):
-        # A report that names the speaker tells who made a statement its first reports left unknown.
-        if (speaker := joined[statement.pk].quote.speaker_id) is not None:
-            Statement.objects.filter(pk=statement.pk).update(speaker_id=speaker)
-    StatementCandidate.objects.bulk_create(
-        [StatementCandidate(quote=quotes[index], statement_id=statement_id, score=round(score, 3))
-         for index, (statement_id, score, sure) in matches.items() if not sure],
-        ignore_conflicts=True)
+            if speaker_of[statement_id] is None and quotes[index].speaker_id is not None:
+                # A report that names the speaker tells who made a statement its first reports left unknown
+                # (unless another import named it since this one read it).
+                Statement.objects.filter(pk=statement_id, speaker__isnull=True).update(
+                    speaker_id=quotes[index].speaker_id)
+    return [StatementCandidate(quote=quotes[index], statement_id=statement_id, score=round(score, 3))
+            for index, (statement_id, score, sure) in matches.items() if not sure]

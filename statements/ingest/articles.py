@@ -27,7 +27,7 @@ def article_ingest(*, document: Document, job: ImportJob | None) -> tuple[Articl
                                    title=document.title[:500], content_hash=document.content_hash, import_job=job)
         return original, False
     published = document.published
-    article = Article.objects.create(
+    article = Article(  # stored by its analysis, with its language and extraction time: one insert
         title=document.title[:500],
         text=document.text,
         language=document.language,

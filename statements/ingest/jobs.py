@@ -241,8 +241,8 @@ def job_status_refresh(job: ImportJob) -> None:
 
     Workers finish items of one job in parallel; the job's row lock, held to the end of the caller's
     transaction, makes the last of them count after the others committed, so one of them sees no
-    item pending."""
-    with transaction.atomic():
+    item pending. Inside the caller's transaction, no savepoint: a failure rolls the caller back."""
+    with transaction.atomic(savepoint=False):
         ImportJob.objects.select_for_update().filter(pk=job.pk).first()
         counts = job_counts(job)
         if counts.get(ImportItem.Status.PENDING):

@@ -11,6 +11,7 @@ import bisect
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count, Max
@@ -21,8 +22,17 @@ from actors.models import Actor, ActorKind, Affiliation, Alias, ReviewStatus
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.extraction import Gazetteer, extract
-from statements.matching import quotes_assign_statements
-from statements.models import Article, AttributionClaim, Event, Incident, IncidentAlias, Quote, Topic
+from statements.matching import Occasions, earliest_start, statements_assign
+from statements.models import (
+    Article,
+    AttributionClaim,
+    Event,
+    Incident,
+    IncidentAlias,
+    Quote,
+    StatementCandidate,
+    Topic,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +74,15 @@ def gazetteer_cache_clear() -> None:
     _cache.__dict__.clear()
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # its callers' transactions (an import's item) roll back what fails
 def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> list[Quote]:
     """(Re-)extract an article's quotes; a quotation found again keeps its quote (id, permalink, citations).
 
     Quotes a curator reviewed are kept exactly as they are, and nothing found over them is stored. A machine
     quote found again (same words, or an overlapping span) is updated in place; one no longer found is
-    withdrawn, not deleted: its permalink then says so (410) rather than disappearing (404).
+    withdrawn, not deleted: its permalink then says so (410) rather than disappearing (404). An article not
+    stored yet (an import's) is inserted with what extraction tells of it, and has nothing to replace; each
+    new quote is inserted once, with its statement (matched on the links found, before the insert).
     """
     gazetteer = gazetteer or current_gazetteer()
     result = extract(article.text, gazetteer=gazetteer, published=article.published, language=article.language or None,
@@ -78,9 +90,11 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     if not article.language:
         article.language = result.language
     article.extracted_at = timezone.now()
-    article.save(update_fields=["language", "extracted_at"])
+    new_article = article.pk is None
+    article.save(**({} if new_article else {"update_fields": ["language", "extracted_at"]}))
 
-    stored = list(article.quotes.order_by("start"))  # one query: the machine's quotes, and the spans curators own
+    # One query: the machine's quotes, and the spans curators own.
+    stored = [] if new_article else list(article.quotes.order_by("start"))
     previous = [quote for quote in stored if quote.review_status in Quote.MACHINE_OWNED]
     curated_spans = [(quote.start, quote.end) for quote in stored if quote.review_status not in Quote.MACHINE_OWNED]
     found_quotes = [found for found in result.quotes
@@ -108,6 +122,10 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     reason = f"No longer found in its article when it was extracted again on {article.extracted_at:%Y-%m-%d}."
     Quote.objects.filter(pk__in=[quote.pk for quote in previous if quote.pk not in kept]).update(
         review_status=Quote.Review.WITHDRAWN, withdrawn_reason=reason)
+    incidents = _incidents_store(article, result)
+    links = _links_found(found_quotes, resolver, incidents)
+    unmatched = [index for index, quote in enumerate(quotes) if quote.statement_id is None]  # found again: kept
+    candidates = statements_assign([quotes[index] for index in unmatched], [links[index] for index in unmatched])
     for quote in quotes:
         if quote.pk:
             quote.save()
@@ -115,10 +133,10 @@ def article_analyse(article: Article, gazetteer: Gazetteer | None = None) -> lis
     for through in (Quote.mentioned_actors.through, Quote.incidents.through, Quote.events.through,
                     Quote.topics.through):
         through.objects.filter(quote_id__in=kept).delete()  # stored again from what was found this time
-    incidents = _incidents_store(article, result)
-    _links_store(quotes, found_quotes, resolver, incidents)
-    quotes_assign_statements(quotes)
-    _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver, incidents)
+    _links_store(quotes, links)
+    StatementCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
+    _claims_store(article, result, dict(zip(map(id, found_quotes), quotes, strict=True)), resolver, incidents,
+                  new_article=new_article)
     resolver.store_roles(result.roles)
     return quotes
 
@@ -152,10 +170,11 @@ def _incidents_store(article: Article, result) -> dict[str, int]:
 
 
 def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: _Resolver,
-                  incidents: dict[str, int]) -> None:
+                  incidents: dict[str, int], *, new_article: bool) -> None:
     """The attribution claims and denials the article makes, each with its words and its quote; replaced
     at each extraction. A claim the reference data already holds (same parties, incident, date) stays one."""
-    AttributionClaim.objects.filter(article=article, origin=AttributionClaim.Origin.TEXT).delete()
+    if not new_article:
+        AttributionClaim.objects.filter(article=article, origin=AttributionClaim.Origin.TEXT).delete()
     for claim in result.claims:
         claimant, accused = resolver.actor(claim.claimant), resolver.actor(claim.accused)
         if not (claimant and accused and claim.incident in incidents):
@@ -203,20 +222,42 @@ def _found_again(found_quotes, previous: list[Quote]) -> dict[int, Quote]:
     return again
 
 
-def _links_store(quotes: list[Quote], found_quotes, resolver: _Resolver, incidents: dict[str, int]) -> None:
-    """Each quote's mentioned actors, incidents (ids by name), events and topics, in one insert per relation."""
-    events = dict(Event.objects.filter(name__in={n for f in found_quotes for n in f.events}).values_list("name", "pk"))
+@dataclass
+class _FoundLinks(Occasions):
+    """What a found quote is linked to (ids): its occasions, as matching reads them, its mentioned actors and
+    its topics."""
+
+    actors: set[int] = field(default_factory=set)
+    topics: set[int] = field(default_factory=set)
+
+
+def _links_found(found_quotes, resolver: _Resolver, incidents: dict[str, int]) -> list[_FoundLinks]:
+    """Each found quote's links: mentioned actors, incidents (ids by name), events (with their starts) and
+    topics (two queries, events and topics, for the whole article)."""
+    events = {name: (pk, PartialDate.from_fields(date, precision)) for name, pk, date, precision in
+              Event.objects.filter(name__in={n for f in found_quotes for n in f.events}).values_list(
+                  "name", "pk", "start_date", "start_precision")}
     topics = dict(Topic.objects.filter(slug__in={n for f in found_quotes for n in f.topics}).values_list("slug", "pk"))
-    relations = [
-        (Quote.mentioned_actors.through, "actor_id", lambda f: {a.pk for a in map(resolver.actor, f.actors) if a}),
-        (Quote.incidents.through, "incident_id", lambda f: {incidents[n] for n in f.incidents if n in incidents}),
-        (Quote.events.through, "event_id", lambda f: {events[n] for n in f.events if n in events}),
-        (Quote.topics.through, "topic_id", lambda f: {topics[n] for n in f.topics if n in topics}),
-    ]
-    for through, column, targets in relations:
+    links = []
+    for found in found_quotes:
+        own_events = [events[name] for name in found.events if name in events]
+        links.append(_FoundLinks(
+            events={pk for pk, _ in own_events}, incidents={incidents[n] for n in found.incidents if n in incidents},
+            earliest_event=earliest_start(start for _, start in own_events),
+            actors={actor.pk for actor in map(resolver.actor, found.actors) if actor},
+            topics={topics[n] for n in found.topics if n in topics}))
+    return links
+
+
+def _links_store(quotes: list[Quote], links: list[_FoundLinks]) -> None:
+    """Each stored quote's links, in one insert per relation."""
+    relations = [(Quote.mentioned_actors.through, "actor_id", "actors"),
+                 (Quote.incidents.through, "incident_id", "incidents"),
+                 (Quote.events.through, "event_id", "events"), (Quote.topics.through, "topic_id", "topics")]
+    for through, column, relation in relations:
         through.objects.bulk_create(
-            [through(quote_id=quote.pk, **{column: target}) for quote, found in zip(quotes, found_quotes, strict=True)
-             for target in targets(found)],
+            [through(quote_id=quote.pk, **{column: target}) for quote, found in zip(quotes, links, strict=True)
+             for target in getattr(found, relation)],
             ignore_conflicts=True,
         )
 
