@@ -25,7 +25,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from statements.dates import PartialDate
 
@@ -359,5 +359,11 @@ def _names_place(folded: str, place: str) -> bool:
 
 def _has_word(folded: str, word: str, *, whole: bool = False) -> bool:
     """Whether `word` starts a word of the folded text (is a whole word of it, with `whole`)."""
+    return _word_pattern(word, whole).search(folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str, whole: bool) -> re.Pattern:
+    """The pattern `_has_word` searches, built once per word (every event of the gazetteer asks for its words)."""
     end = r"(?!\w)" if whole else ""
-    return re.search(rf"(?<!\w){re.escape(fold(word))}{end}", folded) is not None
+    return re.compile(rf"(?<!\w){re.escape(fold(word))}{end}")
