@@ -359,11 +359,13 @@ def _names_place(folded: str, place: str) -> bool:
 
 def _has_word(folded: str, word: str, *, whole: bool = False) -> bool:
     """Whether `word` starts a word of the folded text (is a whole word of it, with `whole`)."""
-    return _word_pattern(word, whole).search(folded) is not None
+    literal, pattern = _word_pattern(word, whole)
+    return literal in folded and pattern.search(folded) is not None  # `in` first: a fast scan rules most out
 
 
 @lru_cache(maxsize=4096)
-def _word_pattern(word: str, whole: bool) -> re.Pattern:
-    """The pattern `_has_word` searches, built once per word (every event of the gazetteer asks for its words)."""
+def _word_pattern(word: str, whole: bool) -> tuple[str, re.Pattern]:
+    """The folded word and the pattern `_has_word` searches, built once per word (every event of the
+    gazetteer asks for its words)."""
     end = r"(?!\w)" if whole else ""
-    return re.compile(rf"(?<!\w){re.escape(fold(word))}{end}")
+    return fold(word), re.compile(rf"(?<!\w){re.escape(fold(word))}{end}")
