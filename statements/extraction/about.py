@@ -25,7 +25,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from statements.dates import PartialDate
 
@@ -359,5 +359,13 @@ def _names_place(folded: str, place: str) -> bool:
 
 def _has_word(folded: str, word: str, *, whole: bool = False) -> bool:
     """Whether `word` starts a word of the folded text (is a whole word of it, with `whole`)."""
+    literal, pattern = _word_pattern(word, whole)
+    return literal in folded and pattern.search(folded) is not None  # `in` first: a fast scan rules most out
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str, whole: bool) -> tuple[str, re.Pattern]:
+    """The folded word and the pattern `_has_word` searches, built once per word (every event of the
+    gazetteer asks for its words)."""
     end = r"(?!\w)" if whole else ""
-    return re.search(rf"(?<!\w){re.escape(fold(word))}{end}", folded) is not None
+    return fold(word), re.compile(rf"(?<!\w){re.escape(fold(word))}{end}")

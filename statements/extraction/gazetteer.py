@@ -383,15 +383,31 @@ class Gazetteer:
             out.append((slug, [fold(w) for w in words if w]))
         return out
 
-    def topic_patterns(self, language: str) -> list[tuple[str, re.Pattern]]:
-        """One compiled pattern per topic: any of its keywords at a word start (folded text)."""
+    def topic_patterns(self, language: str) -> list[tuple[str, KeywordPattern]]:
+        """One pattern per topic: any of its keywords at a word start (folded text)."""
         cache = self.__dict__.setdefault("_topic_patterns", {})
         if language not in cache:
-            cache[language] = [
-                (slug, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"))
-                for slug, words in self.topic_keywords(language) if words
-            ]
+            cache[language] = [(slug, KeywordPattern(words)) for slug, words in self.topic_keywords(language) if words]
         return cache[language]
+
+
+class KeywordPattern:
+    """Any of some keywords at a word start, longest first, as one regular expression; a text that holds none
+    of them as a substring is answered without running it (the expression tries every position of the text,
+    `in` is a fast scan, and most quotes name few topics)."""
+
+    def __init__(self, words: list[str]):
+        self.words = tuple(words)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
+
+    def _may_match(self, text: str) -> bool:
+        return any(word in text for word in self.words)
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def findall(self, text: str) -> list[str]:
+        return self.pattern.findall(text) if self._may_match(text) else []
 
 
 def _usable(alias: str, alias_language: str, language: str) -> bool:
