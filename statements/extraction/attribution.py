@@ -459,10 +459,7 @@ class Attribution:
                       if not m.person and not self.statements.in_quote(m.start)]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
-            owner = self.last_document(b)  # this very document, when its author was found ("a readout ...")
-            if owner:
-                return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
-            return Who(ANON, self.text[a:b].strip(), how="document-unknown")
+            return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
             pick = persons[-1] if direction == "before" else persons[0]
@@ -722,6 +719,24 @@ class Attribution:
                 return who.name
             return None
         return None
+
+    def _document_author(self, a: int, b: int) -> Who:
+        """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",
+        « selon ce texte »): of the last document the paragraph mentioned; else the body or person that
+        speaks in the sentences just before it in the paragraph ("The Australian Signals Directorate said
+        [...]. « ... », the advisory said"; "In its review, the library said [...]. « ... », the report
+        said"); else of the last document the text mentioned."""
+        written = self.text[a:b].strip()
+        i = bisect.bisect_left(self.document_starts, b)
+        owner = self.documents[i - 1] if i else None
+        if owner is not None and self.doc.para(owner[0]) == self.doc.para(a):
+            return Who(owner[1], written, False, 0.7, owner[2], "readout")
+        subject, _ = self.salient_subject(a, ANY_SPEAKER, True)
+        if isinstance(subject, Mention) and self.doc.para(subject.start) == self.doc.para(a):
+            return Who(subject.name, written, subject.is_new, 0.6, "document-speaker", "readout")
+        if owner is not None:  # this very document, when its author was found ("a readout ...")
+            return Who(owner[1], written, False, 0.7, owner[2], "readout")
+        return Who(ANON, written, how="document-unknown")
 
     def last_document(self, pos: int) -> tuple[str, str] | None:
         i = bisect.bisect_left(self.document_starts, pos)
