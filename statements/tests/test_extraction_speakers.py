@@ -255,3 +255,17 @@ def test_a_document_named_without_its_author_is_the_one_the_body_speaking_just_b
 def test_a_document_without_author_or_speaker_before_it_stays_unattributed(gaz):
     text = 'The weather was cold in Canberra. "The threat they pose to our networks is ongoing," the advisory said.'
     assert speakers(run(text, gaz, "2024-07-09", "en")) == [None]
+
+
+def test_the_company_is_the_unknown_name_a_recent_sentence_opens_on(gaz):
+    text = ("Tessaro avait reconnu fin mars que des pirates avaient exploité un accès mal configuré. "
+            "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
+            "avait assuré l'entreprise.")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["Tessaro"]
+
+
+def test_a_fronted_adverbial_is_not_the_company_the_sentence_opens_on(gaz):
+    text = ("Fait rare, la plupart des sites ont fermé dimanche. "
+            "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
+            "avait assuré l'entreprise.")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == [None]
