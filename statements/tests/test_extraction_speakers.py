@@ -269,3 +269,10 @@ def test_a_fronted_adverbial_is_not_the_company_the_sentence_opens_on(gaz):
             "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
             "avait assuré l'entreprise.")
     assert speakers(run(text, gaz, "2022-05-10", "fr")) == [None]
+
+
+def test_a_decimal_point_does_not_end_the_sentence_that_names_the_body_before_the_quote(gaz):
+    text = ("The FBI has attributed the theft of $1.5 billion from the exchange to North Korea.\n\n"
+            '"North Korea is responsible for the theft of approximately $1.5 billion in virtual assets," '
+            "the bureau said in a public service announcement.")
+    assert speakers(run(text, gaz, "2025-02-27", "en")) == ["FBI"]
