@@ -27,6 +27,7 @@ from .text import fold
 ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
 SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
+COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a company only its place names
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
@@ -432,6 +433,33 @@ class Attribution:
             if subject is not None and not subject.person and subject.kind in kinds:
                 return Who(subject.name, self.text[a:b].strip(), subject.is_new, 0.65, "definite-institution-subject")
             end, i = self.doc.sentence_starts[i], i - 1
+        if "company" in kinds:
+            company = self._opening_company(a)
+            if company is not None:
+                return Who(company.name, self.text[a:b].strip(), True, 0.6, "definite-institution-opening")
+        return None
+
+    def _opening_company(self, pos: int) -> Mention | None:
+        """The company a recent sentence opens on when the gazetteer and the text's cues do not know it:
+        one capitalised word that a predicate follows ("Viasat avait reconnu fin mars [...]. « ... », avait
+        assuré l'entreprise"), not a fronted adverbial ("Fait rare, le groupe"). The nearest such sentence
+        within COMPANY_SENTENCES before pos; a name the text knows is no company."""
+        i = bisect.bisect_left(self.doc.sentence_starts, pos) - 1
+        for k in range(i, max(-1, i - COMPANY_SENTENCES), -1):
+            start = self.doc.sentence_starts[k]
+            head = re.match(r"\s*([A-ZÀ-Ý][\w-]+)\s+[a-zà-ÿ][\w'-]*(?![\w'-]|,)", self.text[start:start + 80])
+            if head is None or self.statements.in_quote(start + head.start(1)):
+                continue
+            word = head.group(1)
+            folded = fold(word).rstrip("'")
+            if word in self.data.not_names or word in self.data.NAME_TITLES or word in self.entities.surnames \
+                    or folded in self.data.stopwords or folded in self.data.determiners \
+                    or folded in self.data.prepositions or folded in self.data.anonymous:
+                continue
+            a, b = start + head.start(1), start + head.end(1)
+            if self.entities.mentions_in(a, b) or self.entities.org_kind(word) not in ("other", "company"):
+                continue
+            return self.entities.mention_new(a, b, word, "company")
         return None
 
     def _resolve(self, a: int, b: int, direction: str, require_mention: bool = False) -> Who | None:
@@ -459,10 +487,7 @@ class Attribution:
                       if not m.person and not self.statements.in_quote(m.start)]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
-            owner = self.last_document(b)  # this very document, when its author was found ("a readout ...")
-            if owner:
-                return Who(owner[0], self.text[a:b].strip(), False, 0.7, owner[1], "readout")
-            return Who(ANON, self.text[a:b].strip(), how="document-unknown")
+            return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
             pick = persons[-1] if direction == "before" else persons[0]
@@ -722,6 +747,24 @@ class Attribution:
                 return who.name
             return None
         return None
+
+    def _document_author(self, a: int, b: int) -> Who:
+        """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",
+        « selon ce texte »): of the last document the paragraph mentioned; else the body or person that
+        speaks in the sentences just before it in the paragraph ("The Australian Signals Directorate said
+        [...]. « ... », the advisory said"; "In its review, the library said [...]. « ... », the report
+        said"); else of the last document the text mentioned."""
+        written = self.text[a:b].strip()
+        i = bisect.bisect_left(self.document_starts, b)
+        owner = self.documents[i - 1] if i else None
+        if owner is not None and self.doc.para(owner[0]) == self.doc.para(a):
+            return Who(owner[1], written, False, 0.7, owner[2], "readout")
+        subject, _ = self.salient_subject(a, ANY_SPEAKER, True)
+        if isinstance(subject, Mention) and self.doc.para(subject.start) == self.doc.para(a):
+            return Who(subject.name, written, subject.is_new, 0.6, "document-speaker", "readout")
+        if owner is not None:  # this very document, when its author was found ("a readout ...")
+            return Who(owner[1], written, False, 0.7, owner[2], "readout")
+        return Who(ANON, written, how="document-unknown")
 
     def last_document(self, pos: int) -> tuple[str, str] | None:
         i = bisect.bisect_left(self.document_starts, pos)

@@ -53,10 +53,12 @@ class Document:
 
     def boundary(self, i: int) -> bool:
         """text[i] ends a sentence: a stop followed by a capital, a quote mark, a digit or a line end, and not
-        the stop of an abbreviation ("M.", "Rep.") or of an initial ("J. Biden")."""
+        the stop of an abbreviation ("M.", "Rep."), of an initial ("J. Biden") or a decimal point ("$1.5 billion")."""
         text = self.text
         char = text[i]
         if char not in ".!?…":
+            return False
+        if char == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             return False
         j = i + 1
         while j < len(text) and text[j] in " \t" + "\u00a0\u202f":

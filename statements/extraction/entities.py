@@ -128,10 +128,10 @@ class Entities:
                 self.mention_new(start, end, name, "person")
 
     def _acronym_candidates(self):
-        """An acronym the gazetteer lacks that speaks ("The HSE said in a statement"): a body, so that a later
-        "it said" finds it."""
+        """An acronym the gazetteer lacks that speaks ("The HSE said in a statement", "NHS England said"): a
+        body, so that a later "it said" finds it, not a place the rest of its sentence names."""
         taken = Intervals((m.start, m.end) for m in self.mentions)
-        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.doc.text):
+        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?:\s[A-Z][a-z]+)?(?![\w'-])", self.doc.text):
             if taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()) \
                     or m.group() in self.doc.data.not_names:
                 continue

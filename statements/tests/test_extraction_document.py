@@ -9,6 +9,12 @@ def test_sentences_start_after_a_stop_but_not_after_an_abbreviation_or_an_initia
     assert [text[s:s + 6] for s in doc.sentence_starts] == ["Le Kre", " Selon", " Fin.", ""]  # "" the text's end
 
 
+def test_a_decimal_point_is_no_sentence_end():
+    text = "The thieves took $1.5 billion. It was 2.7 times the record."
+    doc = document(text, "en")
+    assert [text[s:s + 6] for s in doc.sentence_starts] == ["The th", " It wa", ""]
+
+
 def test_the_normalised_text_keeps_every_position_of_the_text():
     text = "L\u2019ANSSI a dit\u00a0: \u00ab\u202fnous enqu\u00eatons\u202f\u00bb \u2014 fin."
     doc = document(text, "fr")

@@ -232,3 +232,47 @@ def test_a_pronoun_after_a_sentence_introducing_a_second_person_by_apposition_is
     text = ('"We will respond at a time of our choosing," Jake Sullivan said. Sullivan was joined by Mark Hollis, '
             'the head of the Dutch cyber agency. "We closed the door within hours," he said.')
     assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Jake Sullivan", None]  # the subject, or the newcomer
+
+
+@pytest.mark.parametrize("language, text, body", [
+    ("en", 'NHS Wales said the outage had hit clinics across south-east London. "Urgent care remains open," it said.',
+     "NHS Wales"),
+    ("en", 'SNCF Connect said trains in Paris were delayed. '
+           '"Every ticket bought for today stays valid on later trains," it said.', "SNCF Connect"),
+])
+def test_a_body_named_by_an_acronym_and_a_word_that_speaks_is_the_subject_not_a_place_named_later(
+        gaz, language, text, body):
+    assert speakers(run(text, gaz, "2024-06-05", language)) == [body]
+
+
+def test_a_document_named_without_its_author_is_the_one_the_body_speaking_just_before_issued(gaz):
+    text = ("The report was published in Canberra on Monday.\n\n"
+            "The Australian Signals Directorate said the group had exploited flaws within hours. "
+            '"The threat they pose to our networks is ongoing," the advisory said.')
+    assert speakers(run(text, gaz, "2024-07-09", "en")) == ["Australian Signals Directorate"]
+
+
+def test_a_document_without_author_or_speaker_before_it_stays_unattributed(gaz):
+    text = 'The weather was cold in Canberra. "The threat they pose to our networks is ongoing," the advisory said.'
+    assert speakers(run(text, gaz, "2024-07-09", "en")) == [None]
+
+
+def test_the_company_is_the_unknown_name_a_recent_sentence_opens_on(gaz):
+    text = ("Tessaro avait reconnu fin mars que des pirates avaient exploité un accès mal configuré. "
+            "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
+            "avait assuré l'entreprise.")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["Tessaro"]
+
+
+def test_a_fronted_adverbial_is_not_the_company_the_sentence_opens_on(gaz):
+    text = ("Fait rare, la plupart des sites ont fermé dimanche. "
+            "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
+            "avait assuré l'entreprise.")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == [None]
+
+
+def test_a_decimal_point_does_not_end_the_sentence_that_names_the_body_before_the_quote(gaz):
+    text = ("The FBI has attributed the theft of $1.5 billion from the exchange to North Korea.\n\n"
+            '"North Korea is responsible for the theft of approximately $1.5 billion in virtual assets," '
+            "the bureau said in a public service announcement.")
+    assert speakers(run(text, gaz, "2025-02-27", "en")) == ["FBI"]

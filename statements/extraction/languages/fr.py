@@ -847,6 +847,8 @@ INSTITUTION_NOUNS = {
     "groupe": ["group", "company"],
     "géant": ["company"],
     "éditeur": ["company"],
+    "constructeur": ["company"],
+    "opérateur": ["company"],
     "alliance": ["igo"],
     "organisation": ["igo", "agency", "company"],
     "hôpital": ["company", "agency", "other"],
