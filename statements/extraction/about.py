@@ -63,7 +63,7 @@ PRIVATE_KINDS = ("call",)  # events only their participants speak at
 # event of theirs only in an article about the incident the event concerns.
 COMMON_KINDS = ("statement", "other")
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
-NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it
+NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it (not its parties' names)
 STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
 STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or once in the lead): its topic
 LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
@@ -134,6 +134,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             result.incidents.append(name)
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
+    at_own_occasion = _speakers_at_own_occasion(result, starts, offset, folded_paragraphs, data)
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
         index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -149,6 +150,9 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
+        if story_event and quote.speaker in at_own_occasion and not _takes_part(gazetteer, story_event,
+                                                                                quote.speaker, date):
+            story_event = None  # a reaction at the speaker's regular briefing, not said at the event
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
 
@@ -181,6 +185,32 @@ def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool
     actor = gazetteer.actor(speaker)
     countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
     return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _speakers_at_own_occasion(result: Extraction, starts: list[int], offset: int, folded_paragraphs: list[str],
+                              data) -> set[str]:
+    """The speakers the article places at a recurring occasion of their own ("told a regular news briefing",
+    « lors de son point de presse quotidien »): all they say in it is said there."""
+    speakers = set()
+    for quote in result.quotes:
+        index = max(0, bisect.bisect_right(starts, quote.start + offset) - 1)
+        if quote.speaker and any(word in folded_paragraphs[index] for word in data.OWN_OCCASIONS):
+            speakers.add(quote.speaker)
+    return speakers
+
+
+def _takes_part(gazetteer: Gazetteer, event: str, speaker: str, date: PartialDate | None) -> bool:
+    """Whether the speaker is one of the event's participants, holds a role in one (the UN's spokesman at
+    the UN's adoption of a treaty), or speaks for a state among them (the state an operation or a sanction
+    targets takes part in it; the country of a hacker group it disrupts does not)."""
+    info = gazetteer.event_info[event]
+    if speaker in info.participants or any(role.actor == speaker and role.organisation in info.participants
+                                           for role in gazetteer.roles_at(date)):
+        return True
+    actor = gazetteer.actor(speaker)
+    countries = {participant.country for name in info.participants
+                 if (participant := gazetteer.actor(name)) and participant.kind != "group"}
+    return bool(actor and actor.country and actor.country in countries)
 
 
 def _story_topics(gazetteer: Gazetteer, language: str, folded: str, lead: str) -> list[str]:
@@ -317,8 +347,9 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
         by_kind = (any(_has_word(lead, word) for word in language_data(language).EVENT_WORDS.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
         name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
+        describing = sum(_has_word(lead, word, whole=True) for word in _describing_words(gazetteer, info))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
-                            or name_words >= NAME_WORDS_DESCRIBE)
+                            or describing >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
         taking_part = len(info.participants & named)
         if date is None:  # undated: the description, and who or what it concerns, must say it all
@@ -340,6 +371,13 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
 def _name_words(name: str) -> list[str]:
     """The distinctive words of an event's name ("REvil arrests by the FSB": revil, arrests)."""
     return [word for word in re.findall(r"[^\W\d_]+", fold(name)) if len(word) > 3]
+
+
+def _describing_words(gazetteer: Gazetteer, info: HappeningInfo) -> list[str]:
+    """The words of an event's name that say what happened, not who took part or what it concerns: in "North
+    Korea sanctions over Sony hack" only "sanctions" (an article on the hack names North Korea and Sony)."""
+    named = {word for name in (*info.participants, *info.incidents) for word in _name_words(name)}
+    return [word for word in _name_words(info.name) if word not in named]
 
 
 def _near(info: HappeningInfo, date: PartialDate) -> bool:

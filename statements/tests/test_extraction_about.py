@@ -22,6 +22,8 @@ ACTORS = [
     {"name": "OPCW", "kind": "igo", "aliases": {"fr": ["OIAC"]}},
     {"name": "En Marche", "kind": "other", "aliases": {}},
     {"name": "Rodrigo Chaves", "kind": "person", "country": "CR", "aliases": {"*": ["Chaves"]}},
+    {"name": "Maria Zakharova", "kind": "person", "country": "RU", "aliases": {"*": ["Zakharova"]}},
+    {"name": "Hua Chunying", "kind": "person", "country": "CN", "aliases": {"*": ["Hua"]}},
 ]
 INCIDENTS = [
     {"name": "Kaseya", "kind": "ransomware", "start": "2021-07-02", "patterns": {"*": ["Kaseya"]}},
@@ -189,6 +191,27 @@ def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title
     assert quotes["Il n'y a eu aucune hostil"].events == ["Biden-Putin Geneva summit"]
     untitled, _ = quotes_of(text, published=None)
     assert untitled["Il n'y a eu aucune hostil"].events == []
+
+
+def test_a_reaction_at_the_speakers_own_briefing_belongs_only_to_an_event_their_state_takes_part_in():
+    text = ("The Netherlands on Thursday made a Dutch exposure of a GRU operation, the hack on the OPCW.\n\n"
+            "“This is Western spy mania,” Maria Zakharova told a regular news briefing in Moscow on Friday.\n\n"
+            "In Beijing, Hua Chunying was asked about the case at her daily press briefing. “We oppose all "
+            "cyberattacks,” Hua said.")
+    quotes, _ = quotes_of(text, published="2018-10-05", language="en")
+    assert quotes["This is Western spy mania"].events == ["Dutch exposure of the GRU OPCW operation"]  # the GRU's
+    assert quotes["We oppose all cyberattacks"].events == []  # China takes no part in it
+    assert quotes["We oppose all cyberattacks"].incidents == ["OPCW hacking attempt"]  # still the story's
+
+
+def test_the_names_of_an_events_parties_do_not_describe_it():
+    text = ("Russia on Friday denied that GRU officers carried out the hack on the OPCW, an operation it called "
+            "a fabrication.\n\n“This is Western spy mania,” Maria Zakharova said.")
+    quotes, _ = quotes_of(text, published=None, language="en")
+    assert quotes["This is Western spy mania"].events == []  # "operation" and "OPCW": any article on the hack
+    described, _ = quotes_of(text.replace("an operation it called", "the Dutch exposure of which it called"),
+                             published=None, language="en")
+    assert described["This is Western spy mania"].events == ["Dutch exposure of the GRU OPCW operation"]
 
 
 def test_links_on_the_world_corpus_meet_their_goals():

@@ -769,3 +769,6 @@ ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "
 ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit"]
 # and words that set a paragraph at another time than the story.
 OTHER_TIME = ["last year", "years ago", "a year ago", "earlier this year", "back in"]
+# A speaker's own recurring occasions (folded): what they say there answers the news, it is not said at its event.
+OWN_OCCASIONS = ["regular news briefing", "regular press briefing", "regular briefing", "daily briefing",
+                 "daily news briefing", "daily press briefing", "regular press conference", "daily press conference"]

@@ -917,3 +917,7 @@ ATTACK_WORDS = ["attaque", "cyberattaque", "piratage", "rancongiciel", "ransomwa
 ATTACK_CONNECTORS = ["contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"]
 # and words that set a paragraph at another time than the story.
 OTHER_TIME = ["l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"]
+# A speaker's own recurring occasions (folded): what they say there answers the news, it is not said at its event.
+OWN_OCCASIONS = ["point de presse regulier", "point de presse quotidien", "point presse quotidien",
+                 "conference de presse reguliere", "conference de presse quotidienne", "briefing quotidien",
+                 "briefing regulier"]
