@@ -412,14 +412,16 @@ class Quote(models.Model):
         COMMITMENT = "commitment", _("commitment / offer")
         ASSESSMENT = "assessment", _("assessment")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    # Not indexed alone: quote_unique_span (article, start, end) serves an article's quotes.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes", db_index=False)
     text = models.TextField(help_text=_("The exact words, without the quote marks."))
     start = models.PositiveIntegerField(help_text=_("Offset of the first character in the article text."))
     end = models.PositiveIntegerField()
-    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes",
+                                db_index=False)  # (speaker, statement_date) serves a speaker's quotes
     speaker_as_written = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
-    statement_date = models.DateField(null=True, blank=True, db_index=True)
+    statement_date = models.DateField(null=True, blank=True)  # indexed with the id: (statement_date, id)
     statement_precision = _precision_field()
     language = models.CharField(max_length=8)
     mentioned_actors = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
@@ -432,7 +434,7 @@ class Quote(models.Model):
     speaker_candidates = models.JSONField(
         default=list, blank=True,
         help_text=_("The speakers the extractor weighed, best first: {name, score, cue, actor (its slug or null)}."))
-    review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE, db_index=True)
+    review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.CharField(
@@ -453,8 +455,11 @@ class Quote(models.Model):
     class Meta:
         ordering = ["article", "start"]
         indexes = [
+            # Every index costs each imported quote's insert: none here is the first columns of another one.
             models.Index(fields=["speaker", "statement_date"]),
             models.Index(fields=["statement_date", "id"]),
+            # Equality only (not the pattern-matching twin a db_index CharField gets): the rarer states' quotes.
+            models.Index(fields=["review_status"], name="quote_review_status"),
             # Over what readers see: searches walk matches newest first, dateless quotes last
             # (statements/search/window.py); an actor's monthly chart is counted from the index alone.
             # Their condition is exactly `published()`'s, so a walk checks visibility in the index alone.
@@ -532,7 +537,8 @@ class Statement(models.Model):
     statement already known (same speaker, a date within a few days, the same content in either language)
     or a new one. Speaker and date are those of its first report; curators can change either."""
 
-    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements")
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements",
+                                db_index=False)  # statement_speaker_date serves a speaker's statements
     statement_date = models.DateField(null=True, blank=True)
     statement_precision = _precision_field()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -561,7 +567,8 @@ class Statement(models.Model):
 class StatementCandidate(models.Model):
     """A quote that may report a statement, too uncertain to be merged: for a curator to decide."""
 
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="statement_candidates")
+    # statement_candidate_unique (quote, statement) serves a quote's candidates.
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="statement_candidates", db_index=False)
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="candidates")
     score = models.FloatField(help_text=_("How alike the words are (0 to 1), below the merging threshold."))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -172,9 +172,11 @@ def _incidents_store(article: Article, result) -> dict[str, int]:
 def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: _Resolver,
                   incidents: dict[str, int], *, new_article: bool) -> None:
     """The attribution claims and denials the article makes, each with its words and its quote; replaced
-    at each extraction. A claim the reference data already holds (same parties, incident, date) stays one."""
+    at each extraction. A claim the reference data already holds (same parties, incident, date) stays one: all
+    are one insert, which leaves out those already stored."""
     if not new_article:
         AttributionClaim.objects.filter(article=article, origin=AttributionClaim.Origin.TEXT).delete()
+    found: dict[tuple, AttributionClaim] = {}
     for claim in result.claims:
         claimant, accused = resolver.actor(claim.claimant), resolver.actor(claim.accused)
         if not (claimant and accused and claim.incident in incidents):
@@ -182,13 +184,12 @@ def _claims_store(article: Article, result, stored: dict[int, Quote], resolver: 
         quote = stored.get(id(result.quotes[claim.quote_index])) if claim.quote_index is not None else None
         date = (PartialDate.from_fields(quote.statement_date, quote.statement_precision) if quote and
                 quote.statement_date else article.published)
-        AttributionClaim.objects.get_or_create(
-            incident_id=incidents[claim.incident], claimant=claimant, attributed_to=accused, stance=claim.stance,
-            claimed_date=date.date if date else None,
-            defaults={"claimed_precision": date.precision if date else "day", "origin": AttributionClaim.Origin.TEXT,
-                      "article": article, "quote": quote, "words": claim.words,
-                      "confidence_wording": claim.confidence_wording[:100]},
-        )
+        key = (incidents[claim.incident], claimant.pk, accused.pk, date.date if date else None, claim.stance)
+        found.setdefault(key, AttributionClaim(
+            incident_id=key[0], claimant=claimant, attributed_to=accused, stance=claim.stance, claimed_date=key[3],
+            claimed_precision=date.precision if date else "day", origin=AttributionClaim.Origin.TEXT,
+            article=article, quote=quote, words=claim.words, confidence_wording=claim.confidence_wording[:100]))
+    AttributionClaim.objects.bulk_create(found.values(), ignore_conflicts=True)  # attribution_unique
 
 
 def _found_again(found_quotes, previous: list[Quote]) -> dict[int, Quote]:
@@ -305,16 +306,18 @@ class _Resolver:
         return out
 
     def store_roles(self, roles) -> None:
+        """The roles the article states, as unreviewed affiliations (undated), in one insert: a role its actor
+        already holds under that title (whatever its case) is left as it is."""
+        found: dict[tuple[int, str], Affiliation] = {}
         for role in roles:
             actor = self.actor(role.actor)
             if actor is None:
                 continue
-            Affiliation.objects.get_or_create(
-                actor=actor,
-                title=role.title[:200],
-                start_date=None,
-                defaults={"organisation": self.actor(role.organisation), "review_status": ReviewStatus.UNREVIEWED},
-            )
+            organisation = self.actor(role.organisation)
+            found.setdefault((actor.pk, role.title[:200].lower()), Affiliation(
+                actor=actor, title=role.title[:200], start_date=None, organisation=organisation,
+                review_status=ReviewStatus.UNREVIEWED))
+        Affiliation.objects.bulk_create(found.values(), ignore_conflicts=True)  # affiliation_unique_role_start
 
 
 def _actor_create_unreviewed(name: str, kind: str) -> Actor:
