@@ -15,10 +15,10 @@ earlier quote from another article, or becomes a statement of its own. Two quote
 - and their words say the same, in either language: the share of content features they have in common, over
   the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
   is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
-  "rançongiciel"), a lexicon entry of words that mean the same without looking alike
-  (statements/matching_words.json: "told" = "dit"), or the first letters of a longer word, which French and
-  English share for most of their political vocabulary ("légitime" / "legitimate", "cyberattaques" /
-  "cyber-attacks").
+  "rançongiciel"), a lexicon entry of everyday words that mean the same without looking alike
+  (statements/matching_lexicons/, a file per language pair: "told" = "dit", "répond*" = "respond*"), or the
+  first letters of a longer word, which French and English share for most of their political vocabulary
+  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks").
 
 Speakers of different countries are never merged, nor is a quote with neither speaker nor occasion. A match below its
 threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
@@ -41,14 +41,17 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from actors.models import Actor, Affiliation
+from actors.models import Actor, Affiliation, ReviewStatus
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.models import Quote, Statement, StatementCandidate
 from statements.search.glossary import GLOSSARY_FILE
 
 WORDS_FILE = Path(__file__).resolve().parent / "matching_words.json"
+LEXICONS_DIR = Path(__file__).resolve().parent / "matching_lexicons"  # one file per language pair
+OFFICES_FILE = Path(__file__).resolve().parent / "matching_offices.json"
 WINDOW_DAYS = 3
+INFERRED_WINDOW_DAYS = 31  # around the date of a quote's event, when the quote has none of its own
 MERGE_AT = 0.4
 MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (event) and closer words
 REVIEW_AT = 0.25
@@ -83,6 +86,45 @@ class _Words:
     numbers: dict[str, int]
     forms: dict[tuple[str, ...], str]  # a glossary or lexicon form -> its entry's id
     lengths: dict[str, tuple[int, ...]]  # a form's first word -> the lengths of its forms, longest first
+    stems: dict[str, str]  # a lexicon stem ("repond" of "répond*") -> its entry's id
+    stem_lengths: tuple[int, ...]  # the stems' lengths, longest first
+
+
+def _entries() -> list[dict[str, list[str]]]:
+    """The glossary's entries and those of every language pair's lexicon (statements/matching_lexicons/)."""
+    entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"]
+    for path in sorted(LEXICONS_DIR.glob("*.json")):
+        entries += json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return entries
+
+
+def _joined(entries: list[dict[str, list[str]]]) -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """Each form (a phrase key) and each stem, with the id of its entry, entries that share a form or a stem, or
+    one of whose stems begins another's one-word form, being one ("hack*" and the glossary's "hack")."""
+    parent = list(range(len(entries)))
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    owner_of_form: dict[tuple[str, ...], int] = {}
+    owner_of_stem: dict[str, int] = {}
+    for number, entry in enumerate(entries):
+        for form in (form for language_forms in entry.values() for form in language_forms):
+            if form.endswith("*"):
+                key, owners = "".join(_words(form[:-1])), owner_of_stem
+            else:
+                key, owners = _phrase_key(form), owner_of_form
+            if key:
+                parent[root(number)] = root(owners.setdefault(key, number))
+    for stem, number in owner_of_stem.items():
+        for phrase, other in owner_of_form.items():
+            if len(phrase) == 1 and phrase[0].startswith(stem):
+                parent[root(other)] = root(number)
+    return ({phrase: f"g{root(number)}" for phrase, number in owner_of_form.items()},
+            {stem: f"g{root(number)}" for stem, number in owner_of_stem.items()})
 
 
 @cache
@@ -92,16 +134,12 @@ def _data() -> _Words:
                           for word in _words(" ".join(data["stopwords"])))
     stopwords |= frozenset(word for data in words["languages"].values() for word in _words(" ".join(data["stopwords"])))
     numbers = {fold(word): n for data in words["languages"].values() for word, n in data["numbers"].items()}
-    entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"] + words["lexicon"]
-    forms: dict[tuple[str, ...], str] = {}
-    for number, entry in enumerate(entries):
-        for form in (form for language_forms in entry.values() for form in language_forms):
-            if phrase := _phrase_key(form):
-                forms.setdefault(phrase, f"g{number}")
+    forms, stems = _joined(_entries())
     lengths: dict[str, set[int]] = defaultdict(set)
     for phrase in forms:
         lengths[phrase[0]].add(len(phrase))
-    return _Words(stopwords, numbers, forms, {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()})
+    return _Words(stopwords, numbers, forms, {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()},
+                  stems, tuple(sorted({len(stem) for stem in stems}, reverse=True)))
 
 
 def signature(text: str, language: str) -> frozenset[str]:
@@ -112,7 +150,7 @@ def signature(text: str, language: str) -> frozenset[str]:
     keys = [word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words]  # _key, inlined
     features: set[str] = set()
     covered: set[int] = set()
-    lengths, forms, numbers, stopwords = data.lengths, data.forms, data.numbers, data.stopwords
+    lengths, forms, numbers, stopwords, stems = data.lengths, data.forms, data.numbers, data.stopwords, data.stems
     for start, key in enumerate(keys):  # the longest glossary or lexicon form at each word, left to right
         if key in lengths and start not in covered:
             for length in lengths[key]:
@@ -127,7 +165,11 @@ def signature(text: str, language: str) -> frozenset[str]:
             features.add(f"#{numbers[word]}")
         elif word.isdigit():
             features.add(f"#{int(word)}")
-        elif len(word) >= 4 and keys[index] not in stopwords:
+        elif keys[index] in stopwords:
+            continue
+        elif stem := next((word[:n] for n in data.stem_lengths if n <= len(word) and word[:n] in stems), None):
+            features.add(stems[stem])  # the longest lexicon stem that begins the word
+        elif len(word) >= 4:
             features.add(word[:PREFIX])
     return frozenset(features)
 
@@ -157,6 +199,8 @@ class _Report:
     statement_date: datetime.date | None
     statement_speaker_id: int | None
     statement_speaker_country: str | None
+    statement_speaker_review: str | None
+    statement_speaker_name: str | None
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
@@ -169,13 +213,18 @@ class _NewQuote:
     events: set[int]
     incidents: set[int]
     country: str = ""  # the speaker's
+    tentative: bool = False  # the speaker is an actor no curator has reviewed (see _tentatively_one)
+    speaker_name: str = ""
+    stated: bool = True  # `said` is the quote's own date, not its event's
     voices: frozenset[int] = frozenset()  # the speaker, and who speaks as it (or it for) on the quote's day
 
     @cached_property
     def window(self) -> tuple[datetime.date, datetime.date] | None:  # asked once per earlier report: kept
+        """The days an earlier report of the same statement was said in. A date taken from the quote's event is
+        a guess (an undated article's story may be linked to the sanctions that followed the words): wider."""
         if self.said is None:
             return None
-        margin = datetime.timedelta(days=WINDOW_DAYS)
+        margin = datetime.timedelta(days=WINDOW_DAYS if self.stated else INFERRED_WINDOW_DAYS)
         return self.said.date - margin, self.said.last_day + margin
 
     def threshold(self, report: _Report) -> float | None:
@@ -187,13 +236,34 @@ class _NewQuote:
             return None
         same_speaker = speaker is not None and report.statement_speaker_id in self.voices
         occasion = bool(self.incidents & report.incidents or self.events & report.events)
-        if same_speaker:
-            return MERGE_AT if dated_both or occasion else MERGE_UNSURE_AT  # one has no date: closer words
-        if occasion and None in (speaker, report.statement_speaker_id):
+        if same_speaker:  # one has no date of its own: closer words
+            return MERGE_AT if (dated_both and self.stated) or occasion else MERGE_UNSURE_AT
+        if occasion and (None in (speaker, report.statement_speaker_id) or self._tentatively_one(report)):
             return MERGE_UNSURE_AT
         if self.events & report.events and self.country and self.country == report.statement_speaker_country:
             return MERGE_UNSURE_AT  # a readout is the White House's in one report, the president's in another
         return None
+
+    def _tentatively_one(self, report: _Report) -> bool:
+        """Whether this quote's speaker and the report's may be one actor twice: an actor the gazetteer lacks is
+        created by the import that names it, unreviewed, and the same embassy named in French and in English
+        ("ambassade de Chine à Londres", "Chinese embassy in London"), or one official spelled two ways
+        ("Vitiouk", "Vitiuk"), become two actors until a curator merges them: when the words of the shorter name
+        are all the other's, in either language and read by their first letters, and not of two countries."""
+        if not (self.tentative or report.statement_speaker_review == ReviewStatus.UNREVIEWED):
+            return False
+        if self.country and report.statement_speaker_country and self.country != report.statement_speaker_country:
+            return False
+        own, other = _name_words(self.speaker_name), _name_words(report.statement_speaker_name or "")
+        return bool(own and other) and (own <= other or other <= own)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """A name's words as matching compares two spellings or languages of one name: its lexicon and glossary
+    entries ("embassy" = "ambassade"), the other words by their first four letters ("Londres" = "London",
+    "Vitiouk" = "Vitiuk")."""
+    return frozenset(feature if feature[0] in "g#" and feature[1:].isdigit() else feature[:4]
+                     for feature in signature(name, ""))
 
 
 def _links(quotes: list[Quote]) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, PartialDate]]:
@@ -222,7 +292,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
     found: dict[int, _Report] = {}
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
-               "statement__speaker__country")
+               "statement__speaker__country", "statement__speaker__review_status", "statement__speaker__name")
 
     def gather(queryset):
         queryset = queryset if queryset.query.order_by else queryset.order_by()  # not Quote's ordering: a sort
@@ -288,6 +358,29 @@ def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
         and item.window is not None and report.statement_date is not None) for item in new)
 
 
+@cache
+def _offices() -> dict[str, frozenset[str]]:
+    """Each office's name and the titles of the roles whose holders it speaks for (statements/matching_offices.json)."""
+    offices = json.loads(OFFICES_FILE.read_text(encoding="utf-8"))["offices"]
+    return {name: frozenset(titles) for name, titles in offices.items()}
+
+
+def _office_roles(speakers: set[int]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
+    """The roles of the speakers, or at the speakers, as their offices see them: the White House speaks for the
+    President of the United States of its day, whose role the gazetteer holds at the state (a readout is the
+    White House's in one report and Joe Biden's in another), the Kremlin for the President of Russia. Two
+    queries, only when an office or a holder of an office's role speaks."""
+    if not speakers:
+        return []
+    titles = frozenset().union(*_offices().values())
+    offices = dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
+    spoken_for = frozenset().union(*(titles for name, titles in _offices().items() if offices.get(name) in speakers))
+    holders = Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
+    return [(holder, offices[name], start, end)
+            for holder, title, start, end in holders.values_list("actor_id", "title", "start_date", "end_date")
+            for name, office_titles in _offices().items() if title in office_titles and name in offices]
+
+
 def _voices(item: _NewQuote, roles: list[tuple[int, int, datetime.date | None, datetime.date | None]]
             ) -> frozenset[int]:
     """The speakers a new quote's speaker is one with: itself, the institutions it held a role at when the
@@ -340,13 +433,16 @@ def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
         return
     events, incidents, starts = _links(quotes)
     speakers = {quote.speaker_id for quote in quotes} - {None}
-    countries = dict(Actor.objects.filter(pk__in=speakers).values_list("pk", "country"))
+    actors = {pk: (country, review == ReviewStatus.UNREVIEWED, name) for pk, country, review, name in
+              Actor.objects.filter(pk__in=speakers).values_list("pk", "country", "review_status", "name")}
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
                      or starts.get(quote.pk), events[quote.pk], incidents[quote.pk],
-                     countries.get(quote.speaker_id, "")) for quote in quotes]
+                     *actors.get(quote.speaker_id, ("", False, "")), stated=quote.statement_date is not None)
+           for quote in quotes]
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
                  .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
+    roles += _office_roles(speakers)
     for item in new:
         item.voices = _voices(item, roles)
     matches = best_matches(new, _reports(quotes[0].article_id, new))
