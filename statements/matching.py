@@ -56,6 +56,7 @@ MERGE_AT = 0.4
 MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (event) and closer words
 REVIEW_AT = 0.25
 MIN_SHARED = 2  # features in common, whatever the share: one shared word is chance
+SHORT_FEATURES = 2  # a quote of at most this many features is a short sentence (see similarity)
 PREFIX = 5  # letters of a word that stand for it (a stem shared by both languages)
 MAX_CANDIDATES = 100  # earlier reports read per query
 
@@ -176,11 +177,16 @@ def signature(text: str, language: str) -> frozenset[str]:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of the shorter quote's features the other one has (0 when they share fewer than MIN_SHARED):
-    a quoted fragment of a longer report is as much that statement as a whole translation."""
+    a quoted fragment of a longer report is as much that statement as a whole translation. One shared feature
+    is chance, except between two short sentences that say one thing each ("We have hacked the hackers",
+    "Nous avons piraté les pirates"): the shorter has one feature, the other at most SHORT_FEATURES."""
     if not a or not b:
         return 0.0
     shared = len(a & b)
-    return shared / min(len(a), len(b)) if shared >= MIN_SHARED else 0.0
+    short = shared == 1 and min(len(a), len(b)) == 1 and max(len(a), len(b)) <= SHORT_FEATURES
+    if shared < MIN_SHARED and not short:
+        return 0.0
+    return shared / min(len(a), len(b))
 
 
 def closeness(a: frozenset[str], b: frozenset[str]) -> float:

@@ -63,6 +63,15 @@ def test_the_words_that_make_a_translation_alike():
     assert "#16" in signature("une liste de seize entités", "fr") & signature("a list of 16 entities", "en")
 
 
+def test_two_short_sentences_that_say_one_thing_are_alike_one_word_of_a_longer_quote_is_not():
+    assert similarity(signature("We have hacked the hackers", "en"),
+                      signature("Nous avons piraté les pirates", "fr")) == 1
+    assert similarity(signature("I think they made a mistake", "en"),
+                      signature("Je pense qu'ils ont commis une erreur", "fr")) == 1
+    assert similarity(signature("We have hacked the hackers", "en"),
+                      signature("Les pirates ont chiffré les serveurs de trois hôpitaux", "fr")) == 0
+
+
 def test_different_speakers_are_never_one_statement(report, biden, putin):
     english = report(READOUT_EN, language="en", speaker=biden)
     french = report(READOUT_FR, language="fr", speaker=putin)
