@@ -56,6 +56,7 @@ MERGE_AT = 0.4
 MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (event) and closer words
 REVIEW_AT = 0.25
 MIN_SHARED = 2  # features in common, whatever the share: one shared word is chance
+RUN_WORDS = 8  # words in a row that two cuts of one sentence share, stopwords included (see runs)
 SHORT_FEATURES = 2  # a quote of at most this many features is a short sentence (see similarity)
 PREFIX = 5  # letters of a word that stand for it (a stem shared by both languages)
 MAX_CANDIDATES = 100  # earlier reports read per query
@@ -189,6 +190,13 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / min(len(a), len(b))
 
 
+def runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of RUN_WORDS words of a text, folded. Two quotes that share one are two cuts of one sentence
+    (a communiqué quoted from its start by one outlet, to its end by another), however little else they share."""
+    words = _words(text)
+    return frozenset(tuple(words[start:start + RUN_WORDS]) for start in range(len(words) - RUN_WORDS + 1))
+
+
 def closeness(a: frozenset[str], b: frozenset[str]) -> float:
     """How alike two quotes are as a whole (Dice): what decides between two quotes that both match one
     statement, so that a two-word fragment does not win over the whole translation."""
@@ -210,6 +218,7 @@ class _Report:
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
+    runs: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -350,7 +359,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
                 "quote_id", "incident_id"):
             found[quote_id].incidents.add(incident_id)
     for report in found.values():
-        report.features = signature(report.text, report.language)
+        report.features, report.runs = signature(report.text, report.language), runs(report.text)
     return list(found.values())
 
 
@@ -410,13 +419,15 @@ def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tupl
     not both join it (the closer one does, a quoted fragment yielding to the whole translation)."""
     scored = []
     for index, item in enumerate(new):
-        own = signature(item.quote.text, item.quote.language)
+        own, own_runs = signature(item.quote.text, item.quote.language), runs(item.quote.text)
         best: dict[int, tuple] = {}
         for report in reports:
             threshold = item.threshold(report)
             if threshold is None:
                 continue
             score = similarity(own, report.features)
+            if own_runs & report.runs:  # two cuts of one sentence: as alike as an unsure match needs
+                score = max(score, MERGE_UNSURE_AT)
             rank = (score >= threshold, closeness(own, report.features))
             if score >= REVIEW_AT and (report.statement_id not in best or rank > best[report.statement_id][0]):
                 best[report.statement_id] = (rank, score)

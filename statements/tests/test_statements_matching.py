@@ -72,6 +72,23 @@ def test_two_short_sentences_that_say_one_thing_are_alike_one_word_of_a_longer_q
                       signature("Les pirates ont chiffré les serveurs de trois hôpitaux", "fr")) == 0
 
 
+CUT_START = ("Our message to Moscow is simple and it has not changed in the four years since the Salisbury poisoning: "
+             "we will not tolerate attacks on our democratic institutions")
+CUT_END = ("we will not tolerate attacks on our democratic institutions, on our hospitals, on our power stations or "
+           "on the infrastructure that keeps this country running every single day")
+
+
+def test_two_cuts_of_one_sentence_are_one_statement(report, biden):
+    """One outlet quotes a communiqué's sentence from its start, another to its end: few features in common over
+    either, but a run of words. Seven words in a row ("we will not tolerate attacks on our") are a formula."""
+    assert similarity(signature(CUT_START, "en"), signature(CUT_END, "en")) < MERGE_AT
+    start = report(CUT_START, language="en", speaker=biden)
+    assert report(CUT_END, language="en", speaker=biden).statement_id == start.statement_id
+    formula = report("we will not tolerate attacks on our allies in the Baltic states, whose ports, railways and "
+                     "banks were hit by waves of junk traffic last winter", language="en", speaker=biden)
+    assert formula.statement_id != start.statement_id
+
+
 def test_different_speakers_are_never_one_statement(report, biden, putin):
     english = report(READOUT_EN, language="en", speaker=biden)
     french = report(READOUT_FR, language="fr", speaker=putin)
