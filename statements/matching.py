@@ -15,10 +15,10 @@ earlier quote from another article, or becomes a statement of its own. Two quote
 - and their words say the same, in either language: the share of content features they have in common, over
   the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
   is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
-  "rançongiciel"), a lexicon entry of words that mean the same without looking alike
-  (statements/matching_words.json: "told" = "dit"), or the first letters of a longer word, which French and
-  English share for most of their political vocabulary ("légitime" / "legitimate", "cyberattaques" /
-  "cyber-attacks").
+  "rançongiciel"), a lexicon entry of everyday words that mean the same without looking alike
+  (statements/matching_lexicons/, a file per language pair: "told" = "dit", "répond*" = "respond*"), or the
+  first letters of a longer word, which French and English share for most of their political vocabulary
+  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks").
 
 Speakers of different countries are never merged, nor is a quote with neither speaker nor occasion. A match below its
 threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
@@ -41,18 +41,23 @@ from pathlib import Path
 
 from django.db.models import Q, Value
 
-from actors.models import Actor, Affiliation
+from actors.models import Actor, Affiliation, ReviewStatus
 from actors.names import fold
 from statements.dates import PartialDate
 from statements.models import Quote, Statement, StatementCandidate
 from statements.search.glossary import GLOSSARY_FILE
 
 WORDS_FILE = Path(__file__).resolve().parent / "matching_words.json"
+LEXICONS_DIR = Path(__file__).resolve().parent / "matching_lexicons"  # one file per language pair
+OFFICES_FILE = Path(__file__).resolve().parent / "matching_offices.json"
 WINDOW_DAYS = 3
+INFERRED_WINDOW_DAYS = 31  # around the date of a quote's event, when the quote has none of its own
 MERGE_AT = 0.4
 MERGE_UNSURE_AT = 0.6  # when one side's speaker is unknown: the same occasion (event) and closer words
 REVIEW_AT = 0.25
 MIN_SHARED = 2  # features in common, whatever the share: one shared word is chance
+RUN_WORDS = 8  # words in a row that two cuts of one sentence share, stopwords included (see runs)
+SHORT_FEATURES = 2  # a quote of at most this many features is a short sentence (see similarity)
 PREFIX = 5  # letters of a word that stand for it (a stem shared by both languages)
 MAX_CANDIDATES = 100  # earlier reports read per query
 
@@ -83,6 +88,45 @@ class _Words:
     numbers: dict[str, int]
     forms: dict[tuple[str, ...], str]  # a glossary or lexicon form -> its entry's id
     lengths: dict[str, tuple[int, ...]]  # a form's first word -> the lengths of its forms, longest first
+    stems: dict[str, str]  # a lexicon stem ("repond" of "répond*") -> its entry's id
+    stem_lengths: tuple[int, ...]  # the stems' lengths, longest first
+
+
+def _entries() -> list[dict[str, list[str]]]:
+    """The glossary's entries and those of every language pair's lexicon (statements/matching_lexicons/)."""
+    entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"]
+    for path in sorted(LEXICONS_DIR.glob("*.json")):
+        entries += json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return entries
+
+
+def _joined(entries: list[dict[str, list[str]]]) -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """Each form (a phrase key) and each stem, with the id of its entry, entries that share a form or a stem, or
+    one of whose stems begins another's one-word form, being one ("hack*" and the glossary's "hack")."""
+    parent = list(range(len(entries)))
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    owner_of_form: dict[tuple[str, ...], int] = {}
+    owner_of_stem: dict[str, int] = {}
+    for number, entry in enumerate(entries):
+        for form in (form for language_forms in entry.values() for form in language_forms):
+            if form.endswith("*"):
+                key, owners = "".join(_words(form[:-1])), owner_of_stem
+            else:
+                key, owners = _phrase_key(form), owner_of_form
+            if key:
+                parent[root(number)] = root(owners.setdefault(key, number))
+    for stem, number in owner_of_stem.items():
+        for phrase, other in owner_of_form.items():
+            if len(phrase) == 1 and phrase[0].startswith(stem):
+                parent[root(other)] = root(number)
+    return ({phrase: f"g{root(number)}" for phrase, number in owner_of_form.items()},
+            {stem: f"g{root(number)}" for stem, number in owner_of_stem.items()})
 
 
 @cache
@@ -92,16 +136,12 @@ def _data() -> _Words:
                           for word in _words(" ".join(data["stopwords"])))
     stopwords |= frozenset(word for data in words["languages"].values() for word in _words(" ".join(data["stopwords"])))
     numbers = {fold(word): n for data in words["languages"].values() for word, n in data["numbers"].items()}
-    entries = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))["entries"] + words["lexicon"]
-    forms: dict[tuple[str, ...], str] = {}
-    for number, entry in enumerate(entries):
-        for form in (form for language_forms in entry.values() for form in language_forms):
-            if phrase := _phrase_key(form):
-                forms.setdefault(phrase, f"g{number}")
+    forms, stems = _joined(_entries())
     lengths: dict[str, set[int]] = defaultdict(set)
     for phrase in forms:
         lengths[phrase[0]].add(len(phrase))
-    return _Words(stopwords, numbers, forms, {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()})
+    return _Words(stopwords, numbers, forms, {word: tuple(sorted(n, reverse=True)) for word, n in lengths.items()},
+                  stems, tuple(sorted({len(stem) for stem in stems}, reverse=True)))
 
 
 def signature(text: str, language: str) -> frozenset[str]:
@@ -112,7 +152,7 @@ def signature(text: str, language: str) -> frozenset[str]:
     keys = [word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words]  # _key, inlined
     features: set[str] = set()
     covered: set[int] = set()
-    lengths, forms, numbers, stopwords = data.lengths, data.forms, data.numbers, data.stopwords
+    lengths, forms, numbers, stopwords, stems = data.lengths, data.forms, data.numbers, data.stopwords, data.stems
     for start, key in enumerate(keys):  # the longest glossary or lexicon form at each word, left to right
         if key in lengths and start not in covered:
             for length in lengths[key]:
@@ -127,18 +167,34 @@ def signature(text: str, language: str) -> frozenset[str]:
             features.add(f"#{numbers[word]}")
         elif word.isdigit():
             features.add(f"#{int(word)}")
-        elif len(word) >= 4 and keys[index] not in stopwords:
+        elif keys[index] in stopwords:
+            continue
+        elif stem := next((word[:n] for n in data.stem_lengths if n <= len(word) and word[:n] in stems), None):
+            features.add(stems[stem])  # the longest lexicon stem that begins the word
+        elif len(word) >= 4:
             features.add(word[:PREFIX])
     return frozenset(features)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of the shorter quote's features the other one has (0 when they share fewer than MIN_SHARED):
-    a quoted fragment of a longer report is as much that statement as a whole translation."""
+    a quoted fragment of a longer report is as much that statement as a whole translation. One shared feature
+    is chance, except between two short sentences that say one thing each ("We have hacked the hackers",
+    "Nous avons piraté les pirates"): the shorter has one feature, the other at most SHORT_FEATURES."""
     if not a or not b:
         return 0.0
     shared = len(a & b)
-    return shared / min(len(a), len(b)) if shared >= MIN_SHARED else 0.0
+    short = shared == 1 and min(len(a), len(b)) == 1 and max(len(a), len(b)) <= SHORT_FEATURES
+    if shared < MIN_SHARED and not short:
+        return 0.0
+    return shared / min(len(a), len(b))
+
+
+def runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of RUN_WORDS words of a text, folded. Two quotes that share one are two cuts of one sentence
+    (a communiqué quoted from its start by one outlet, to its end by another), however little else they share."""
+    words = _words(text)
+    return frozenset(tuple(words[start:start + RUN_WORDS]) for start in range(len(words) - RUN_WORDS + 1))
 
 
 def closeness(a: frozenset[str], b: frozenset[str]) -> float:
@@ -157,9 +213,12 @@ class _Report:
     statement_date: datetime.date | None
     statement_speaker_id: int | None
     statement_speaker_country: str | None
+    statement_speaker_review: str | None
+    statement_speaker_name: str | None
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
+    runs: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -169,13 +228,18 @@ class _NewQuote:
     events: set[int]
     incidents: set[int]
     country: str = ""  # the speaker's
+    tentative: bool = False  # the speaker is an actor no curator has reviewed (see _tentatively_one)
+    speaker_name: str = ""
+    stated: bool = True  # `said` is the quote's own date, not its event's
     voices: frozenset[int] = frozenset()  # the speaker, and who speaks as it (or it for) on the quote's day
 
     @cached_property
     def window(self) -> tuple[datetime.date, datetime.date] | None:  # asked once per earlier report: kept
+        """The days an earlier report of the same statement was said in. A date taken from the quote's event is
+        a guess (an undated article's story may be linked to the sanctions that followed the words): wider."""
         if self.said is None:
             return None
-        margin = datetime.timedelta(days=WINDOW_DAYS)
+        margin = datetime.timedelta(days=WINDOW_DAYS if self.stated else INFERRED_WINDOW_DAYS)
         return self.said.date - margin, self.said.last_day + margin
 
     def threshold(self, report: _Report) -> float | None:
@@ -187,13 +251,34 @@ class _NewQuote:
             return None
         same_speaker = speaker is not None and report.statement_speaker_id in self.voices
         occasion = bool(self.incidents & report.incidents or self.events & report.events)
-        if same_speaker:
-            return MERGE_AT if dated_both or occasion else MERGE_UNSURE_AT  # one has no date: closer words
-        if occasion and None in (speaker, report.statement_speaker_id):
+        if same_speaker:  # one has no date of its own: closer words
+            return MERGE_AT if (dated_both and self.stated) or occasion else MERGE_UNSURE_AT
+        if occasion and (None in (speaker, report.statement_speaker_id) or self._tentatively_one(report)):
             return MERGE_UNSURE_AT
         if self.events & report.events and self.country and self.country == report.statement_speaker_country:
             return MERGE_UNSURE_AT  # a readout is the White House's in one report, the president's in another
         return None
+
+    def _tentatively_one(self, report: _Report) -> bool:
+        """Whether this quote's speaker and the report's may be one actor twice: an actor the gazetteer lacks is
+        created by the import that names it, unreviewed, and the same embassy named in French and in English
+        ("ambassade de Chine à Londres", "Chinese embassy in London"), or one official spelled two ways
+        ("Vitiouk", "Vitiuk"), become two actors until a curator merges them: when the words of the shorter name
+        are all the other's, in either language and read by their first letters, and not of two countries."""
+        if not (self.tentative or report.statement_speaker_review == ReviewStatus.UNREVIEWED):
+            return False
+        if self.country and report.statement_speaker_country and self.country != report.statement_speaker_country:
+            return False
+        own, other = _name_words(self.speaker_name), _name_words(report.statement_speaker_name or "")
+        return bool(own and other) and (own <= other or other <= own)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """A name's words as matching compares two spellings or languages of one name: its lexicon and glossary
+    entries ("embassy" = "ambassade"), the other words by their first four letters ("Londres" = "London",
+    "Vitiouk" = "Vitiuk")."""
+    return frozenset(feature if feature[0] in "g#" and feature[1:].isdigit() else feature[:4]
+                     for feature in signature(name, ""))
 
 
 @dataclass
@@ -235,7 +320,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     as one (UNION ALL of each capped at MAX_CANDIDATES), and the links of the reports that need them as one."""
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
-               "statement__speaker__country")
+               "statement__speaker__country", "statement__speaker__review_status", "statement__speaker__name")
     branches = []
 
     def gather(queryset):
@@ -292,7 +377,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         for quote_id, target, is_event in events.union(incidents, all=True):
             (found[quote_id].events if is_event else found[quote_id].incidents).add(target)
     for report in found.values():
-        report.features = signature(report.text, report.language)
+        report.features, report.runs = signature(report.text, report.language), runs(report.text)
     return list(found.values())
 
 
@@ -304,6 +389,29 @@ def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
     return any((item.events or item.incidents) and not (
         item.quote.speaker_id is not None and report.statement_speaker_id in item.voices
         and item.window is not None and report.statement_date is not None) for item in new)
+
+
+@cache
+def _offices() -> dict[str, frozenset[str]]:
+    """Each office's name and the titles of the roles whose holders it speaks for (statements/matching_offices.json)."""
+    offices = json.loads(OFFICES_FILE.read_text(encoding="utf-8"))["offices"]
+    return {name: frozenset(titles) for name, titles in offices.items()}
+
+
+def _office_roles(speakers: set[int]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
+    """The roles of the speakers, or at the speakers, as their offices see them: the White House speaks for the
+    President of the United States of its day, whose role the gazetteer holds at the state (a readout is the
+    White House's in one report and Joe Biden's in another), the Kremlin for the President of Russia. Two
+    queries, only when an office or a holder of an office's role speaks."""
+    if not speakers:
+        return []
+    titles = frozenset().union(*_offices().values())
+    offices = dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
+    spoken_for = frozenset().union(*(titles for name, titles in _offices().items() if offices.get(name) in speakers))
+    holders = Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
+    return [(holder, offices[name], start, end)
+            for holder, title, start, end in holders.values_list("actor_id", "title", "start_date", "end_date")
+            for name, office_titles in _offices().items() if title in office_titles and name in offices]
 
 
 def _voices(item: _NewQuote, roles: list[tuple[int, int, datetime.date | None, datetime.date | None]]
@@ -329,13 +437,15 @@ def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tupl
     not both join it (the closer one does, a quoted fragment yielding to the whole translation)."""
     scored = []
     for index, item in enumerate(new):
-        own = signature(item.quote.text, item.quote.language)
+        own, own_runs = signature(item.quote.text, item.quote.language), runs(item.quote.text)
         best: dict[int, tuple] = {}
         for report in reports:
             threshold = item.threshold(report)
             if threshold is None:
                 continue
             score = similarity(own, report.features)
+            if own_runs & report.runs:  # two cuts of one sentence: as alike as an unsure match needs
+                score = max(score, MERGE_UNSURE_AT)
             rank = (score >= threshold, closeness(own, report.features))
             if score >= REVIEW_AT and (report.statement_id not in best or rank > best[report.statement_id][0]):
                 best[report.statement_id] = (rank, score)
@@ -370,16 +480,21 @@ def statements_assign(quotes: list[Quote], occasions: list[Occasions]) -> list[S
     if not quotes:
         return []
     speakers = {quote.speaker_id for quote in quotes} - {None}
-    countries = {quote.speaker_id: quote.speaker.country for quote in quotes
-                 if quote.speaker_id is not None and Quote.speaker.is_cached(quote)}  # an import's resolved actors
-    if unread := speakers - countries.keys():
-        countries |= dict(Actor.objects.filter(pk__in=unread).values_list("pk", "country"))
+    # An import's quotes hold their resolved actors; stored quotes' speakers are read in one query.
+    actors = {quote.speaker_id: (quote.speaker.country, quote.speaker.review_status == ReviewStatus.UNREVIEWED,
+                                 quote.speaker.name)
+              for quote in quotes if quote.speaker_id is not None and Quote.speaker.is_cached(quote)}
+    if unread := speakers - actors.keys():
+        actors |= {pk: (country, review == ReviewStatus.UNREVIEWED, name) for pk, country, review, name in
+                   Actor.objects.filter(pk__in=unread).values_list("pk", "country", "review_status", "name")}
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
-                     or links.earliest_event, links.events, links.incidents, countries.get(quote.speaker_id, ""))
+                     or links.earliest_event, links.events, links.incidents,
+                     *actors.get(quote.speaker_id, ("", False, "")), stated=quote.statement_date is not None)
            for quote, links in zip(quotes, occasions, strict=True)]
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
                  .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
+    roles += _office_roles(speakers)
     for item in new:
         item.voices = _voices(item, roles)
     reports = _reports(quotes[0].article_id, new)

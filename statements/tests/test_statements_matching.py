@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rest_framework.test import APIClient
 
-from actors.models import Actor, Affiliation
+from actors.models import Actor, Affiliation, ReviewStatus
 from statements.extraction.evaluate import score_statement_pairs
 from statements.matching import MERGE_AT, quotes_assign_statements, signature, similarity
 from statements.models import AttributionClaim, Event, Incident, Quote, Statement, StatementCandidate
@@ -63,6 +63,32 @@ def test_the_words_that_make_a_translation_alike():
     assert "#16" in signature("une liste de seize entités", "fr") & signature("a list of 16 entities", "en")
 
 
+def test_two_short_sentences_that_say_one_thing_are_alike_one_word_of_a_longer_quote_is_not():
+    assert similarity(signature("We have hacked the hackers", "en"),
+                      signature("Nous avons piraté les pirates", "fr")) == 1
+    assert similarity(signature("I think they made a mistake", "en"),
+                      signature("Je pense qu'ils ont commis une erreur", "fr")) == 1
+    assert similarity(signature("We have hacked the hackers", "en"),
+                      signature("Les pirates ont chiffré les serveurs de trois hôpitaux", "fr")) == 0
+
+
+CUT_START = ("Our message to Moscow is simple and it has not changed in the four years since the Salisbury poisoning: "
+             "we will not tolerate attacks on our democratic institutions")
+CUT_END = ("we will not tolerate attacks on our democratic institutions, on our hospitals, on our power stations or "
+           "on the infrastructure that keeps this country running every single day")
+
+
+def test_two_cuts_of_one_sentence_are_one_statement(report, biden):
+    """One outlet quotes a communiqué's sentence from its start, another to its end: few features in common over
+    either, but a run of words. Seven words in a row ("we will not tolerate attacks on our") are a formula."""
+    assert similarity(signature(CUT_START, "en"), signature(CUT_END, "en")) < MERGE_AT
+    start = report(CUT_START, language="en", speaker=biden)
+    assert report(CUT_END, language="en", speaker=biden).statement_id == start.statement_id
+    formula = report("we will not tolerate attacks on our allies in the Baltic states, whose ports, railways and "
+                     "banks were hit by waves of junk traffic last winter", language="en", speaker=biden)
+    assert formula.statement_id != start.statement_id
+
+
 def test_different_speakers_are_never_one_statement(report, biden, putin):
     english = report(READOUT_EN, language="en", speaker=biden)
     french = report(READOUT_FR, language="fr", speaker=putin)
@@ -98,12 +124,85 @@ def test_an_unattributed_report_joins_on_its_occasion_and_names_nobody_wrongly(r
     assert elsewhere.statement_id != attributed.statement_id
 
 
+def reviewed(name, country, kind="agency"):
+    """An actor of the gazetteer (reviewed), not one an import created."""
+    return Actor.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind=kind, country=country,
+                                review_status=ReviewStatus.REVIEWED)
+
+
 def test_a_readout_credited_to_the_white_house_and_to_the_president_is_one_statement(report, biden, putin, call):
-    white_house = Actor.objects.create(name="White House", slug="white-house", kind="institution", country="US")
+    white_house = reviewed("White House", "US")
     readout = report(READOUT_EN, language="en", speaker=white_house, events=[call])
     assert report(READOUT_FR, language="fr", speaker=biden, events=[call]).statement_id == readout.statement_id
     assert report(READOUT_FR, language="fr", speaker=putin, events=[call]).statement_id != readout.statement_id
-    assert report(READOUT_FR, language="fr", speaker=biden).statement_id != readout.statement_id  # no shared event
+    commerce = reviewed("United States Department of Commerce", "US")
+    assert report(READOUT_FR, language="fr", speaker=commerce).statement_id != readout.statement_id  # no event
+
+
+def test_an_office_speaks_for_the_holder_of_its_role_on_the_day(report, biden):
+    """statements/matching_offices.json: the White House is the President of the United States of its day, with
+    no shared event (either one reported first); not a former president, nor one of another office's roles."""
+    white_house = reviewed("White House", "US")
+    readout = report(READOUT_EN, language="en", speaker=white_house)
+    assert report(READOUT_FR, language="fr", speaker=biden, date="2021-07-10").statement_id == readout.statement_id
+    remarks = report(READOUT_EN, language="en", speaker=biden, date="2022-03-01")
+    office = report(READOUT_FR, language="fr", speaker=white_house, date="2022-03-01")
+    assert office.statement_id == remarks.statement_id
+    obama = reviewed("Barack Obama", "US", kind="person")
+    Affiliation.objects.create(actor=obama, title="President of the United States", start_date="2009-01-20",
+                               end_date="2017-01-20")
+    assert report(READOUT_FR, language="fr", speaker=obama, date="2022-03-02").statement_id != remarks.statement_id
+    kremlin = reviewed("Kremlin", "RU")
+    assert report(READOUT_FR, language="fr", speaker=kremlin, date="2022-03-01").statement_id != remarks.statement_id
+
+
+def test_one_actor_created_twice_by_imports_is_one_speaker_on_one_occasion(report, call):
+    """The gazetteer lacks the embassy: the English and the French article each created it under its own name.
+    On one occasion, names alike in either language: one speaker (the closer words of an unsure match). Not
+    two actors whose names differ, nor two of different countries."""
+    def created(name, country=""):
+        return Actor.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind="agency", country=country)
+
+    english, french = created("Chinese embassy in London", "CN"), created("ambassade de Chine à Londres")
+    first = report(READOUT_EN, language="en", speaker=english, events=[call])
+    assert report(READOUT_FR, language="fr", speaker=french, events=[call]).statement_id == first.statement_id
+    for other in (created("Chinese embassy in Paris"), created("Huawei UK press office"),
+                  created("Chinese Embassy London", "GB")):
+        assert report(READOUT_FR, language="fr", speaker=other, events=[call]).statement_id != first.statement_id
+    assert report(READOUT_EN, language="en", speaker=french).statement_id != first.statement_id  # no occasion
+
+
+def test_a_quote_dated_by_its_event_alone_is_matched_in_a_wider_window(report, biden):
+    """An undated article's quote takes its event's date, a guess: the sanctions of weeks later for the words of
+    a press conference. An earlier report dated by its article is found anyway, with the closer words of an
+    undated match."""
+    kaseya = Incident.objects.create(name="Kaseya", slug="kaseya")
+    later = Event.objects.create(name="Sanctions of 2 August 2021", slug="sanctions-2021-08-02", kind="sanctions",
+                                 start_date=datetime.date(2021, 8, 2))
+    dated = report(READOUT_EN, language="en", speaker=biden, incidents=[kaseya])
+    assert report(READOUT_FR, language="fr", speaker=biden, date=None, events=[later],
+                  incidents=[kaseya]).statement_id == dated.statement_id
+    months = Event.objects.create(name="Sanctions of 2 December 2021", slug="sanctions-2021-12-02",
+                                  kind="sanctions", start_date=datetime.date(2021, 12, 2))
+    far = report(READOUT_FR, language="fr", speaker=biden, date=None, events=[months])
+    assert far.statement_id != dated.statement_id
+
+
+def test_everyday_words_of_a_translation_are_shared(report, putin):
+    """statements/matching_lexicons/en-fr.json: a translation that shares no name nor cognate still shares its
+    words' meanings ("disagree" = "désaccord", "claims" = "affirmations"), verbs in every form by their stem
+    ("choose" = "choisiront"); words one language leaves out as saying nothing are left out in the other too."""
+    pairs = [("We strongly disagree with these claims, they have no basis whatsoever",
+              "Nous sommes en profond désaccord avec ces affirmations, elles n'ont aucun fondement"),
+             ("work with whoever the French people choose.",
+              "Nous travaillerons avec celui que les Français choisiront."),
+             ("It was disastrous. The attack destroyed almost everything",
+              "Ce fut désastreux. L'attaque a presque tout détruit")]
+    for english, french in pairs:
+        assert similarity(signature(english, "en"), signature(french, "fr")) >= 0.6, english
+    assert similarity(signature(pairs[0][0], "en"), signature(pairs[1][1], "fr")) == 0.0
+    english = report(pairs[0][0], language="en", speaker=putin, date="2017-04-14")
+    assert report(pairs[0][1], language="fr", speaker=putin, date=None).statement_id == english.statement_id
 
 
 @pytest.fixture
@@ -283,10 +382,13 @@ def test_reports_of_one_statement_are_recognised_in_the_world_corpus():
     reports = corpus_reports(gold_files(gold, WORLD))
     metrics, _ = score_statement_pairs(gold, reports)
     assert metrics["statement_pairs_gold"] == 32
-    # 26 of 32: Jeremy Hunt's GRU statement (en_w07 / fr_w08, the French one undated) was matched through the
-    # OPCW incident and the Dutch press conference both were linked to, which the gold says it is about neither
-    assert metrics["statement_pair_recall"] >= 0.80
-    assert metrics["statement_pair_precision"] >= 0.96  # its one wrong pair is one the gold does not group: Pompeo
+    # 28 of 32 since the everyday lexicon (statements/matching_lexicons/), 26 before. Jeremy Hunt's GRU statement
+    # (en_w07 / fr_w08, the French one undated) was matched through the OPCW incident and the Dutch press
+    # conference both were linked to, which the gold says it is about neither
+    assert metrics["statement_pair_recall"] >= 0.87
+    # 28 of 30: one wrong pair is one the gold does not group (Pompeo); the other came with the lexicon (heldout
+    # errors are not read)
+    assert metrics["statement_pair_precision"] >= 0.93
 
 
 def test_curators_see_statements_their_reports_and_the_unsure_matches_in_the_admin(staff_client, reported):
