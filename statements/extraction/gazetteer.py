@@ -401,7 +401,7 @@ class KeywordPattern:
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
 
     def _may_match(self, text: str) -> bool:
-        return any(word in text for word in self.words)
+        return any(map(text.__contains__, self.words))
 
     def search(self, text: str) -> re.Match | None:
         return self.pattern.search(text) if self._may_match(text) else None
