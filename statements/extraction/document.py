@@ -39,8 +39,9 @@ class Document:
         self.data: LanguageData = language_data(self.lang)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.sentence_starts = sorted({*self.para_starts, *(m.start() + 1 for m in _SENTENCE_END.finditer(self.text)
-                                                            if self.boundary(m.start()))})
+        self._sentence_ends = frozenset(m.start() for m in _SENTENCE_END.finditer(self.text)
+                                        if self._ends_sentence(m.start()))
+        self.sentence_starts = sorted({*self.para_starts, *(i + 1 for i in self._sentence_ends)})
         self.spans = find_quote_spans(self.text)  # every quotation span, statements or not
         self.quote_marks = Intervals((s.open, s.close) for s in self.spans)
         self.when, self.when_source = published, "published" if published else ""  # the date roles are read at
@@ -52,6 +53,11 @@ class Document:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def boundary(self, i: int) -> bool:
+        """text[i] (i a position in the text) ends a sentence: looked up, since the stages ask it of every
+        character they scan back or forward over (see _ends_sentence)."""
+        return i in self._sentence_ends
+
+    def _ends_sentence(self, i: int) -> bool:
         """text[i] ends a sentence: a stop followed by a capital, a quote mark, a digit or a line end, and not
         the stop of an abbreviation ("M.", "Rep."), of an initial ("J. Biden") or a decimal point ("$1.5 billion")."""
         text = self.text

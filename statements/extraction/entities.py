@@ -27,6 +27,9 @@ NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
+_NAME_LEAD = STRIP + QUOTE_MARKS + "'’("  # what clean_name takes off a name's start...
+_NAME_TRAIL = STRIP + QUOTE_MARKS + "'’),."  # ...and its end
+_SPACE_RUN = re.compile(r"\s+")
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -272,16 +275,15 @@ class Entities:
                     or apposed and self.doc.data.role.match(after, apposed.end()))
 
     def clean_name(self, start, end):
-        text = self.doc.text
-        while start < end and (text[start] in STRIP + QUOTE_MARKS + "'’(" or not text[start].isalnum()):
+        text, data = self.doc.text, self.doc.data
+        while start < end and (text[start] in _NAME_LEAD or not text[start].isalnum()):
             start += 1
-        while end > start and (text[end - 1] in STRIP + QUOTE_MARKS + "'’)," or text[end - 1] == "."):
+        while end > start and text[end - 1] in _NAME_TRAIL:
             end -= 1
-        name = re.sub(r"\s+", " ", text[start:end])
+        name = _SPACE_RUN.sub(" ", text[start:end])
         words = name.split()
-        while words and (words[0] in self.doc.data.not_names or words[0] in self.doc.data.NAME_TITLES
-                         or fold(words[0]) in self.doc.data.stopwords
-                         or fold(words[0]).rstrip("'") in self.doc.data.determiners):
+        while words and (words[0] in data.not_names or words[0] in data.NAME_TITLES
+                         or (folded := fold(words[0])) in data.stopwords or folded.rstrip("'") in data.determiners):
             start = text.find(words[1], start) if len(words) > 1 else end
             words = words[1:]
         titles = [i for i, word in enumerate(words[:-1]) if word in self.doc.data.NAME_TITLES]
@@ -291,9 +293,9 @@ class Entities:
         if words and len(words) < len(name.split()):
             start = text.find(words[0], start)
         name = " ".join(words)
-        if not name or not name[0].isupper() or len(name) < 3 or any(c.isdigit() for c in name):
+        if not name or not name[0].isupper() or len(name) < 3 or any(map(str.isdigit, name)):
             return start, end, ""
-        if "\n" in text[start:end] or any(c in name for c in QUOTE_MARKS):
+        if "\n" in text[start:end] or any(map(name.__contains__, QUOTE_MARKS)):
             return start, end, ""
         return start, end, name
 

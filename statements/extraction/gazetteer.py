@@ -384,30 +384,86 @@ class Gazetteer:
         return out
 
     def topic_patterns(self, language: str) -> list[tuple[str, KeywordPattern]]:
-        """One pattern per topic: any of its keywords at a word start (folded text)."""
+        """One pattern per topic: any of its keywords at a word start (folded text). The topics of one
+        language share one scan of each text (KeywordScan)."""
         cache = self.__dict__.setdefault("_topic_patterns", {})
         if language not in cache:
-            cache[language] = [(slug, KeywordPattern(words)) for slug, words in self.topic_keywords(language) if words]
+            topics = [(slug, words) for slug, words in self.topic_keywords(language) if words]
+            scan = KeywordScan([words for _, words in topics])
+            cache[language] = [(slug, KeywordPattern(words, scan, i)) for i, (slug, words) in enumerate(topics)]
         return cache[language]
 
 
+class KeywordScan:
+    """Where each of several keyword lists (the topics of a language) has a keyword at a word start, found in
+    one pass over a text for all of them: a regular expression per list tries every position of the text with
+    every keyword, and the callers ask every topic of the same text (a quote's context, the article's lead).
+
+    The pass visits the word starts whose character begins some keyword and looks the keywords beginning
+    with it up there; the answers for the last few texts are kept for the next lists asking about them (a
+    caller may alternate between two texts, the lead and the article)."""
+
+    KEPT = 4
+
+    def __init__(self, keyword_lists: list[list[str]]):
+        self.by_first: dict[str, tuple[str, ...]] = {}  # first character -> every keyword starting with it
+        self.of_list: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # ... -> (list, its keywords, longest first)
+        for index, words in enumerate(keyword_lists):
+            by_first: dict[str, list[str]] = {}
+            for word in sorted({word for word in words if word}, key=len, reverse=True):
+                by_first.setdefault(word[0], []).append(word)
+            for first, starting in by_first.items():
+                self.by_first[first] = (*self.by_first.get(first, ()), *starting)
+                self.of_list.setdefault(first, []).append((index, tuple(starting)))
+        firsts = "".join(map(re.escape, sorted(self.by_first)))
+        self.starts = re.compile(rf"(?<!\w)[{firsts}]") if firsts else None
+        self._kept: tuple[tuple[str, dict[int, list[tuple[int, int]]]], ...] = ()  # (text, its spans), latest first
+
+    def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Per keyword list, in order, each word start where one of its keywords begins, with the end of the
+        longest such keyword (what the list's regular expression would match there)."""
+        kept = self._kept
+        for kept_text, spans in kept:
+            if kept_text is text:
+                return spans
+        found: dict[int, list[tuple[int, int]]] = {}
+        for m in self.starts.finditer(text) if self.starts else ():
+            start = m.start()
+            first = text[start]
+            if not text.startswith(self.by_first[first], start):
+                continue
+            for index, words in self.of_list[first]:
+                word = next((word for word in words if text.startswith(word, start)), None)
+                if word is not None:
+                    found.setdefault(index, []).append((start, start + len(word)))
+        self._kept = ((text, found), *kept[:self.KEPT - 1])
+        return found
+
+
 class KeywordPattern:
-    """Any of some keywords at a word start, longest first, as one regular expression; a text that holds none
-    of them as a substring is answered without running it (the expression tries every position of the text,
-    `in` is a fast scan, and most quotes name few topics)."""
+    """Any of some keywords at a word start, longest first (folded text): `search` and `findall` answer as
+    the regular expression `pattern` would, from the scan the topics of a language share."""
 
-    def __init__(self, words: list[str]):
-        self.words = tuple(words)
+    def __init__(self, words: list[str], scan: KeywordScan, index: int):
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
-
-    def _may_match(self, text: str) -> bool:
-        return any(word in text for word in self.words)
+        self._scan, self._index = scan, index
+        self._empty = "" in words  # an empty keyword matches at every word start: only the expression says where
 
     def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text) if self._may_match(text) else None
+        if self._empty:
+            return self.pattern.search(text)
+        spans = self._scan.spans(text).get(self._index)
+        return self.pattern.match(text, spans[0][0]) if spans else None
 
     def findall(self, text: str) -> list[str]:
-        return self.pattern.findall(text) if self._may_match(text) else []
+        if self._empty:
+            return self.pattern.findall(text)
+        out, end = [], 0
+        for start, stop in self._scan.spans(text).get(self._index, ()):
+            if start >= end:  # matches do not overlap: the next one starts after the last one's end
+                out.append(text[start:stop])
+                end = stop
+        return out
 
 
 def _usable(alias: str, alias_language: str, language: str) -> bool:
