@@ -27,6 +27,7 @@ from .text import fold
 ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
 SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
+ROLE_OPENING_WORDS = 6  # words of a sentence's opening read as its subject's role ("Le directeur général de X")
 COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a company only its place names
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
@@ -573,6 +574,16 @@ class Attribution:
         if not words or words[-1] not in self.data.genitive:
             return False
         return bool(self.data.role.search(lead) or self.data.spokes.search(lead)) and not re.search(r"[,;:]", lead)
+
+    def opening_role(self, a: int, b: int) -> Who | None:
+        """The person a sentence norm[a:b] opens on by their role when no mention is its subject ("Le
+        directeur général de Kyivstar avait qualifié l'incident de « ... ». Oleksandr Komarov a promis"):
+        its first words read as a definite role, kept only when that names someone."""
+        words = list(itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ROLE_OPENING_WORDS))
+        if not words:
+            return None
+        who = self._definite_role(a, self._before_adjunct(a, a + words[-1].end()))
+        return who if who is not None and who.name and who.name is not ANON else None
 
     def _definite_role(self, a: int, b: int) -> Who | None:
         """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""

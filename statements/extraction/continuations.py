@@ -103,6 +103,11 @@ def _narration(rules: Attribution, quotes):
                 if who is not None and who.name and who.name is not ANON:
                     q.who = Who(who.name, who.written, who.is_new, 0.5, "narration-pronoun")
                 continue
+            if subject is None:  # "Le directeur général de Kyivstar avait qualifié l'incident de « ... »"
+                who = rules.opening_role(q.prefix_start, q.span.open)
+                if who is not None:
+                    q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.5), "narration-role")
+                continue
             if subject is not None:
                 lead = rules.norm[q.prefix_start:subject.start]
                 if rules.data.document.search(lead):  # "The text goes on to urge Moscow to « ... »"

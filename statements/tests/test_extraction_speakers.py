@@ -276,3 +276,25 @@ def test_a_decimal_point_does_not_end_the_sentence_that_names_the_body_before_th
             '"North Korea is responsible for the theft of approximately $1.5 billion in virtual assets," '
             "the bureau said in a public service announcement.")
     assert speakers(run(text, gaz, "2025-02-27", "en")) == ["FBI"]
+
+
+def test_a_partial_quote_in_narration_opening_on_a_role_is_the_person_the_next_sentence_names(gaz):
+    text = ("Le directeur général de Telvaro avait qualifié en décembre l'incident de « l'une des plus graves "
+            "attaques contre un opérateur au monde ». Piotr Vasylenko a promis d'indemniser les clients.")
+    assert speakers(run(text, gaz, "2024-01-10", "fr")) == ["Piotr Vasylenko"]
+
+
+def test_a_partial_quote_in_narration_opening_on_a_role_nobody_holds_stays_unattributed(gaz):
+    text = ("Le directeur général de Telvaro avait qualifié en décembre l'incident de « l'une des plus graves "
+            "attaques contre un opérateur au monde ». Les clients attendent toujours.")
+    assert speakers(run(text, gaz, "2024-01-10", "fr")) == [None]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "« S'attaquer à un établissement de soins en pleine épidémie, c'est odieux », a réagi jeudi le maire de "
+           "la ville. Julien Lefort a salué l'engagement des soignants."),
+    ("en", '"Attacking a hospital in the middle of an epidemic is odious," the city\'s mayor said on Thursday. '
+           "Julien Lefort, who chairs the hospital board, praised the staff."),
+])
+def test_the_mayor_is_a_role_the_next_sentence_names_the_holder_of(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-02-10", language)) == ["Julien Lefort"]

@@ -304,6 +304,7 @@ ROLE_NOUNS = [
     "chairman",
     "chairwoman",
     "chair",
+    "mayor",
 ]
 # People the text describes by what they are, not by an office (witnesses, victims, staff): "a nurse",
 # "one patient". After an indefinite ("a patient waiting in the hall was angry") the pronoun is theirs.

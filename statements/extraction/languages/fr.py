@@ -460,6 +460,7 @@ ROLE_NOUNS = [
     "officier",
     "enquêteur",
     "enquêteurs",
+    "maire",
 ]
 # People the text describes by what they are, not by an office (witnesses, victims, staff): "un patient",
 # "une infirmière". After an indefinite ("un patient [...] est furieux") the pronoun that follows is theirs.
