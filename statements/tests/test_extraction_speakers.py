@@ -298,3 +298,17 @@ def test_a_partial_quote_in_narration_opening_on_a_role_nobody_holds_stays_unatt
 ])
 def test_the_mayor_is_a_role_the_next_sentence_names_the_holder_of(gaz, language, text):
     assert speakers(run(text, gaz, "2021-02-10", language)) == ["Julien Lefort"]
+
+
+def test_a_short_adverbial_between_the_verb_and_a_definite_body_is_skipped(gaz):
+    text = ("Tessaro a été l'une des premières entreprises à reconnaître avoir été touchée.\n\n"
+            "« Par mesure de sécurité, nous avons isolé nos systèmes informatiques », a expliqué mercredi le groupe "
+            "de matériaux dans un communiqué.")
+    assert speakers(run(text, gaz, "2017-06-28", "fr")) == ["Tessaro"]
+
+
+def test_a_spokesperson_of_a_body_named_through_a_contracted_article_speaks_for_it(gaz):
+    text = ("Tessaro a dû arrêter samedi la production de plusieurs de ses usines.\n\n"
+            "« Nous avons été touchés, une mesure de protection a été prise », a indiqué une porte-parole du "
+            "constructeur.")
+    assert speakers(run(text, gaz, "2017-05-14", "fr")) == ["Tessaro"]

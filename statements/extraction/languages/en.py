@@ -247,6 +247,7 @@ PREPOSITIONS = [
     "among",
 ]
 GENITIVE = ["of"]
+CONTRACTED_ARTICLES: list[str] = []  # English writes "of the": no preposition holds its article
 
 DOCUMENT_NOUNS = [
     "statement",

@@ -387,6 +387,8 @@ PREPOSITIONS = [
     "malgré",
 ]
 GENITIVE = ["de", "du", "des", "d'"]
+# a preposition and its article in one word: « une porte-parole du constructeur » names a definite body
+CONTRACTED_ARTICLES = ["du", "des", "au", "aux"]
 
 DOCUMENT_NOUNS = [
     "communiqué",
