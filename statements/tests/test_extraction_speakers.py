@@ -312,3 +312,18 @@ def test_a_spokesperson_of_a_body_named_through_a_contracted_article_speaks_for_
             "« Nous avons été touchés, une mesure de protection a été prise », a indiqué une porte-parole du "
             "constructeur.")
     assert speakers(run(text, gaz, "2017-05-14", "fr")) == ["Tessaro"]
+
+
+@pytest.mark.parametrize("text", [
+    'Kaspersky\'s Ivan Petrenko said: "This is a sophisticated actor we have seen many times before."',
+    '"This is a sophisticated actor we have seen many times before," said Kaspersky\'s Ivan Petrenko.',
+])
+def test_a_person_named_after_a_body_s_possessive_speaks_not_the_body(gaz, text):
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Ivan Petrenko"]
+
+
+def test_a_place_named_with_a_possessive_is_no_person(gaz):
+    text = ('"They told me my bloods could not be processed and sent me home," said a man outside '
+            "Kaspersky's Main Hospital.")
+    result = run(text, gaz, "2021-06-01", "en")
+    assert "Main Hospital" not in {actor.name for actor in result.new_actors}

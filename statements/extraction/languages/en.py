@@ -247,6 +247,7 @@ PREPOSITIONS = [
     "among",
 ]
 GENITIVE = ["of"]
+POSSESSIVE_MARKERS = ["'s"]  # "Kaspersky's Ivan Petrenko" (the text's apostrophes normalised to ')
 CONTRACTED_ARTICLES: list[str] = []  # English writes "of the": no preposition holds its article
 
 DOCUMENT_NOUNS = [

@@ -387,6 +387,7 @@ PREPOSITIONS = [
     "malgré",
 ]
 GENITIVE = ["de", "du", "des", "d'"]
+POSSESSIVE_MARKERS: list[str] = []  # French writes « Ivan Petrenko, de Kaspersky »: no possessive before a name
 # a preposition and its article in one word: « une porte-parole du constructeur » names a definite body
 CONTRACTED_ARTICLES = ["du", "des", "au", "aux"]
 
