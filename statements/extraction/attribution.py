@@ -496,7 +496,7 @@ class Attribution:
             return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
-            pick = persons[-1] if direction == "before" else persons[0]
+            pick = self._first_coordinated(persons) if direction == "before" else persons[0]
             if direction == "after":
                 first_segment = re.split(r",", region)[0]
                 if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
@@ -554,6 +554,18 @@ class Attribution:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _first_coordinated(self, persons: list[Mention]) -> Mention:
+        """The subject nearest its verb, or the first of the persons it is coordinated with ("Prime Minister
+        Scott Morrison and Foreign Minister Marise Payne said in a joint statement": the first named)."""
+        k = len(persons) - 1
+        while k > 0:
+            between = re.findall(r"[\w.-]+'?|[^\w\s]", self.text[persons[k - 1].end:persons[k].start])
+            if not between or fold(between[0]) not in self.data.COORDINATORS \
+                    or any(not w[:1].isupper() for w in between[1:]):
+                break  # only "and" and the second person's capitalised title between the two
+            k -= 1
+        return persons[k]
 
     def _governed_by_head(self, head: str) -> bool:
         """The body after `head` is its complement ("un responsable du ministère", "an official at the

@@ -327,3 +327,19 @@ def test_a_place_named_with_a_possessive_is_no_person(gaz):
             "Kaspersky's Main Hospital.")
     result = run(text, gaz, "2021-06-01", "en")
     assert "Main Hospital" not in {actor.name for actor in result.new_actors}
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("en", 'Prime Minister Scott Morrison and Foreign Minister Marise Payne said in a joint statement that Canberra '
+           '"condemns the malicious cyber activity" of the GRU.', "Scott Morrison"),
+    ("fr", "Emmanuel Macron et Olaf Scholz ont déclaré : « Nous condamnons fermement ces attaques contre nos "
+           "démocraties ».", "Emmanuel Macron"),
+])
+def test_two_persons_coordinated_as_one_subject_are_spoken_for_by_the_first_named(gaz, language, text, speaker):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == [speaker]
+
+
+def test_a_participle_clause_goes_on_with_the_sentence_s_speaker(gaz):
+    text = ('Scott Morrison said in a statement that Canberra "condemns the malicious cyber activity" of the GRU, '
+            'adding that such conduct "will not go unanswered".')
+    assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Scott Morrison", "Scott Morrison"]

@@ -338,6 +338,9 @@ ANONYMOUS_HEADS = [
     "critics",
 ]
 DEFINITE_GENDER = {"the": ""}
+# a clause of these goes on with the subject of the sentence: "..., adding that such conduct “...”"
+SPEECH_PARTICIPLES = ["adding", "saying", "noting", "warning", "insisting", "stressing", "calling"]
+COORDINATORS = ["and"]  # "X and Y said": one subject of two persons
 CONJUNCTIONS = ["and", "then", "but", "before"]
 NAME_TITLES = [
     "President",

@@ -502,6 +502,10 @@ ANONYMOUS_HEADS = [
     "membres",
 ]
 DEFINITE_GENDER = {"le": "male", "la": "female", "l'": ""}
+# une participiale de ces verbes poursuit avec le sujet de la phrase : « ..., ajoutant que cette conduite « ... »
+SPEECH_PARTICIPLES = ["ajoutant", "estimant", "soulignant", "précisant", "affirmant", "jugeant", "dénonçant",
+                      "rappelant", "assurant", "expliquant"]
+COORDINATORS = ["et"]  # « X et Y ont déclaré » : un sujet de deux personnes
 CONJUNCTIONS = ["et", "puis", "mais", "avant de", "tout en"]
 NAME_TITLES = [
     "M.",
