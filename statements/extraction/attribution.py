@@ -27,6 +27,8 @@ from .text import fold
 ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
 SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
+ADVERBIAL_WORDS = 2  # words of a time or manner adverbial between a speech verb and its subject ("mercredi soir")
+ROLE_OPENING_WORDS = 6  # words of a sentence's opening read as its subject's role ("Le directeur général de X")
 COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a company only its place names
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
@@ -414,6 +416,10 @@ class Attribution:
         """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one
         whose name holds the noun first."""
         m = self.data.institution_noun.fullmatch(self.norm, a, b)
+        for word in itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ADVERBIAL_WORDS):
+            if m or fold(word.group()).rstrip("'") in self.data.prepositions | self.data.genitive:
+                break  # "a expliqué mercredi le groupe": a short adverbial may come first, not "à l'agence"
+            m = self.data.institution_noun.fullmatch(self.norm, a + word.end(), b)
         if not m:
             return None
         noun = fold(m.group("noun"))
@@ -490,7 +496,7 @@ class Attribution:
             return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
-            pick = persons[-1] if direction == "before" else persons[0]
+            pick = self._first_coordinated(persons) if direction == "before" else persons[0]
             if direction == "after":
                 first_segment = re.split(r",", region)[0]
                 if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
@@ -529,6 +535,8 @@ class Attribution:
                 rest = re.match(r"\s*[\w']+\s*", self.norm[a + sa + spokes.end():a + sb])
                 if rest and fold(rest.group().strip()).rstrip("'") in self.data.prepositions | self.data.genitive:
                     body_a = a + sa + spokes.end() + rest.end()
+                    if rest.group().strip().lower() in self.data.CONTRACTED_ARTICLES:
+                        body_a = a + sa + spokes.end()  # « du constructeur »: the article is in the preposition
                     body = self._definite_institution(body_a, self._before_adjunct(body_a, a + sb))
                     if body is not None and body.name:
                         return Who(body.name, seg_text.strip(), body.is_new, 0.7, "spokes-institution")
@@ -546,6 +554,18 @@ class Attribution:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _first_coordinated(self, persons: list[Mention]) -> Mention:
+        """The subject nearest its verb, or the first of the persons it is coordinated with ("Prime Minister
+        Scott Morrison and Foreign Minister Marise Payne said in a joint statement": the first named)."""
+        k = len(persons) - 1
+        while k > 0:
+            between = re.findall(r"[\w.-]+'?|[^\w\s]", self.text[persons[k - 1].end:persons[k].start])
+            if not between or fold(between[0]) not in self.data.COORDINATORS \
+                    or any(not w[:1].isupper() for w in between[1:]):
+                break  # only "and" and the second person's capitalised title between the two
+            k -= 1
+        return persons[k]
 
     def _governed_by_head(self, head: str) -> bool:
         """The body after `head` is its complement ("un responsable du ministère", "an official at the
@@ -573,6 +593,16 @@ class Attribution:
         if not words or words[-1] not in self.data.genitive:
             return False
         return bool(self.data.role.search(lead) or self.data.spokes.search(lead)) and not re.search(r"[,;:]", lead)
+
+    def opening_role(self, a: int, b: int) -> Who | None:
+        """The person a sentence norm[a:b] opens on by their role when no mention is its subject ("Le
+        directeur général de Kyivstar avait qualifié l'incident de « ... ». Oleksandr Komarov a promis"):
+        its first words read as a definite role, kept only when that names someone."""
+        words = list(itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ROLE_OPENING_WORDS))
+        if not words:
+            return None
+        who = self._definite_role(a, self._before_adjunct(a, a + words[-1].end()))
+        return who if who is not None and who.name and who.name is not ANON else None
 
     def _definite_role(self, a: int, b: int) -> Who | None:
         """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
@@ -750,17 +780,16 @@ class Attribution:
 
     def _document_author(self, a: int, b: int) -> Who:
         """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",
-        « selon ce texte »): of the last document the paragraph mentioned; else the body or person that
-        speaks in the sentences just before it in the paragraph ("The Australian Signals Directorate said
-        [...]. « ... », the advisory said"; "In its review, the library said [...]. « ... », the report
-        said"); else of the last document the text mentioned."""
+        « selon ce texte »): of the last document the paragraph mentioned; else the body (a person issues
+        no document) that speaks in the sentences just before it in the paragraph ("The Australian Signals
+        Directorate said [...]. « ... », the advisory said"); else of the last document the text mentioned."""
         written = self.text[a:b].strip()
         i = bisect.bisect_left(self.document_starts, b)
         owner = self.documents[i - 1] if i else None
         if owner is not None and self.doc.para(owner[0]) == self.doc.para(a):
             return Who(owner[1], written, False, 0.7, owner[2], "readout")
         subject, _ = self.salient_subject(a, ANY_SPEAKER, True)
-        if isinstance(subject, Mention) and self.doc.para(subject.start) == self.doc.para(a):
+        if isinstance(subject, Mention) and not subject.person and self.doc.para(subject.start) == self.doc.para(a):
             return Who(subject.name, written, subject.is_new, 0.6, "document-speaker", "readout")
         if owner is not None:  # this very document, when its author was found ("a readout ...")
             return Who(owner[1], written, False, 0.7, owner[2], "readout")

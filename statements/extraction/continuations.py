@@ -103,6 +103,11 @@ def _narration(rules: Attribution, quotes):
                 if who is not None and who.name and who.name is not ANON:
                     q.who = Who(who.name, who.written, who.is_new, 0.5, "narration-pronoun")
                 continue
+            if subject is None:  # "Le directeur général de Kyivstar avait qualifié l'incident de « ... »"
+                who = rules.opening_role(q.prefix_start, q.span.open)
+                if who is not None:
+                    q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.5), "narration-role")
+                continue
             if subject is not None:
                 lead = rules.norm[q.prefix_start:subject.start]
                 if rules.data.document.search(lead):  # "The text goes on to urge Moscow to « ... »"
@@ -117,10 +122,13 @@ def _narration(rules: Attribution, quotes):
             q.who = Who(subject.name, subject.written, subject.is_new, 0.5, how)
 
 def _coordinated(rules: Attribution, prev: QuoteInContext, q: QuoteInContext) -> bool:
-    """Two quotes of one sentence, the second after a conjunction and a verb of the same subject."""
+    """Two quotes of one sentence, the second after a conjunction and a verb of the same subject, or in a
+    participle clause of it ("... condemns “...” of the GRU, adding that such conduct “...”")."""
     between = rules.norm[prev.span.close + 1:q.span.open]
     opens = fold(between.strip(" ,")) + " "
-    if len(between) > 80 or not any(opens.startswith(conj + " ") for conj in rules.data.CONJUNCTIONS):
+    participle = re.search(r",\s*([\w-]+)", between)
+    if len(between) > 80 or not (any(opens.startswith(conj + " ") for conj in rules.data.CONJUNCTIONS) or (
+            participle and fold(participle.group(1)) in rules.data.SPEECH_PARTICIPLES)):
         return False
     return not any(rules.doc.boundary(i) for i in range(prev.span.close + 1, q.span.open))
 

@@ -33,6 +33,16 @@ _SPACE_RUN = re.compile(r"\s+")
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
+_POSSESSED_NAME: dict[str, re.Pattern | None] = {}  # per language: a name after a possessive ("Kaspersky's Ivan")
+
+
+def _possessed_name(data) -> re.Pattern | None:
+    if data.CODE not in _POSSESSED_NAME:
+        markers = "|".join(map(re.escape, data.POSSESSIVE_MARKERS))
+        _POSSESSED_NAME[data.CODE] = re.compile(rf"\w(?:{markers})\s+(?P<name>{NAME.pattern})") if markers else None
+    return _POSSESSED_NAME[data.CODE]
+
+
 @dataclass
 class Mention:
     start: int
@@ -58,6 +68,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
         entities.add_mention(mention)
     entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._name_candidates()
+    entities._possessed_names()
     entities._institution_candidates()
     entities._company_candidates([(m.start, m.end) for m in (*incidents, *events)])
     entities._acronym_candidates()
@@ -128,6 +139,23 @@ class Entities:
                 continue
             self.surnames.setdefault(words[-1], name)
             if self._person_context(start, end) and not self.doc.quote_marks.contains(start):
+                self.mention_new(start, end, name, "person")
+
+    def _possessed_names(self):
+        """A full name after the possessive of a body the text names is a person ("Kaspersky's Ivan
+        Petrenko"): the name pattern read the possessor into the name, which the body's mention overlapped.
+        Not a place's name ("King's College Hospital": an institution noun)."""
+        possessed = _possessed_name(self.doc.data)
+        if possessed is None:
+            return
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        ends = {m.end for m in self.mentions if not m.person}
+        for m in possessed.finditer(self.doc.norm):
+            start, end, name = self.clean_name(m.start("name"), m.end("name"))
+            words = name.split()
+            if m.start() + 1 in ends and 2 <= len(words) <= 3 and self.org_kind(name) == "other" \
+                    and not any(fold(w) in self.doc.data.institution_nouns for w in words) \
+                    and not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
                 self.mention_new(start, end, name, "person")
 
     def _acronym_candidates(self):

@@ -276,3 +276,70 @@ def test_a_decimal_point_does_not_end_the_sentence_that_names_the_body_before_th
             '"North Korea is responsible for the theft of approximately $1.5 billion in virtual assets," '
             "the bureau said in a public service announcement.")
     assert speakers(run(text, gaz, "2025-02-27", "en")) == ["FBI"]
+
+
+def test_a_partial_quote_in_narration_opening_on_a_role_is_the_person_the_next_sentence_names(gaz):
+    text = ("Le directeur général de Telvaro avait qualifié en décembre l'incident de « l'une des plus graves "
+            "attaques contre un opérateur au monde ». Piotr Vasylenko a promis d'indemniser les clients.")
+    assert speakers(run(text, gaz, "2024-01-10", "fr")) == ["Piotr Vasylenko"]
+
+
+def test_a_partial_quote_in_narration_opening_on_a_role_nobody_holds_stays_unattributed(gaz):
+    text = ("Le directeur général de Telvaro avait qualifié en décembre l'incident de « l'une des plus graves "
+            "attaques contre un opérateur au monde ». Les clients attendent toujours.")
+    assert speakers(run(text, gaz, "2024-01-10", "fr")) == [None]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "« S'attaquer à un établissement de soins en pleine épidémie, c'est odieux », a réagi jeudi le maire de "
+           "la ville. Julien Lefort a salué l'engagement des soignants."),
+    ("en", '"Attacking a hospital in the middle of an epidemic is odious," the city\'s mayor said on Thursday. '
+           "Julien Lefort, who chairs the hospital board, praised the staff."),
+])
+def test_the_mayor_is_a_role_the_next_sentence_names_the_holder_of(gaz, language, text):
+    assert speakers(run(text, gaz, "2021-02-10", language)) == ["Julien Lefort"]
+
+
+def test_a_short_adverbial_between_the_verb_and_a_definite_body_is_skipped(gaz):
+    text = ("Tessaro a été l'une des premières entreprises à reconnaître avoir été touchée.\n\n"
+            "« Par mesure de sécurité, nous avons isolé nos systèmes informatiques », a expliqué mercredi le groupe "
+            "de matériaux dans un communiqué.")
+    assert speakers(run(text, gaz, "2017-06-28", "fr")) == ["Tessaro"]
+
+
+def test_a_spokesperson_of_a_body_named_through_a_contracted_article_speaks_for_it(gaz):
+    text = ("Tessaro a dû arrêter samedi la production de plusieurs de ses usines.\n\n"
+            "« Nous avons été touchés, une mesure de protection a été prise », a indiqué une porte-parole du "
+            "constructeur.")
+    assert speakers(run(text, gaz, "2017-05-14", "fr")) == ["Tessaro"]
+
+
+@pytest.mark.parametrize("text", [
+    'Kaspersky\'s Ivan Petrenko said: "This is a sophisticated actor we have seen many times before."',
+    '"This is a sophisticated actor we have seen many times before," said Kaspersky\'s Ivan Petrenko.',
+])
+def test_a_person_named_after_a_body_s_possessive_speaks_not_the_body(gaz, text):
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Ivan Petrenko"]
+
+
+def test_a_place_named_with_a_possessive_is_no_person(gaz):
+    text = ('"They told me my bloods could not be processed and sent me home," said a man outside '
+            "Kaspersky's Main Hospital.")
+    result = run(text, gaz, "2021-06-01", "en")
+    assert "Main Hospital" not in {actor.name for actor in result.new_actors}
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("en", 'Prime Minister Scott Morrison and Foreign Minister Marise Payne said in a joint statement that Canberra '
+           '"condemns the malicious cyber activity" of the GRU.', "Scott Morrison"),
+    ("fr", "Emmanuel Macron et Olaf Scholz ont déclaré : « Nous condamnons fermement ces attaques contre nos "
+           "démocraties ».", "Emmanuel Macron"),
+])
+def test_two_persons_coordinated_as_one_subject_are_spoken_for_by_the_first_named(gaz, language, text, speaker):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == [speaker]
+
+
+def test_a_participle_clause_goes_on_with_the_sentence_s_speaker(gaz):
+    text = ('Scott Morrison said in a statement that Canberra "condemns the malicious cyber activity" of the GRU, '
+            'adding that such conduct "will not go unanswered".')
+    assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Scott Morrison", "Scott Morrison"]

@@ -87,8 +87,9 @@ class LanguageData:
         self.male_markers = [fold(m) for m in self.MALE_MARKERS]
         self.org_words = {kind: {fold(x) for x in words} for kind, words in self.ORG_WORDS.items()}
         self.institution_nouns = {fold(noun): set(kinds) for noun, kinds in self.INSTITUTION_NOUNS.items()}
+        articles = [*self.DETERMINERS, *self.CONTRACTED_ARTICLES]  # « du constructeur » after « une porte-parole »
         self.institution_noun = re.compile(
-            rf"\s*(?:{_alternation(self.DETERMINERS)})\s*(?:[\w.-]+\s+){{0,2}}?(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})"
+            rf"\s*(?:{_alternation(articles)})\s*(?:[\w.-]+\s+){{0,2}}?(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})"
             rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
         capitalised = r"(?-i:[A-ZÀ-Ý][\w'-]*)"
         linked = rf"\s+(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"

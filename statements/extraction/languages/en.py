@@ -247,6 +247,8 @@ PREPOSITIONS = [
     "among",
 ]
 GENITIVE = ["of"]
+POSSESSIVE_MARKERS = ["'s"]  # "Kaspersky's Ivan Petrenko" (the text's apostrophes normalised to ')
+CONTRACTED_ARTICLES: list[str] = []  # English writes "of the": no preposition holds its article
 
 DOCUMENT_NOUNS = [
     "statement",
@@ -304,6 +306,7 @@ ROLE_NOUNS = [
     "chairman",
     "chairwoman",
     "chair",
+    "mayor",
 ]
 # People the text describes by what they are, not by an office (witnesses, victims, staff): "a nurse",
 # "one patient". After an indefinite ("a patient waiting in the hall was angry") the pronoun is theirs.
@@ -335,6 +338,9 @@ ANONYMOUS_HEADS = [
     "critics",
 ]
 DEFINITE_GENDER = {"the": ""}
+# a clause of these goes on with the subject of the sentence: "..., adding that such conduct “...”"
+SPEECH_PARTICIPLES = ["adding", "saying", "noting", "warning", "insisting", "stressing", "calling"]
+COORDINATORS = ["and"]  # "X and Y said": one subject of two persons
 CONJUNCTIONS = ["and", "then", "but", "before"]
 NAME_TITLES = [
     "President",

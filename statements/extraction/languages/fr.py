@@ -387,6 +387,9 @@ PREPOSITIONS = [
     "malgré",
 ]
 GENITIVE = ["de", "du", "des", "d'"]
+POSSESSIVE_MARKERS: list[str] = []  # French writes « Ivan Petrenko, de Kaspersky »: no possessive before a name
+# a preposition and its article in one word: « une porte-parole du constructeur » names a definite body
+CONTRACTED_ARTICLES = ["du", "des", "au", "aux"]
 
 DOCUMENT_NOUNS = [
     "communiqué",
@@ -460,6 +463,7 @@ ROLE_NOUNS = [
     "officier",
     "enquêteur",
     "enquêteurs",
+    "maire",
 ]
 # People the text describes by what they are, not by an office (witnesses, victims, staff): "un patient",
 # "une infirmière". After an indefinite ("un patient [...] est furieux") the pronoun that follows is theirs.
@@ -498,6 +502,10 @@ ANONYMOUS_HEADS = [
     "membres",
 ]
 DEFINITE_GENDER = {"le": "male", "la": "female", "l'": ""}
+# une participiale de ces verbes poursuit avec le sujet de la phrase : « ..., ajoutant que cette conduite « ... »
+SPEECH_PARTICIPLES = ["ajoutant", "estimant", "soulignant", "précisant", "affirmant", "jugeant", "dénonçant",
+                      "rappelant", "assurant", "expliquant"]
+COORDINATORS = ["et"]  # « X et Y ont déclaré » : un sujet de deux personnes
 CONJUNCTIONS = ["et", "puis", "mais", "avant de", "tout en"]
 NAME_TITLES = [
     "M.",
