@@ -51,6 +51,11 @@ def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
 
 
 _ATTACK_BEFORE, _ATTACK_AFTER = _attack_patterns(before=True), _attack_patterns(before=False)
+_ATTACK_WORD = {data.CODE: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(word)) for word in data.ATTACK_WORDS)})")
+                for data in all_languages()}
+SENTENCE_ENDS = ".!?\n"
+SENTENCE_VICTIM_KINDS = ("company", "media")  # actors that a sentence about an attack names as its victim
+SENTENCE_REACH = 300  # characters either side of a victim's name in which its sentence's bounds are looked for
 # How much each way of naming an incident weighs (doubled in the lead).
 ALIAS_WEIGHT, CULPRIT_WEIGHT, VICTIM_WEIGHT = 2.0, 1.5, 2.0  # "the attack on X" names X's incident
 # An incident recognised by its culprit or victim only: the article must come within these many days of it
@@ -110,9 +115,9 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
     named = find(gazetteer.incident_matcher(result.language))
     incidents = [_Mention(m.start, m.value) for m in named]
-    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts)
-    found, result.new_incidents = find_new_incidents(document, language, gazetteer, [(m.start, m.end) for m in named],
-                                                     result.published)
+    named_spans = [(m.start, m.end) for m in named]
+    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts, named_spans)
+    found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published)
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     incidents.sort(key=lambda mention: mention.start)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
@@ -249,7 +254,7 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
 
 
 def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
-                          paragraph_starts: list[int]) -> list[_Mention]:
+                          paragraph_starts: list[int], named_spans: list[tuple[int, int]]) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
@@ -269,15 +274,18 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
     if not by_culprit and not by_victim:
         return []
     found, named = [], {}
-    for match in find(gazetteer.actor_matcher(language, date)):
-        if match.how != "alias":
-            continue
+    for match in sorted([*find(gazetteer.actor_matcher(language, date)), *find(gazetteer.victim_matcher(language))],
+                        key=lambda match: match.start):
+        if match.how != "alias" or any(start < match.end and match.start < end for start, end in named_spans):
+            continue  # a victim's name that is the incident's own ("Colonial Pipeline") names it once, not twice
         named.setdefault(bisect.bisect_right(paragraph_starts, match.start), {}).setdefault(match.value, match.start)
         if match.value in by_culprit:
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
             if not (_ATTACK_BEFORE[language].search(fold(document[max(0, match.start - 40):match.start]))
-                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + 30]))):
+                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + 30]))
+                    or (_is_company(gazetteer, match.value)
+                        and _ATTACK_WORD[language].search(fold(_sentence_around(document, match.start, match.end))))):
                 continue
             weight, candidates = VICTIM_WEIGHT, by_victim[match.value]
         else:
@@ -291,6 +299,22 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
                     [gazetteer.incident_info[name]], date):
                 found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
     return found
+
+
+def _is_company(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether the victim is a company, an outlet or a body the gazetteer knows only as a victim: a state, an
+    agency or a person in a sentence about an attack may be its attacker, its ally or its commentator; a company
+    there is what was hit ("the ransomware attack which crippled parts of Britain's National Health Service",
+    « Cyberattaque mondiale : Renault touché »)."""
+    actor = gazetteer.actor(name)
+    return actor is None or actor.kind in SENTENCE_VICTIM_KINDS
+
+
+def _sentence_around(document: str, start: int, end: int) -> str:
+    reach = max(0, start - SENTENCE_REACH)
+    opening = max(reach, *(document.rfind(mark, reach, start) + 1 for mark in SENTENCE_ENDS))
+    closing = [found for mark in SENTENCE_ENDS if (found := document.find(mark, end, end + SENTENCE_REACH)) >= 0]
+    return document[opening:min(closing, default=min(len(document), end + SENTENCE_REACH))]
 
 
 def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> str | None:

@@ -27,7 +27,8 @@ ACTORS = [
 ]
 INCIDENTS = [
     {"name": "Kaseya", "kind": "ransomware", "start": "2021-07-02", "patterns": {"*": ["Kaseya"]}},
-    {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}},
+    {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}, "victims": ["JBS"]},
+    {"name": "NotPetya", "kind": "wiper", "start": "2017-06-27", "victims": ["Saint-Gobain", "Maersk"]},
     {"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17", "victims": ["Costa Rica"],
      "attributions": [{"claimant": "Costa Rica", "attributed_to": "Conti"}]},
     {"name": "OPCW hacking attempt", "kind": "espionage", "start": "2018-04-13", "victims": ["OPCW"],
@@ -123,6 +124,24 @@ def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culp
     by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
                               "a déclaré Rodrigo Chaves.", published="2022-05-16")
     assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+
+
+def test_a_company_named_in_a_sentence_about_an_attack_names_the_incident_it_suffered():
+    text = ("Au lendemain de l'attaque informatique mondiale, les entreprises font leurs comptes.\n\n"
+            "« Nous avons isolé nos systèmes », a expliqué le groupe dans un communiqué.")
+    quotes, result = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2017-06-28")
+    assert quotes["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # no actor: known only as its victim
+    assert "NotPetya" in result.incidents
+    too_early, _ = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2016-06-28")
+    assert too_early["Nous avons isolé nos syst"].incidents == []
+
+
+def test_a_state_named_in_a_sentence_about_an_attack_is_not_therefore_its_victim():
+    text = ("Rodrigo Chaves a reçu mardi les ministres pour parler de l'attaque informatique qui a frappé la région, "
+            "et le Costa Rica a promis son aide.\n\n« Nous serons aux côtés de nos voisins dans cette épreuve », "
+            "a déclaré Rodrigo Chaves.")
+    quotes, _ = quotes_of(text, published="2022-05-09")
+    assert quotes["Nous serons aux côtés"].incidents == []
 
 
 INDICTMENT_ARTICLE = (
