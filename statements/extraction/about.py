@@ -119,7 +119,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts, named_spans)
     found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published)
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
-    incidents.sort(key=lambda mention: mention.start)
+    incidents = _once_per_place(incidents)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
     main_incident = _main_incident(incidents, lead_end)
@@ -160,6 +160,17 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             story_event = None  # a reaction at the speaker's regular briefing, not said at the event
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _once_per_place(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions by position, each incident counted once where two rules find it at one place ("the breach of
+    the Democratic National Committee", a victim beside an attack word in a paragraph that names its attacker)."""
+    best: dict[tuple[int, str], _Mention] = {}
+    for mention in mentions:
+        key = (mention.start, mention.name)
+        if key not in best or mention.weight > best[key].weight:
+            best[key] = mention
+    return sorted(best.values(), key=lambda mention: mention.start)
 
 
 def _evoked(gazetteer: Gazetteer, incident: str, folded: str) -> bool:

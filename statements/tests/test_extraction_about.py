@@ -185,6 +185,15 @@ def test_words_every_attribution_uses_describe_no_event_unless_the_article_is_ab
     assert quotes["These cyber-attacks serve"].incidents == []  # the OPCW named with the GRU in a late paragraph
 
 
+def test_an_incident_that_two_rules_find_at_one_place_is_named_once():
+    text = ("The UK has publicly accused Russia's military intelligence service of a string of cyber-attacks.\n\n"
+            "“These cyber-attacks serve no legitimate national security interest,” Jeremy Hunt said.\n\n"
+            "Among them, it said, was the GRU's attack on the OPCW, beside the theft of athletes' data.")
+    quotes, _ = quotes_of(text, published="2018-10-10", language="en")
+    # the OPCW beside an attack word, and with its attacker in one paragraph: one mention, not the story
+    assert quotes["These cyber-attacks serve"].incidents == []
+
+
 def test_two_participants_named_on_its_day_need_a_word_of_the_events_name():
     quotes, _ = quotes_of(GRU_ARTICLE.replace("accused", "said"), published="2018-10-04", language="en")
     assert quotes["These cyber-attacks serve"].events == []
