@@ -28,6 +28,7 @@ ACTORS = [
 INCIDENTS = [
     {"name": "Kaseya", "kind": "ransomware", "start": "2021-07-02", "patterns": {"*": ["Kaseya"]}},
     {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}, "victims": ["JBS"]},
+    {"name": "SolarWinds", "kind": "espionage", "start": "2020-12-13", "patterns": {"*": ["SolarWinds"]}},
     {"name": "NotPetya", "kind": "wiper", "start": "2017-06-27", "victims": ["Saint-Gobain", "Maersk"]},
     {"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17", "victims": ["Costa Rica"],
      "attributions": [{"claimant": "Costa Rica", "attributed_to": "Conti"}]},
@@ -51,6 +52,14 @@ EVENTS = [
     {"name": "Indictment of six GRU officers", "kind": "indictment", "start": "2020-10-19", "end": "2020-10-19",
      "participants": ["GRU"], "aliases": {"fr": ["inculpation de six officiers du GRU"]},
      "incidents": ["Macron Leaks", "Ukrainian power grid attack 2015", "Georgia 2019 cyberattack"]},
+]
+EVENTS += [
+    {"name": "US sanctions on Russia of 15 April 2021", "kind": "sanctions", "start": "2021-04-15",
+     "end": "2021-04-15", "participants": ["Joe Biden"], "incidents": ["SolarWinds"]},
+    {"name": "SolarWinds attribution to the SVR", "kind": "statement", "start": "2021-04-15", "end": "2021-04-15",
+     "participants": ["Joe Biden"], "incidents": ["SolarWinds"]},
+    {"name": "Conti servers takedown", "kind": "other", "start": "2022-05-20", "end": "2022-05-20",
+     "participants": ["Rodrigo Chaves", "Costa Rica"], "incidents": ["Conti attack on Costa Rica"]},
 ]
 GAZETTEER = Gazetteer.from_entries(actors=ACTORS, incidents=INCIDENTS, events=EVENTS)
 
@@ -240,6 +249,26 @@ def test_the_names_of_an_events_parties_do_not_describe_it():
     described, _ = quotes_of(text.replace("an operation it called", "the Dutch exposure of which it called"),
                              published=None, language="en")
     assert described["This is Western spy mania"].events == ["Dutch exposure of the GRU OPCW operation"]
+
+
+def test_of_two_events_of_one_day_described_alike_the_one_whose_kind_the_title_names_is_reported():
+    text = ("Les Etats-Unis ont annoncé jeudi des sanctions contre la Russie, accusée du piratage de SolarWinds, "
+            "attribué pour la première fois au SVR.\n\n« J'ai choisi d'être proportionné », a déclaré Joe Biden.")
+    quotes, _ = quotes_of(text, title="Sanctions contre Moscou : Biden choisit la mesure", published="2021-04-15")
+    assert quotes["J'ai choisi d'être propo"].events == ["US sanctions on Russia of 15 April 2021"]
+    untitled, _ = quotes_of(text, published="2021-04-15")
+    assert untitled["J'ai choisi d'être propo"].events == []  # sanctions and attribution: which one is unclear
+
+
+def test_an_event_only_the_body_describes_is_what_its_paragraphs_are_about():
+    text = ("Rodrigo Chaves a témoigné vendredi devant les députés sur la crise que traverse le Costa Rica.\n\n"
+            "« Nos hôpitaux ont tenu bon pendant des semaines », a déclaré Rodrigo Chaves.\n\n"
+            "Le président a ajouté que la police avait démantelé dans la nuit les serveurs du groupe Conti. "
+            "« Ils ne menaceront plus personne depuis ces machines », a-t-il dit.")
+    quotes, _ = quotes_of(text, published="2022-05-20")
+    assert quotes["Ils ne menaceront plus"].events == ["Conti servers takedown"]  # on its day, with two of its
+    assert quotes["Nos hôpitaux ont tenu bo"].events == []  # participants: the hearing is the story, not it
+    assert quotes["Nos hôpitaux ont tenu bo"].incidents == ["Conti attack on Costa Rica"]  # what it concerns is
 
 
 def test_links_on_the_world_corpus_meet_their_goals():
