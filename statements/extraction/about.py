@@ -45,14 +45,21 @@ def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
         if before:
             connectors = "|".join(re.escape(word) for word in data.ATTACK_CONNECTORS)
             patterns[language] = re.compile(rf"(?:{attack})\w*(?:\s+(?:{connectors}))?{_ARTICLES}\s*$")
-        else:
-            patterns[language] = re.compile(rf"^(?:'s)?\s+(?:[\w-]+\s+)?(?:{attack})")
+        else:  # "Kaseya's attack", "Costa Rica ransomware", "Costa Rica was hit by a cyberattack" (folded text after
+            # the name: its leading space stripped)
+            hitting = (*data.ATTACK_WORDS, *getattr(data, "INCIDENT_AGENTS", ()))
+            what_hit = "|".join(re.escape(fold(word)) for word in hitting)
+            passives = "|".join(re.escape(fold(words)).replace("\\ ", r"\s+") for words in data.INCIDENT_PASSIVES)
+            articles = "|".join(re.escape(fold(word)) for word in (*data.DETERMINERS, *data.INDEFINITE_ARTICLES))
+            patterns[language] = re.compile(rf"^(?:'s)?\s*(?:[\w-]+\s+)?(?:{attack})|^\s*,?\s*(?:{passives})\s*"
+                                            rf"(?:(?:{articles})\s*)?(?:[\w-]+\s+)??(?:{what_hit})")
     return patterns
 
 
 _ATTACK_BEFORE, _ATTACK_AFTER = _attack_patterns(before=True), _attack_patterns(before=False)
 _ATTACK_WORD = {data.CODE: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(word)) for word in data.ATTACK_WORDS)})")
                 for data in all_languages()}
+AFTER_VICTIM = 60  # characters after a victim's name in which what hit it is looked for
 SENTENCE_ENDS = ".!?\n"
 SENTENCE_VICTIM_KINDS = ("company", "media")  # actors that a sentence about an attack names as its victim
 SENTENCE_REACH = 300  # characters either side of a victim's name in which its sentence's bounds are looked for
@@ -305,7 +312,7 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
             if not (_ATTACK_BEFORE[language].search(fold(document[max(0, match.start - 40):match.start]))
-                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + 30]))
+                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + AFTER_VICTIM]))
                     or (_is_company(gazetteer, match.value)
                         and _ATTACK_WORD[language].search(fold(_sentence_around(document, match.start, match.end))))):
                 continue
