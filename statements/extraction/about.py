@@ -45,12 +45,24 @@ def _attack_patterns(before: bool) -> dict[str, re.Pattern]:
         if before:
             connectors = "|".join(re.escape(word) for word in data.ATTACK_CONNECTORS)
             patterns[language] = re.compile(rf"(?:{attack})\w*(?:\s+(?:{connectors}))?{_ARTICLES}\s*$")
-        else:
-            patterns[language] = re.compile(rf"^(?:'s)?\s+(?:[\w-]+\s+)?(?:{attack})")
+        else:  # "Kaseya's attack", "Costa Rica ransomware", "Costa Rica was hit by a cyberattack" (folded text after
+            # the name: its leading space stripped)
+            hitting = (*data.ATTACK_WORDS, *getattr(data, "INCIDENT_AGENTS", ()))
+            what_hit = "|".join(re.escape(fold(word)) for word in hitting)
+            passives = "|".join(re.escape(fold(words)).replace("\\ ", r"\s+") for words in data.INCIDENT_PASSIVES)
+            articles = "|".join(re.escape(fold(word)) for word in (*data.DETERMINERS, *data.INDEFINITE_ARTICLES))
+            patterns[language] = re.compile(rf"^(?:'s)?\s*(?:[\w-]+\s+)?(?:{attack})|^\s*,?\s*(?:{passives})\s*"
+                                            rf"(?:(?:{articles})\s*)?(?:[\w-]+\s+)??(?:{what_hit})")
     return patterns
 
 
 _ATTACK_BEFORE, _ATTACK_AFTER = _attack_patterns(before=True), _attack_patterns(before=False)
+_ATTACK_WORD = {data.CODE: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(word)) for word in data.ATTACK_WORDS)})")
+                for data in all_languages()}
+AFTER_VICTIM = 60  # characters after a victim's name in which what hit it is looked for
+SENTENCE_ENDS = ".!?\n"
+SENTENCE_VICTIM_KINDS = ("company", "media")  # actors that a sentence about an attack names as its victim
+SENTENCE_REACH = 300  # characters either side of a victim's name in which its sentence's bounds are looked for
 # How much each way of naming an incident weighs (doubled in the lead).
 ALIAS_WEIGHT, CULPRIT_WEIGHT, VICTIM_WEIGHT = 2.0, 1.5, 2.0  # "the attack on X" names X's incident
 # An incident recognised by its culprit or victim only: the article must come within these many days of it
@@ -62,6 +74,7 @@ PRIVATE_KINDS = ("call",)  # events only their participants speak at
 # Kinds whose words every article on the subject uses ("accuse", "attribue", "operation"): they describe an
 # event of theirs only in an article about the incident the event concerns.
 COMMON_KINDS = ("statement", "other")
+ACCUSING_KINDS = ("statement",)  # kinds whose words run through every article on an attribution: never from the body
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it (not its parties' names)
 STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
@@ -110,23 +123,24 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     lead_end = min(lead_end, body[0][0] + LONGEST_LEAD)
     named = find(gazetteer.incident_matcher(result.language))
     incidents = [_Mention(m.start, m.value) for m in named]
-    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts)
-    found, result.new_incidents = find_new_incidents(document, language, gazetteer, [(m.start, m.end) for m in named],
-                                                     result.published)
+    named_spans = [(m.start, m.end) for m in named]
+    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts, named_spans)
+    found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published)
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
-    incidents.sort(key=lambda mention: mention.start)
+    incidents = _once_per_place(incidents)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
     main_incident = _main_incident(incidents, lead_end)
-    main_event = _main_event(events, gazetteer, fold(document[:lead_end]), lead_end, date, language,
-                             result.actors, main_incident)
+    folded_document = fold(document)
+    article = _Article(fold(document[:offset]), fold(document[:lead_end]), folded_document, date, language,
+                       set(result.actors), {mention.name for mention in incidents}, main_incident)
+    main_event, in_body_only = _main_event(events, gazetteer, article, lead_end)
     if main_incident is None and main_event:  # an article about sanctions is about what they punish...
         concerned = gazetteer.event_info[main_event].incidents
         others = {mention.name for mention in incidents} - concerned  # ...unless it names other incidents as much
         main_incident = next(iter(concerned)) if len(concerned) == 1 and not others else None
     named_by_story = [main_incident] if main_incident else []
     if main_event:  # an indictment for three attacks the article describes in its own words names all three
-        folded_document = fold(document)
         named_by_story += [name for name in sorted(gazetteer.event_info[main_event].incidents)
                            if _evoked(gazetteer, name, folded_document)]
     for name in named_by_story:
@@ -150,11 +164,24 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
+        if story_event and in_body_only and not _describes(gazetteer, story_event, folded_paragraphs[index], data):
+            story_event = None
         if story_event and quote.speaker in at_own_occasion and not _takes_part(gazetteer, story_event,
                                                                                 quote.speaker, date):
             story_event = None  # a reaction at the speaker's regular briefing, not said at the event
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _once_per_place(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions by position, each incident counted once where two rules find it at one place ("the breach of
+    the Democratic National Committee", a victim beside an attack word in a paragraph that names its attacker)."""
+    best: dict[tuple[int, str], _Mention] = {}
+    for mention in mentions:
+        key = (mention.start, mention.name)
+        if key not in best or mention.weight > best[key].weight:
+            best[key] = mention
+    return sorted(best.values(), key=lambda mention: mention.start)
 
 
 def _evoked(gazetteer: Gazetteer, incident: str, folded: str) -> bool:
@@ -185,6 +212,13 @@ def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool
     actor = gazetteer.actor(speaker)
     countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
     return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _describes(gazetteer: Gazetteer, event: str, folded: str, data) -> bool:
+    """Whether a passage speaks of the event: a word of its kind or of what its name says happened."""
+    info = gazetteer.event_info[event]
+    return any(_has_word(folded, word) for word in (*data.EVENT_WORDS.get(info.kind, ()),
+                                                    *_describing_words(gazetteer, info)))
 
 
 def _speakers_at_own_occasion(result: Extraction, starts: list[int], offset: int, folded_paragraphs: list[str],
@@ -249,7 +283,7 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
 
 
 def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
-                          paragraph_starts: list[int]) -> list[_Mention]:
+                          paragraph_starts: list[int], named_spans: list[tuple[int, int]]) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
@@ -269,15 +303,18 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
     if not by_culprit and not by_victim:
         return []
     found, named = [], {}
-    for match in find(gazetteer.actor_matcher(language, date)):
-        if match.how != "alias":
-            continue
+    for match in sorted([*find(gazetteer.actor_matcher(language, date)), *find(gazetteer.victim_matcher(language))],
+                        key=lambda match: match.start):
+        if match.how != "alias" or any(start < match.end and match.start < end for start, end in named_spans):
+            continue  # a victim's name that is the incident's own ("Colonial Pipeline") names it once, not twice
         named.setdefault(bisect.bisect_right(paragraph_starts, match.start), {}).setdefault(match.value, match.start)
         if match.value in by_culprit:
             weight, candidates = CULPRIT_WEIGHT, by_culprit[match.value]
         elif match.value in by_victim:
             if not (_ATTACK_BEFORE[language].search(fold(document[max(0, match.start - 40):match.start]))
-                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + 30]))):
+                    or _ATTACK_AFTER[language].search(fold(document[match.end:match.end + AFTER_VICTIM]))
+                    or (_is_company(gazetteer, match.value)
+                        and _ATTACK_WORD[language].search(fold(_sentence_around(document, match.start, match.end))))):
                 continue
             weight, candidates = VICTIM_WEIGHT, by_victim[match.value]
         else:
@@ -291,6 +328,22 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
                     [gazetteer.incident_info[name]], date):
                 found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
     return found
+
+
+def _is_company(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether the victim is a company, an outlet or a body the gazetteer knows only as a victim: a state, an
+    agency or a person in a sentence about an attack may be its attacker, its ally or its commentator; a company
+    there is what was hit ("the ransomware attack which crippled parts of Britain's National Health Service",
+    « Cyberattaque mondiale : Renault touché »)."""
+    actor = gazetteer.actor(name)
+    return actor is None or actor.kind in SENTENCE_VICTIM_KINDS
+
+
+def _sentence_around(document: str, start: int, end: int) -> str:
+    reach = max(0, start - SENTENCE_REACH)
+    opening = max(reach, *(document.rfind(mark, reach, start) + 1 for mark in SENTENCE_ENDS))
+    closing = [found for mark in SENTENCE_ENDS if (found := document.find(mark, end, end + SENTENCE_REACH)) >= 0]
+    return document[opening:min(closing, default=min(len(document), end + SENTENCE_REACH))]
 
 
 def _incident_at(candidates: list[HappeningInfo], date: PartialDate | None) -> str | None:
@@ -327,9 +380,29 @@ def _first(mentions: list[_Mention], name: str) -> int:
     return next((m.start for m in mentions if m.name == name), 1 << 30)
 
 
-def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_end: int,
-                date: PartialDate | None, language: str, actors: list[str], main_incident: str | None) -> str | None:
-    """The event the article reports: one it names (the lead weighs most), else one it describes."""
+@dataclass
+class _Article:
+    """The article as the recognition of its event reads it: its title, lead and whole text folded, its date,
+    language, the actors and incidents it names, and the incident it is about."""
+
+    title: str
+    lead: str
+    text: str
+    date: PartialDate | None
+    language: str
+    actors: set[str]
+    incidents: set[str]
+    main_incident: str | None
+
+
+def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Article,
+                lead_end: int) -> tuple[str | None, bool]:
+    """The event the article reports: one it names (the lead weighs most), else one it describes. Among events
+    described as well as each other, one whose kind the title names ("Sanctions contre Moscou") comes first.
+    Also whether only the body describes it: then it is what the paragraphs describing it are about (the
+    lead's story is another: the hearing at which the takedown was announced), not the whole article."""
+    date, lead, main_incident = article.date, article.lead, article.main_incident
+    kind_words = language_data(article.language).EVENT_WORDS
     if mentions:
         weights: dict[str, float] = {}
         for mention in mentions:
@@ -337,35 +410,39 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, lead: str, lead_
         best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
         info = gazetteer.event_info.get(best)
         if info is None or date is None or _near(info, date):
-            return best
-    named = set(actors)
+            return best, False
     candidates = []
     for info in gazetteer.event_info.values():
         if info.start is None or (date is not None and not _near(info, date)):
             continue
         concerns = bool(main_incident and main_incident in info.incidents)
-        by_kind = (any(_has_word(lead, word) for word in language_data(language).EVENT_WORDS.get(info.kind, ()))
+        by_kind = (any(_has_word(lead, word) for word in kind_words.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
         name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
         describing = sum(_has_word(lead, word, whole=True) for word in _describing_words(gazetteer, info))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
                             or describing >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
-        taking_part = len(info.participants & named)
+        taking_part = len(info.participants & article.actors)
         if date is None:  # undated: the description, and who or what it concerns, must say it all
             recognised = (by_kind and concerns) or (by_place_or_name and (concerns or taking_part >= 2))
         else:
             same_day = abs((info.start.date - date.date).days) <= 1 and date.precision == "day"
-            # on its day, two of its participants and a word of its name ("Biden", "REvil") are enough
-            recognised = (described and (taking_part or concerns)) or (same_day and taking_part >= 2 and name_words)
+            # on its day, two of its participants and a word of its name ("Biden", "REvil") are enough, or a word of
+            # its kind anywhere with an incident it concerns ("agents had just disrupted [...] Volt Typhoon")
+            in_text = (info.kind not in ACCUSING_KINDS and bool(info.incidents & article.incidents)
+                       and any(_has_word(article.text, word) for word in kind_words.get(info.kind, ())))
+            recognised = ((described and (taking_part or concerns))
+                          or (same_day and taking_part >= 2 and (name_words or in_text)))
         if recognised:
-            score = 2 * described + min(taking_part, 3) + 2 * concerns
+            titled = any(_has_word(article.title, word) for word in kind_words.get(info.kind, ()))
+            score = 2 * described + min(taking_part, 3) + 2 * concerns + titled
             distance = abs((info.start.date - date.date).days) if date else 0
-            candidates.append((score, -distance, info.name))
+            candidates.append((score, -distance, info.name, not (described or name_words)))
     candidates.sort(reverse=True)
     if len(candidates) > 1 and candidates[0][:2] == candidates[1][:2]:
-        return None  # two events fit as well as each other
-    return candidates[0][2] if candidates else None
+        return None, False  # two events fit as well as each other
+    return (candidates[0][2], candidates[0][3]) if candidates else (None, False)
 
 
 def _name_words(name: str) -> list[str]:

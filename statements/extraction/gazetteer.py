@@ -366,6 +366,12 @@ class Gazetteer:
     def event_matcher(self, language: str) -> Matcher:
         return self._simple("events", self._events, language)
 
+    def victim_matcher(self, language: str) -> Matcher:
+        """The incidents' victims that are no actor of the gazetteer, by the names the incidents give them
+        ("Saint-Gobain", "Hydro-Québec"); victims that are actors are found by their aliases (actor_matcher)."""
+        victims = {victim for info in self.incident_info.values() for victim in info.victims} - self.actors.keys()
+        return self._simple("victims", [(victim, victim, ANY) for victim in sorted(victims)], language)
+
     def _simple(self, kind, items, language) -> Matcher:
         key = (kind, language)
         if key not in self._cache:

@@ -27,7 +27,9 @@ ACTORS = [
 ]
 INCIDENTS = [
     {"name": "Kaseya", "kind": "ransomware", "start": "2021-07-02", "patterns": {"*": ["Kaseya"]}},
-    {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}},
+    {"name": "JBS", "kind": "ransomware", "start": "2021-05-30", "patterns": {"*": ["JBS"]}, "victims": ["JBS"]},
+    {"name": "SolarWinds", "kind": "espionage", "start": "2020-12-13", "patterns": {"*": ["SolarWinds"]}},
+    {"name": "NotPetya", "kind": "wiper", "start": "2017-06-27", "victims": ["Saint-Gobain", "Maersk"]},
     {"name": "Conti attack on Costa Rica", "kind": "ransomware", "start": "2022-04-17", "victims": ["Costa Rica"],
      "attributions": [{"claimant": "Costa Rica", "attributed_to": "Conti"}]},
     {"name": "OPCW hacking attempt", "kind": "espionage", "start": "2018-04-13", "victims": ["OPCW"],
@@ -50,6 +52,14 @@ EVENTS = [
     {"name": "Indictment of six GRU officers", "kind": "indictment", "start": "2020-10-19", "end": "2020-10-19",
      "participants": ["GRU"], "aliases": {"fr": ["inculpation de six officiers du GRU"]},
      "incidents": ["Macron Leaks", "Ukrainian power grid attack 2015", "Georgia 2019 cyberattack"]},
+]
+EVENTS += [
+    {"name": "US sanctions on Russia of 15 April 2021", "kind": "sanctions", "start": "2021-04-15",
+     "end": "2021-04-15", "participants": ["Joe Biden"], "incidents": ["SolarWinds"]},
+    {"name": "SolarWinds attribution to the SVR", "kind": "statement", "start": "2021-04-15", "end": "2021-04-15",
+     "participants": ["Joe Biden"], "incidents": ["SolarWinds"]},
+    {"name": "Conti servers takedown", "kind": "other", "start": "2022-05-20", "end": "2022-05-20",
+     "participants": ["Rodrigo Chaves", "Costa Rica"], "incidents": ["Conti attack on Costa Rica"]},
 ]
 GAZETTEER = Gazetteer.from_entries(actors=ACTORS, incidents=INCIDENTS, events=EVENTS)
 
@@ -120,9 +130,30 @@ def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culp
     quotes, result = quotes_of(text, published="2022-05-09")
     assert quotes["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
     assert "Conti attack on Costa Rica" in result.incidents
+    passive, _ = quotes_of("Le Costa Rica a été victime d'une vaste cyberattaque, a annoncé le gouvernement.\n\n"
+                           "« Nous sommes en guerre », a déclaré Rodrigo Chaves.", published="2022-05-09")
+    assert passive["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]  # "X was hit by ransomware"
     by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
                               "a déclaré Rodrigo Chaves.", published="2022-05-16")
     assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+
+
+def test_a_company_named_in_a_sentence_about_an_attack_names_the_incident_it_suffered():
+    text = ("Au lendemain de l'attaque informatique mondiale, les entreprises font leurs comptes.\n\n"
+            "« Nous avons isolé nos systèmes », a expliqué le groupe dans un communiqué.")
+    quotes, result = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2017-06-28")
+    assert quotes["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # no actor: known only as its victim
+    assert "NotPetya" in result.incidents
+    too_early, _ = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2016-06-28")
+    assert too_early["Nous avons isolé nos syst"].incidents == []
+
+
+def test_a_state_named_in_a_sentence_about_an_attack_is_not_therefore_its_victim():
+    text = ("Rodrigo Chaves a reçu mardi les ministres pour parler de l'attaque informatique qui a frappé la région, "
+            "et le Costa Rica a promis son aide.\n\n« Nous serons aux côtés de nos voisins dans cette épreuve », "
+            "a déclaré Rodrigo Chaves.")
+    quotes, _ = quotes_of(text, published="2022-05-09")
+    assert quotes["Nous serons aux côtés"].incidents == []
 
 
 INDICTMENT_ARTICLE = (
@@ -164,6 +195,15 @@ def test_words_every_attribution_uses_describe_no_event_unless_the_article_is_ab
     quotes, _ = quotes_of(GRU_ARTICLE, published="2018-10-10", language="en")
     assert quotes["These cyber-attacks serve"].events == []  # "accused", the UK and the GRU: any attribution
     assert quotes["These cyber-attacks serve"].incidents == []  # the OPCW named with the GRU in a late paragraph
+
+
+def test_an_incident_that_two_rules_find_at_one_place_is_named_once():
+    text = ("The UK has publicly accused Russia's military intelligence service of a string of cyber-attacks.\n\n"
+            "“These cyber-attacks serve no legitimate national security interest,” Jeremy Hunt said.\n\n"
+            "Among them, it said, was the GRU's attack on the OPCW, beside the theft of athletes' data.")
+    quotes, _ = quotes_of(text, published="2018-10-10", language="en")
+    # the OPCW beside an attack word, and with its attacker in one paragraph: one mention, not the story
+    assert quotes["These cyber-attacks serve"].incidents == []
 
 
 def test_two_participants_named_on_its_day_need_a_word_of_the_events_name():
@@ -212,6 +252,26 @@ def test_the_names_of_an_events_parties_do_not_describe_it():
     described, _ = quotes_of(text.replace("an operation it called", "the Dutch exposure of which it called"),
                              published=None, language="en")
     assert described["This is Western spy mania"].events == ["Dutch exposure of the GRU OPCW operation"]
+
+
+def test_of_two_events_of_one_day_described_alike_the_one_whose_kind_the_title_names_is_reported():
+    text = ("Les Etats-Unis ont annoncé jeudi des sanctions contre la Russie, accusée du piratage de SolarWinds, "
+            "attribué pour la première fois au SVR.\n\n« J'ai choisi d'être proportionné », a déclaré Joe Biden.")
+    quotes, _ = quotes_of(text, title="Sanctions contre Moscou : Biden choisit la mesure", published="2021-04-15")
+    assert quotes["J'ai choisi d'être propo"].events == ["US sanctions on Russia of 15 April 2021"]
+    untitled, _ = quotes_of(text, published="2021-04-15")
+    assert untitled["J'ai choisi d'être propo"].events == []  # sanctions and attribution: which one is unclear
+
+
+def test_an_event_only_the_body_describes_is_what_its_paragraphs_are_about():
+    text = ("Rodrigo Chaves a témoigné vendredi devant les députés sur la crise que traverse le Costa Rica.\n\n"
+            "« Nos hôpitaux ont tenu bon pendant des semaines », a déclaré Rodrigo Chaves.\n\n"
+            "Le président a ajouté que la police avait démantelé dans la nuit les serveurs du groupe Conti. "
+            "« Ils ne menaceront plus personne depuis ces machines », a-t-il dit.")
+    quotes, _ = quotes_of(text, published="2022-05-20")
+    assert quotes["Ils ne menaceront plus"].events == ["Conti servers takedown"]  # on its day, with two of its
+    assert quotes["Nos hôpitaux ont tenu bo"].events == []  # participants: the hearing is the story, not it
+    assert quotes["Nos hôpitaux ont tenu bo"].incidents == ["Conti attack on Costa Rica"]  # what it concerns is
 
 
 def test_links_on_the_world_corpus_meet_their_goals():

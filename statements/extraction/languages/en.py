@@ -771,6 +771,13 @@ EVENT_WORDS = {
 # words for an attack, which make a victim's name denote the incident it suffered,
 ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
                 "leak"]
+# words for what hit a victim named before them ("Costa Rica was hit by a cyberattack", statements/extraction/about.py):
+# the passive, and who hit it beside the attack words
+INCIDENT_PASSIVES = ["was hit by", "were hit by", "has been hit by", "have been hit by", "had been hit by", "hit by",
+                     "was struck by", "struck by", "was crippled by", "crippled by", "was targeted by",
+                     "was paralysed by", "was paralyzed by", "paralysed by", "paralyzed by", "fell victim to",
+                     "was the victim of", "suffered"]
+INCIDENT_AGENTS = ["hackers"]
 # the only words that may stand between an attack word and the victim's name that follows it,
 ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit"]
 # and words that set a paragraph at another time than the story.

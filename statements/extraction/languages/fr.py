@@ -921,6 +921,13 @@ EVENT_WORDS = {
 # words for an attack, which make a victim's name denote the incident it suffered,
 ATTACK_WORDS = ["attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
                 "compromission", "cyber-attaque"]
+# words for what hit a victim named before them (« le Costa Rica a été victime d'une cyberattaque »,
+# statements/extraction/about.py): the passive (« pirates » is an attack word: « pirat »)
+INCIDENT_PASSIVES = ["a été visé par", "a été visée par", "a été touché par", "a été touchée par", "a été frappé par",
+                     "a été frappée par", "a été paralysé par", "a été paralysée par", "a été ciblé par",
+                     "a été ciblée par", "ont été visés par", "ont été touchés par", "paralysé par", "paralysée par",
+                     "touché par", "touchée par", "frappé par", "frappée par", "visé par", "visée par", "ciblé par",
+                     "ciblée par", "a été victime d'", "a été victime de", "victime d'", "victime de", "a subi"]
 # the only words that may stand between an attack word and the victim's name that follows it,
 ATTACK_CONNECTORS = ["contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"]
 # and words that set a paragraph at another time than the story.
