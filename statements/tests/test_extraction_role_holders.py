@@ -29,8 +29,8 @@ WITNESS = ("Dans les services, les équipes se sont adaptées. « Tout prend plu
 
 
 def test_a_role_named_before_the_holder_goes_to_the_person_the_next_sentence_introduces(gaz):
-    text = (WITNESS + "Le ministre délégué chargé de la Santé a dénoncé « une attaque intolérable contre un hôpital ». "
-            "Gérard Fontanel a assuré que l'Etat soutiendrait l'établissement.")
+    text = (WITNESS + "Le ministre délégué chargé des Transports a dénoncé « une attaque intolérable contre un "
+            "hôpital ». Gérard Fontanel a assuré que l'Etat soutiendrait l'établissement.")
     assert speaker_of(text, gaz, "une attaque") == "Gérard Fontanel"
 
 
