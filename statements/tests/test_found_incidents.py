@@ -19,12 +19,12 @@ GAZETTEER = Gazetteer.from_entries(
 )
 
 HOSPITAL = (
-    "La cyberattaque contre l'hôpital de Versailles, survenue le 3 décembre, a paralysé les urgences.\n\n"
+    "La cyberattaque contre l'hôpital de Montauban, survenue le 3 décembre, a paralysé les urgences.\n\n"
     "« Nous sommes revenus au papier et au crayon », a déclaré le directeur de l'établissement, Jean Dupont.\n\n"
     "Les patients les plus graves ont été transférés vers d'autres hôpitaux."
 )
 HOSPITAL_AGAIN = (
-    "Une semaine après l'attaque de l'hôpital de Versailles, les urgences rouvrent peu à peu.\n\n"
+    "Une semaine après l'attaque de l'hôpital de Montauban, les urgences rouvrent peu à peu.\n\n"
     "« Il faudra des semaines pour tout reconstruire », a déclaré Marie Martin, infirmière."
 )
 
@@ -36,7 +36,7 @@ def found(text, language="fr", published="2022-12-05"):
 def test_an_attack_on_a_victim_the_gazetteer_lacks_is_an_incident_with_the_date_its_sentence_states():
     result = found(HOSPITAL)
     [incident] = result.new_incidents
-    assert incident.name == "Cyberattaque contre l'hôpital de Versailles"
+    assert incident.name == "Cyberattaque contre l'hôpital de Montauban"
     assert incident.date == PartialDate(datetime.date(2022, 12, 3), "day")
     assert result.quotes[0].incidents == [incident.name]
 
@@ -82,7 +82,7 @@ def test_an_imported_article_creates_one_unreviewed_incident_that_the_next_artic
     first = make_article(HOSPITAL, published_date=datetime.date(2022, 12, 5))
     [quote] = article_analyse(first)
     incident = Incident.objects.exclude(pk__in=reference).get()
-    assert (incident.name, incident.review_status) == ("Cyberattaque contre l'hôpital de Versailles",
+    assert (incident.name, incident.review_status) == ("Cyberattaque contre l'hôpital de Montauban",
                                                        ReviewStatus.UNREVIEWED)
     assert (incident.start_date, incident.start_precision, incident.found_in) == (datetime.date(2022, 12, 3), "day",
                                                                                   first)
