@@ -218,7 +218,10 @@ class _Report:
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
-    runs: frozenset[tuple[str, ...]] = frozenset()
+
+    @cached_property
+    def runs(self) -> frozenset[tuple[str, ...]]:  # only for the reports whose features are not alike enough
+        return runs(self.text)
 
 
 @dataclass
@@ -359,7 +362,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
                 "quote_id", "incident_id"):
             found[quote_id].incidents.add(incident_id)
     for report in found.values():
-        report.features, report.runs = signature(report.text, report.language), runs(report.text)
+        report.features = signature(report.text, report.language)
     return list(found.values())
 
 
@@ -426,7 +429,8 @@ def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tupl
             if threshold is None:
                 continue
             score = similarity(own, report.features)
-            if own_runs & report.runs:  # two cuts of one sentence: as alike as an unsure match needs
+            if score < MERGE_UNSURE_AT and own_runs and own_runs & report.runs:
+                # two cuts of one sentence: as alike as an unsure match needs
                 score = max(score, MERGE_UNSURE_AT)
             rank = (score >= threshold, closeness(own, report.features))
             if score >= REVIEW_AT and (report.statement_id not in best or rank > best[report.statement_id][0]):
