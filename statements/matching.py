@@ -6,19 +6,23 @@ earlier quote from another article, or becomes a statement of its own. Two quote
 
 - they have the same speaker and were said within `WINDOW_DAYS` of each other (a person and the institution
   they speak for on that day are one speaker here, from the actors' affiliations: Dmitry Peskov and the
-  Kremlin, a ministry and its spokesperson, a state and its head) (the stated or inferred date;
-  a quote of an undated article takes the date of the event it belongs to), or belong to one occasion
-  (the same event or incident) when one of them has no date;
+  Kremlin, a ministry and its spokesperson, a state and its head; and an office and the holder of the role it
+  speaks for, statements/matching_offices.json: the White House and the President of the United States) (the
+  stated or inferred date; a quote of an undated article takes the date of the event it belongs to, a guess
+  read within `INFERRED_WINDOW_DAYS`), or belong to one occasion (the same event or incident) when one of
+  them has no date;
 - or one speaker is unknown (an unattributed readout) but both belong to the same event or incident, or the
   two speakers are of one country and both belong to the same event (the readout of a call is the White
-  House's in one report and the president's in another);
+  House's in one report and the president's in another), or they are one actor that two imports created
+  under two names (an unreviewed actor, names alike in either language) and both belong to one occasion;
 - and their words say the same, in either language: the share of content features they have in common, over
   the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
   is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
   "rançongiciel"), a lexicon entry of everyday words that mean the same without looking alike
   (statements/matching_lexicons/, a file per language pair: "told" = "dit", "répond*" = "respond*"), or the
   first letters of a longer word, which French and English share for most of their political vocabulary
-  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks").
+  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks"). Two cuts of one sentence that share a run
+  of `RUN_WORDS` words are as alike as an unsure match needs, however few features they share.
 
 Speakers of different countries are never merged, nor is a quote with neither speaker nor occasion. A match below its
 threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
@@ -387,7 +391,8 @@ def _office_roles(speakers: set[int]) -> list[tuple[int, int, datetime.date | No
     """The roles of the speakers, or at the speakers, as their offices see them: the White House speaks for the
     President of the United States of its day, whose role the gazetteer holds at the state (a readout is the
     White House's in one report and Joe Biden's in another), the Kremlin for the President of Russia. Two
-    queries, only when an office or a holder of an office's role speaks."""
+    queries per article with a speaker: the offices by their (unique, indexed) names, the roles by holder or
+    title (affiliations are a small table)."""
     if not speakers:
         return []
     titles = frozenset().union(*_offices().values())
@@ -454,11 +459,12 @@ def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
         return
     events, incidents, starts = _links(quotes)
     speakers = {quote.speaker_id for quote in quotes} - {None}
-    actors = {pk: (country, review == ReviewStatus.UNREVIEWED, name) for pk, country, review, name in
+    actors = {pk: {"country": country, "tentative": review == ReviewStatus.UNREVIEWED, "speaker_name": name}
+              for pk, country, review, name in
               Actor.objects.filter(pk__in=speakers).values_list("pk", "country", "review_status", "name")}
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
                      or starts.get(quote.pk), events[quote.pk], incidents[quote.pk],
-                     *actors.get(quote.speaker_id, ("", False, "")), stated=quote.statement_date is not None)
+                     stated=quote.statement_date is not None, **actors.get(quote.speaker_id, {}))
            for quote in quotes]
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
