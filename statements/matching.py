@@ -387,20 +387,20 @@ def _offices() -> dict[str, frozenset[str]]:
     return {name: frozenset(titles) for name, titles in offices.items()}
 
 
-def _office_roles(speakers: set[int]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
-    """The roles of the speakers, or at the speakers, as their offices see them: the White House speaks for the
-    President of the United States of its day, whose role the gazetteer holds at the state (a readout is the
-    White House's in one report and Joe Biden's in another), the Kremlin for the President of Russia. Two
-    queries per article with a speaker: the offices by their (unique, indexed) names, the roles by holder or
-    title (affiliations are a small table)."""
-    if not speakers:
-        return []
+def _office_roles(speakers: dict[int, str]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
+    """The roles of the speakers (by id, with their names), or at the speakers, as their offices see them: the
+    White House speaks for the President of the United States of its day, whose role the gazetteer holds at the
+    state (a readout is the White House's in one report and Joe Biden's in another), the Kremlin for the
+    President of Russia. One query (affiliations are a small table), and one more for the offices' ids when a
+    speaker holds one of their roles."""
     titles = frozenset().union(*_offices().values())
-    offices = dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
-    spoken_for = frozenset().union(*(titles for name, titles in _offices().items() if offices.get(name) in speakers))
-    holders = Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
-    return [(holder, offices[name], start, end)
-            for holder, title, start, end in holders.values_list("actor_id", "title", "start_date", "end_date")
+    offices = {name: pk for pk, name in speakers.items() if name in _offices()}
+    spoken_for = frozenset().union(*(_offices()[name] for name in offices))
+    holders = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
+                   .values_list("actor_id", "title", "start_date", "end_date")) if speakers else []
+    if {title for _, title, _, _ in holders} - spoken_for:
+        offices |= dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
+    return [(holder, offices[name], start, end) for holder, title, start, end in holders
             for name, office_titles in _offices().items() if title in office_titles and name in offices]
 
 
@@ -469,7 +469,7 @@ def quotes_assign_statements(quotes: Iterable[Quote]) -> None:
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
                  .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
-    roles += _office_roles(speakers)
+    roles += _office_roles({pk: actor["speaker_name"] for pk, actor in actors.items()})
     for item in new:
         item.voices = _voices(item, roles)
     matches = best_matches(new, _reports(quotes[0].article_id, new))
