@@ -6,19 +6,23 @@ earlier quote from another article, or becomes a statement of its own. Two quote
 
 - they have the same speaker and were said within `WINDOW_DAYS` of each other (a person and the institution
   they speak for on that day are one speaker here, from the actors' affiliations: Dmitry Peskov and the
-  Kremlin, a ministry and its spokesperson, a state and its head) (the stated or inferred date;
-  a quote of an undated article takes the date of the event it belongs to), or belong to one occasion
-  (the same event or incident) when one of them has no date;
+  Kremlin, a ministry and its spokesperson, a state and its head; and an office and the holder of the role it
+  speaks for, statements/matching_offices.json: the White House and the President of the United States) (the
+  stated or inferred date; a quote of an undated article takes the date of the event it belongs to, a guess
+  read within `INFERRED_WINDOW_DAYS`), or belong to one occasion (the same event or incident) when one of
+  them has no date;
 - or one speaker is unknown (an unattributed readout) but both belong to the same event or incident, or the
   two speakers are of one country and both belong to the same event (the readout of a call is the White
-  House's in one report and the president's in another);
+  House's in one report and the president's in another), or they are one actor that two imports created
+  under two names (an unreviewed actor, names alike in either language) and both belong to one occasion;
 - and their words say the same, in either language: the share of content features they have in common, over
   the shorter quote's, reaches `MERGE_AT` (`MERGE_UNSURE_AT` when a speaker or a date is missing). A feature
   is a number (digits or words: "16" = "seize"), a glossary entry (statements/glossary.json: "ransomware" =
   "rançongiciel"), a lexicon entry of everyday words that mean the same without looking alike
   (statements/matching_lexicons/, a file per language pair: "told" = "dit", "répond*" = "respond*"), or the
   first letters of a longer word, which French and English share for most of their political vocabulary
-  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks").
+  ("légitime" / "legitimate", "cyberattaques" / "cyber-attacks"). Two cuts of one sentence that share a run
+  of `RUN_WORDS` words are as alike as an unsure match needs, however few features they share.
 
 Speakers of different countries are never merged, nor is a quote with neither speaker nor occasion. A match below its
 threshold but at `REVIEW_AT` or more is not merged: it is recorded as a StatementCandidate for a curator.
@@ -218,7 +222,10 @@ class _Report:
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
-    runs: frozenset[tuple[str, ...]] = frozenset()
+
+    @cached_property
+    def runs(self) -> frozenset[tuple[str, ...]]:  # only for the reports whose features are not alike enough
+        return runs(self.text)
 
 
 @dataclass
@@ -377,7 +384,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         for quote_id, target, is_event in events.union(incidents, all=True):
             (found[quote_id].events if is_event else found[quote_id].incidents).add(target)
     for report in found.values():
-        report.features, report.runs = signature(report.text, report.language), runs(report.text)
+        report.features = signature(report.text, report.language)
     return list(found.values())
 
 
@@ -398,19 +405,20 @@ def _offices() -> dict[str, frozenset[str]]:
     return {name: frozenset(titles) for name, titles in offices.items()}
 
 
-def _office_roles(speakers: set[int]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
-    """The roles of the speakers, or at the speakers, as their offices see them: the White House speaks for the
-    President of the United States of its day, whose role the gazetteer holds at the state (a readout is the
-    White House's in one report and Joe Biden's in another), the Kremlin for the President of Russia. Two
-    queries, only when an office or a holder of an office's role speaks."""
-    if not speakers:
-        return []
+def _office_roles(speakers: dict[int, str]) -> list[tuple[int, int, datetime.date | None, datetime.date | None]]:
+    """The roles of the speakers (by id, with their names), or at the speakers, as their offices see them: the
+    White House speaks for the President of the United States of its day, whose role the gazetteer holds at the
+    state (a readout is the White House's in one report and Joe Biden's in another), the Kremlin for the
+    President of Russia. One query (affiliations are a small table), and one more for the offices' ids when a
+    speaker holds one of their roles."""
     titles = frozenset().union(*_offices().values())
-    offices = dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
-    spoken_for = frozenset().union(*(titles for name, titles in _offices().items() if offices.get(name) in speakers))
-    holders = Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
-    return [(holder, offices[name], start, end)
-            for holder, title, start, end in holders.values_list("actor_id", "title", "start_date", "end_date")
+    offices = {name: pk for pk, name in speakers.items() if name in _offices()}
+    spoken_for = frozenset().union(*(_offices()[name] for name in offices))
+    holders = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(title__in=spoken_for), title__in=titles)
+                   .values_list("actor_id", "title", "start_date", "end_date")) if speakers else []
+    if {title for _, title, _, _ in holders} - spoken_for:
+        offices |= dict(Actor.objects.filter(name__in=_offices()).values_list("name", "pk"))
+    return [(holder, offices[name], start, end) for holder, title, start, end in holders
             for name, office_titles in _offices().items() if title in office_titles and name in offices]
 
 
@@ -444,7 +452,8 @@ def best_matches(new: list[_NewQuote], reports: list[_Report]) -> dict[int, tupl
             if threshold is None:
                 continue
             score = similarity(own, report.features)
-            if own_runs & report.runs:  # two cuts of one sentence: as alike as an unsure match needs
+            if score < MERGE_UNSURE_AT and own_runs and own_runs & report.runs:
+                # two cuts of one sentence: as alike as an unsure match needs
                 score = max(score, MERGE_UNSURE_AT)
             rank = (score >= threshold, closeness(own, report.features))
             if score >= REVIEW_AT and (report.statement_id not in best or rank > best[report.statement_id][0]):
@@ -481,20 +490,22 @@ def statements_assign(quotes: list[Quote], occasions: list[Occasions]) -> list[S
         return []
     speakers = {quote.speaker_id for quote in quotes} - {None}
     # An import's quotes hold their resolved actors; stored quotes' speakers are read in one query.
-    actors = {quote.speaker_id: (quote.speaker.country, quote.speaker.review_status == ReviewStatus.UNREVIEWED,
-                                 quote.speaker.name)
+    actors = {quote.speaker_id: {"country": quote.speaker.country,
+                                 "tentative": quote.speaker.review_status == ReviewStatus.UNREVIEWED,
+                                 "speaker_name": quote.speaker.name}
               for quote in quotes if quote.speaker_id is not None and Quote.speaker.is_cached(quote)}
     if unread := speakers - actors.keys():
-        actors |= {pk: (country, review == ReviewStatus.UNREVIEWED, name) for pk, country, review, name in
+        actors |= {pk: {"country": country, "tentative": review == ReviewStatus.UNREVIEWED, "speaker_name": name}
+                   for pk, country, review, name in
                    Actor.objects.filter(pk__in=unread).values_list("pk", "country", "review_status", "name")}
     new = [_NewQuote(quote, PartialDate.from_fields(quote.statement_date, quote.statement_precision)
                      or links.earliest_event, links.events, links.incidents,
-                     *actors.get(quote.speaker_id, ("", False, "")), stated=quote.statement_date is not None)
+                     stated=quote.statement_date is not None, **actors.get(quote.speaker_id, {}))
            for quote, links in zip(quotes, occasions, strict=True)]
     roles = list(Affiliation.objects.filter(Q(actor_id__in=speakers) | Q(organisation_id__in=speakers),
                                             organisation__isnull=False)
                  .values_list("actor_id", "organisation_id", "start_date", "end_date")) if speakers else []
-    roles += _office_roles(speakers)
+    roles += _office_roles({pk: actor["speaker_name"] for pk, actor in actors.items()})
     for item in new:
         item.voices = _voices(item, roles)
     reports = _reports(quotes[0].article_id, new)

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from actors.models import Actor, Affiliation, ReviewStatus
 from statements.extraction.evaluate import score_statement_pairs
-from statements.matching import MERGE_AT, quotes_assign_statements, signature, similarity
+from statements.matching import LEXICONS_DIR, MERGE_AT, quotes_assign_statements, signature, similarity
 from statements.models import AttributionClaim, Event, Incident, Quote, Statement, StatementCandidate
 
 HERE = Path(__file__).resolve().parent
@@ -61,6 +61,19 @@ def test_the_words_that_make_a_translation_alike():
     assert similarity(signature(READOUT_EN, "en"), signature(READOUT_FR, "fr")) >= MERGE_AT
     assert similarity(signature(READOUT_EN, "en"), signature(OTHER_FR, "fr")) < MERGE_AT
     assert "#16" in signature("une liste de seize entités", "fr") & signature("a list of 16 entities", "en")
+
+
+def test_each_lexicon_holds_words_of_its_two_languages_and_stems_of_one_word():
+    """A lexicon file is named for its language pair (en-fr.json); a stem ("répond*") is one word of at least
+    three letters, or it would begin words of every meaning."""
+    files = sorted(LEXICONS_DIR.glob("*.json"))
+    assert files
+    for path in files:
+        languages = set(path.stem.split("-"))
+        for entry in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+            assert set(entry) == languages and all(entry.values()), (path.name, entry)
+            stems = [form for forms in entry.values() for form in forms if form.endswith("*")]
+            assert all(" " not in stem and len(stem) > 3 for stem in stems), (path.name, entry)
 
 
 def test_two_short_sentences_that_say_one_thing_are_alike_one_word_of_a_longer_quote_is_not():
