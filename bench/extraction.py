@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import RESULTS, ROOT
+from bench.common import RESULTS, ROOT, python_reference_ms
 
 ARTICLE_FOLDERS = [ROOT / "fixtures" / "samples", ROOT / "statements" / "tests" / "extraction_cases",
                    ROOT / "statements" / "tests" / "extraction_world"]
@@ -163,13 +163,15 @@ def main() -> int:
     sizes = time_against_size(args.max_bytes, args.budget)
     worst = max((row["seconds"] or float("inf") for rows in sizes.values() for row in rows
                  if row["bytes"] == args.max_bytes), default=None)
+    reference_ms = python_reference_ms()  # the machine's speed at the end of the run, to compare runs by
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / "extraction.json"
     results = json.loads(path.read_text()) if path.exists() else {}
     if before is not None:
         results["before"] = {"revision": args.before, "throughput": before, "measured_with": args.label,
-                             "note": "measured in the same run as the label it names, in turn with it"}
-    results[args.label] = {"throughput": speed, "time_against_size": sizes,
+                             "note": "measured in the same run as the label it names, in turn with it",
+                             "python_reference_ms": reference_ms}
+    results[args.label] = {"throughput": speed, "python_reference_ms": reference_ms, "time_against_size": sizes,
                            "worst_at_max_bytes_s": None if worst in (None, float("inf")) else round(worst, 2),
                            "goals": {"articles_per_s": 40, "worst_at_5mb_s": 30}}
     path.write_text(json.dumps(results, indent=2) + "\n")
