@@ -757,11 +757,22 @@ class Attribution:
                 if any(word.rstrip("'") in self.data.agent_prepositions for word in first[:3]):
                     owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
                     break
-            if owner is None:  # "In a statement, the White House said"
+            if owner is None and not self._document_speaks(m.start(), m.end()):  # "In a statement, X said"
                 owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
             if owner:
                 self.documents.append((m.start(), owner, how))
                 self.document_starts.append(m.start())
+
+    def _document_speaks(self, a: int, b: int) -> bool:
+        """The document noun norm[a:b] is itself the subject of a speech verb next to it (« ajoute le texte »,
+        "the statement said"): it is the earlier document spoken of again, not one the sentence's other
+        subject issues ("Le démocrate « ... », ajoute le texte" is the White House's readout, not Biden's)."""
+        lead = self.norm[max(0, a - 40):a]
+        verbs = list(self.data.verb.finditer(lead))
+        if verbs and all(fold(word).rstrip("'") in self.data.determiners
+                         for word in re.findall(r"[\w-]+'?", lead[verbs[-1].end():])):
+            return True
+        return bool(self.data.verb.match(self.norm, b + 1)) and self.norm[b:b + 1] == " "
 
     def _sentence_speaker(self, pos: int) -> str | None:
         """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""

@@ -343,3 +343,10 @@ def test_a_participle_clause_goes_on_with_the_sentence_s_speaker(gaz):
     text = ('Scott Morrison said in a statement that Canberra "condemns the malicious cyber activity" of the GRU, '
             'adding that such conduct "will not go unanswered".')
     assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Scott Morrison", "Scott Morrison"]
+
+
+def test_a_document_that_speaks_itself_is_the_earlier_document_not_one_of_the_person_the_sentence_names(gaz):
+    text = ("« Le président Biden a souligné la nécessité pour la Russie de démanteler ces groupes », indique le "
+            "compte rendu diffusé par la Maison Blanche. Le président américain « s'est dit déterminé à poursuivre "
+            "le dialogue sur la menace des rançongiciels », ajoute le texte.")
+    assert speakers(run(text, gaz, "2021-07-09", "fr")) == ["White House", "White House"]
