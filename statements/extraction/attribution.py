@@ -199,10 +199,16 @@ class Attribution:
             return None  # "the ministry added in a statement": the subject was before the verb, unresolved
         if has_words and fold(m.group().split()[-1]) in self.data.addressee_verbs:
             return None  # "the hackers told the BBC": the subject was before the verb, the BBC is spoken to
+        if has_words and self._opens_with_complementizer(verb_b, end):
+            return None  # "« ... » et rappelle que la France": what follows "que" is said, not who says it
         who = self._resolve(verb_b, end, "after")
         if who:
             who.verb = m.group()
         return who
+
+    def _opens_with_complementizer(self, a: int, b: int) -> bool:
+        first = re.match(r"\s*(\w+'?)", self.norm[a:b])
+        return bool(first) and fold(first.group(1)) in {fold(c) for c in self.data.COMPLEMENTIZERS}
 
     def _opens_with_preposition(self, a: int, b: int) -> bool:
         first = re.match(r"\s*(\w+'?)", self.norm[a:b])

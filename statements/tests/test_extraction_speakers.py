@@ -350,3 +350,9 @@ def test_a_document_that_speaks_itself_is_the_earlier_document_not_one_of_the_pe
             "compte rendu diffusé par la Maison Blanche. Le président américain « s'est dit déterminé à poursuivre "
             "le dialogue sur la menace des rançongiciels », ajoute le texte.")
     assert speakers(run(text, gaz, "2021-07-09", "fr")) == ["White House", "White House"]
+
+
+def test_a_partial_quote_in_a_that_clause_of_the_same_subject_is_not_the_clause_s_subject_s(gaz):
+    text = ("Dans un communiqué, la diplomatie française « condamne avec la plus grande fermeté » cette attaque et "
+            "rappelle que la France « se tient aux côtés de l'Ukraine ».")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["French Ministry for Europe and Foreign Affairs"] * 2
