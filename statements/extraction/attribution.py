@@ -177,6 +177,10 @@ class Attribution:
         pron = m.groupdict().get("pron") or m.groupdict().get("pron2")
         if pron:
             return self.pronoun(pron, verb_a, m.group())
+        agent = self.passive_agent(verb_b, limit)
+        if agent is not None:
+            agent.verb = m.group()
+            return agent
         before = self.norm[region_start:verb_a]
         conj = _conjunction_end(self.data)
         if conj and conj.search(before):
@@ -205,6 +209,20 @@ class Attribution:
         if who:
             who.verb = m.group()
         return who
+
+    def passive_agent(self, a: int, b: int) -> Who | None:
+        """The agent of a speech verb in the passive, right after it ("Russia was warned by Joe Biden that",
+        « La Russie a été accusée par Londres de »): the one who speaks, not the sentence's subject."""
+        by = re.match(r"\s*([\w-]+)\s+", self.norm[a:b])
+        if not by or fold(by.group(1)) not in self.data.passive_agents:
+            return None
+        start = a + by.end()
+        first = next((m for m in self.entities.mentions_in(start, self._clause_end(start, b, ","))
+                      if not self.statements.in_quote(m.start)), None)
+        if first is None or first.kind not in candidates.SPEAKING_KINDS or \
+                re.search(r"[^\w\s'-]", self.norm[start:first.start]):
+            return None
+        return self.who_of(first)
 
     def _opens_with_complementizer(self, a: int, b: int) -> bool:
         first = re.match(r"\s*(\w+'?)", self.norm[a:b])

@@ -95,6 +95,12 @@ def _narration(rules: Attribution, quotes):
             subject, _ = rules.salient_subject(q.span.open, ANY_SPEAKER, True)
             how = "paragraph-subject"
         else:
+            agent = next((who for verb in rules.data.passive_verb.finditer(rules.norm, q.prefix_start, q.span.open)
+                          if not rules.statements.in_quote(verb.start())
+                          and (who := rules.passive_agent(verb.end(), q.span.open)) is not None), None)
+            if agent is not None:  # « La Russie a été accusée par Londres de mener « ... » »: Londres speaks
+                q.who = Who(agent.name, agent.written, agent.is_new, 0.5, "narration-agent")
+                continue
             subject, pronoun = rules.sentence_subject(q.prefix_start, q.span.open)
             how = "narration-subject"
             if subject is None and pronoun is not None:

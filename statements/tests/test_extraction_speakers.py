@@ -356,3 +356,17 @@ def test_a_partial_quote_in_a_that_clause_of_the_same_subject_is_not_the_clause_
     text = ("Dans un communiqué, la diplomatie française « condamne avec la plus grande fermeté » cette attaque et "
             "rappelle que la France « se tient aux côtés de l'Ukraine ».")
     assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["French Ministry for Europe and Foreign Affairs"] * 2
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("en", 'Russia was warned by Joe Biden that "there will be consequences for those who host these criminal gangs".',
+     "Joe Biden"),
+    ("en", '"There will be consequences for those who host these criminal gangs," Russia was warned by Joe Biden.',
+     "Joe Biden"),
+    ("fr", "La Russie a été accusée par Londres de mener « une campagne de cyberattaques irresponsable et "
+           "indiscriminée ».", "United Kingdom"),
+    ("fr", "L'attaque a été dénoncée par Jean-Yves Le Drian : « C'est une attaque inacceptable contre nos "
+           "institutions ».", "Jean-Yves Le Drian"),
+])
+def test_the_agent_of_a_speech_verb_in_the_passive_speaks_not_its_subject(gaz, language, text, speaker):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == [speaker]
