@@ -416,7 +416,8 @@ class Attribution:
             if first_pronoun is not None and first_pronoun.start() < mention.start:
                 return None, first_pronoun.group()
             lead = fold(self.norm[start:mention.start]).strip(" ,")
-            if self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
+            if self._governed_possessed(mention.start) or (
+                    self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions):
                 continue
             opener = fold(re.match(r"[\w-]*'?", lead).group()).rstrip("'")
             if opener in self.data.prepositions and opener not in self.data.opinion_prepositions and "," not in lead:
@@ -435,6 +436,16 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _governed_possessed(self, pos: int) -> bool:
+        """The name at pos follows the possessive of a complement ("Speaking to the BBC's Laura Kuenssberg,
+        Jeremy Hunt"): a preposition governs her too, she is no subject."""
+        window = max(0, pos - 60)
+        for marker in self.data.POSSESSIVE_MARKERS:
+            possessor = re.search(rf"([\w.-]+){re.escape(marker)}\s+$", self.norm[window:pos])
+            if possessor:
+                return self.doc.preposition_before(window + possessor.start(1))
+        return False
 
     def _definite_institution(self, a: int, b: int) -> Who | None:
         """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one

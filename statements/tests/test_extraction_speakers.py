@@ -370,3 +370,9 @@ def test_a_partial_quote_in_a_that_clause_of_the_same_subject_is_not_the_clause_
 ])
 def test_the_agent_of_a_speech_verb_in_the_passive_speaks_not_its_subject(gaz, language, text, speaker):
     assert speakers(run(text, gaz, "2021-06-01", language)) == [speaker]
+
+
+def test_the_interviewer_named_after_a_possessive_in_a_fronted_phrase_is_not_the_subject(gaz):
+    text = ("Speaking to the BBC's Laura Kuenssberg, Jeremy Hunt was asked about Russia. "
+            '"We will expose and respond to these attacks wherever we find them," he said.')
+    assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Jeremy Hunt"]
