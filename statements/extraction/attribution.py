@@ -177,6 +177,10 @@ class Attribution:
         pron = m.groupdict().get("pron") or m.groupdict().get("pron2")
         if pron:
             return self.pronoun(pron, verb_a, m.group())
+        agent = self.passive_agent(verb_b, limit)
+        if agent is not None:
+            agent.verb = m.group()
+            return agent
         before = self.norm[region_start:verb_a]
         conj = _conjunction_end(self.data)
         if conj and conj.search(before):
@@ -199,10 +203,30 @@ class Attribution:
             return None  # "the ministry added in a statement": the subject was before the verb, unresolved
         if has_words and fold(m.group().split()[-1]) in self.data.addressee_verbs:
             return None  # "the hackers told the BBC": the subject was before the verb, the BBC is spoken to
+        if has_words and self._opens_with_complementizer(verb_b, end):
+            return None  # "« ... » et rappelle que la France": what follows "que" is said, not who says it
         who = self._resolve(verb_b, end, "after")
         if who:
             who.verb = m.group()
         return who
+
+    def passive_agent(self, a: int, b: int) -> Who | None:
+        """The agent of a speech verb in the passive, right after it ("Russia was warned by Joe Biden that",
+        « La Russie a été accusée par Londres de »): the one who speaks, not the sentence's subject."""
+        by = re.match(r"\s*([\w-]+)\s+", self.norm[a:b])
+        if not by or fold(by.group(1)) not in self.data.passive_agents:
+            return None
+        start = a + by.end()
+        first = next((m for m in self.entities.mentions_in(start, self._clause_end(start, b, ","))
+                      if not self.statements.in_quote(m.start)), None)
+        if first is None or first.kind not in candidates.SPEAKING_KINDS or \
+                re.search(r"[^\w\s'-]", self.norm[start:first.start]):
+            return None
+        return self.who_of(first)
+
+    def _opens_with_complementizer(self, a: int, b: int) -> bool:
+        first = re.match(r"\s*(\w+'?)", self.norm[a:b])
+        return bool(first) and fold(first.group(1)) in {fold(c) for c in self.data.COMPLEMENTIZERS}
 
     def _opens_with_preposition(self, a: int, b: int) -> bool:
         first = re.match(r"\s*(\w+'?)", self.norm[a:b])
@@ -392,7 +416,8 @@ class Attribution:
             if first_pronoun is not None and first_pronoun.start() < mention.start:
                 return None, first_pronoun.group()
             lead = fold(self.norm[start:mention.start]).strip(" ,")
-            if self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions:
+            if self._governed_possessed(mention.start) or (
+                    self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions):
                 continue
             opener = fold(re.match(r"[\w-]*'?", lead).group()).rstrip("'")
             if opener in self.data.prepositions and opener not in self.data.opinion_prepositions and "," not in lead:
@@ -411,6 +436,16 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _governed_possessed(self, pos: int) -> bool:
+        """The name at pos follows the possessive of a complement ("Speaking to the BBC's Laura Kuenssberg,
+        Jeremy Hunt"): a preposition governs her too, she is no subject."""
+        window = max(0, pos - 60)
+        for marker in self.data.POSSESSIVE_MARKERS:
+            possessor = re.search(rf"([\w.-]+){re.escape(marker)}\s+$", self.norm[window:pos])
+            if possessor:
+                return self.doc.preposition_before(window + possessor.start(1))
+        return False
 
     def _definite_institution(self, a: int, b: int) -> Who | None:
         """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one
@@ -757,11 +792,22 @@ class Attribution:
                 if any(word.rstrip("'") in self.data.agent_prepositions for word in first[:3]):
                     owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
                     break
-            if owner is None:  # "In a statement, the White House said"
+            if owner is None and not self._document_speaks(m.start(), m.end()):  # "In a statement, X said"
                 owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
             if owner:
                 self.documents.append((m.start(), owner, how))
                 self.document_starts.append(m.start())
+
+    def _document_speaks(self, a: int, b: int) -> bool:
+        """The document noun norm[a:b] is itself the subject of a speech verb next to it (« ajoute le texte »,
+        "the statement said"): it is the earlier document spoken of again, not one the sentence's other
+        subject issues ("Le démocrate « ... », ajoute le texte" is the White House's readout, not Biden's)."""
+        lead = self.norm[max(0, a - 40):a]
+        verbs = list(self.data.verb.finditer(lead))
+        if verbs and all(fold(word).rstrip("'") in self.data.determiners
+                         for word in re.findall(r"[\w-]+'?", lead[verbs[-1].end():])):
+            return True
+        return bool(self.data.verb.match(self.norm, b + 1)) and self.norm[b:b + 1] == " "
 
     def _sentence_speaker(self, pos: int) -> str | None:
         """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""

@@ -95,6 +95,12 @@ def _narration(rules: Attribution, quotes):
             subject, _ = rules.salient_subject(q.span.open, ANY_SPEAKER, True)
             how = "paragraph-subject"
         else:
+            agent = next((who for verb in rules.data.passive_verb.finditer(rules.norm, q.prefix_start, q.span.open)
+                          if not rules.statements.in_quote(verb.start())
+                          and (who := rules.passive_agent(verb.end(), q.span.open)) is not None), None)
+            if agent is not None:  # « La Russie a été accusée par Londres de mener « ... » »: Londres speaks
+                q.who = Who(agent.name, agent.written, agent.is_new, 0.5, "narration-agent")
+                continue
             subject, pronoun = rules.sentence_subject(q.prefix_start, q.span.open)
             how = "narration-subject"
             if subject is None and pronoun is not None:
@@ -122,15 +128,27 @@ def _narration(rules: Attribution, quotes):
             q.who = Who(subject.name, subject.written, subject.is_new, 0.5, how)
 
 def _coordinated(rules: Attribution, prev: QuoteInContext, q: QuoteInContext) -> bool:
-    """Two quotes of one sentence, the second after a conjunction and a verb of the same subject, or in a
-    participle clause of it ("... condemns “...” of the GRU, adding that such conduct “...”")."""
+    """Two quotes of one sentence, the second after a conjunction and a verb of the same subject (« ... »
+    cette attaque et rappelle que la France « ... »), or in a participle clause of it ("... condemns “...”
+    of the GRU, adding that such conduct “...”")."""
     between = rules.norm[prev.span.close + 1:q.span.open]
     opens = fold(between.strip(" ,")) + " "
     participle = re.search(r",\s*([\w-]+)", between)
     if len(between) > 80 or not (any(opens.startswith(conj + " ") for conj in rules.data.CONJUNCTIONS) or (
-            participle and fold(participle.group(1)) in rules.data.SPEECH_PARTICIPLES)):
+            participle and fold(participle.group(1)) in rules.data.SPEECH_PARTICIPLES) or _verb_after_conjunction(
+            rules, prev.span.close + 1, q.span.open)):
         return False
     return not any(rules.doc.boundary(i) for i in range(prev.span.close + 1, q.span.open))
+
+def _verb_after_conjunction(rules: Attribution, a: int, b: int) -> bool:
+    """A conjunction right before a speech verb in norm[a:b]: the verb shares the sentence's subject."""
+    for conjunction in re.finditer(r"[\w-]+", rules.norm[a:b]):
+        if fold(conjunction.group()) in rules.data.COORDINATORS:
+            verb = rules.data.verb.match(rules.norm, a + conjunction.end() + 1)
+            if verb and verb.end() <= b:
+                return True
+    return False
+
 
 def _narration_subject(rules: Attribution, a: int, b: int) -> Mention | None:
     """The subject of the last sentence of narration in norm[a:b], when it names a person or a body."""

@@ -343,3 +343,36 @@ def test_a_participle_clause_goes_on_with_the_sentence_s_speaker(gaz):
     text = ('Scott Morrison said in a statement that Canberra "condemns the malicious cyber activity" of the GRU, '
             'adding that such conduct "will not go unanswered".')
     assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Scott Morrison", "Scott Morrison"]
+
+
+def test_a_document_that_speaks_itself_is_the_earlier_document_not_one_of_the_person_the_sentence_names(gaz):
+    text = ("« Le président Biden a souligné la nécessité pour la Russie de démanteler ces groupes », indique le "
+            "compte rendu diffusé par la Maison Blanche. Le président américain « s'est dit déterminé à poursuivre "
+            "le dialogue sur la menace des rançongiciels », ajoute le texte.")
+    assert speakers(run(text, gaz, "2021-07-09", "fr")) == ["White House", "White House"]
+
+
+def test_a_partial_quote_in_a_that_clause_of_the_same_subject_is_not_the_clause_s_subject_s(gaz):
+    text = ("Dans un communiqué, la diplomatie française « condamne avec la plus grande fermeté » cette attaque et "
+            "rappelle que la France « se tient aux côtés de l'Ukraine ».")
+    assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["French Ministry for Europe and Foreign Affairs"] * 2
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("en", 'Russia was warned by Joe Biden that "there will be consequences for those who host these criminal gangs".',
+     "Joe Biden"),
+    ("en", '"There will be consequences for those who host these criminal gangs," Russia was warned by Joe Biden.',
+     "Joe Biden"),
+    ("fr", "La Russie a été accusée par Londres de mener « une campagne de cyberattaques irresponsable et "
+           "indiscriminée ».", "United Kingdom"),
+    ("fr", "L'attaque a été dénoncée par Jean-Yves Le Drian : « C'est une attaque inacceptable contre nos "
+           "institutions ».", "Jean-Yves Le Drian"),
+])
+def test_the_agent_of_a_speech_verb_in_the_passive_speaks_not_its_subject(gaz, language, text, speaker):
+    assert speakers(run(text, gaz, "2021-06-01", language)) == [speaker]
+
+
+def test_the_interviewer_named_after_a_possessive_in_a_fronted_phrase_is_not_the_subject(gaz):
+    text = ("Speaking to the BBC's Laura Kuenssberg, Jeremy Hunt was asked about Russia. "
+            '"We will expose and respond to these attacks wherever we find them," he said.')
+    assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Jeremy Hunt"]

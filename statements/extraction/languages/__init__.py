@@ -60,6 +60,10 @@ class LanguageData:
             rf"|(?:{_alternation(finite)})(?:{inv.replace('?P<pron>', '?P<pron2>')})?){e}",
             re.IGNORECASE,
         )
+        self.passive_verb = re.compile(  # "was warned", « a été dénoncée »: its agent follows ("by X", « par X »)
+            rf"{w}(?:{_alternation(self.PASSIVE_AUXILIARIES)})\s+(?:{adverbs}\s+)*"
+            rf"(?:{_alternation(participles + finite)}){e}",
+            re.IGNORECASE)
         self.source = re.compile(rf"{w}(?:{_alternation(self.SOURCE_PREPOSITIONS)}){e}", re.IGNORECASE)
         self.prefix_source = re.compile(
             rf"(?:^|[,;]\s*|\s)(?:{_alternation(self.PREFIX_SOURCE_PREPOSITIONS)})\s+(?P<np>[^,;:]{{2,80}}?)\s*,\s*$",
@@ -101,6 +105,7 @@ class LanguageData:
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
+        self.passive_agents = {fold(p) for p in self.PASSIVE_AGENTS}
         self.addressee_verbs = {fold(v) for v in self.ADDRESSEE_VERBS}
         self.person_title_before = re.compile(rf"(?<![\w.])(?:{_alternation(self.PERSON_TITLE_CUES)})\s*$")
         self.person_after = re.compile(rf"^(?:{_alternation(self.PERSON_AFTER_CUES)})", re.IGNORECASE)

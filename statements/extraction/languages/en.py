@@ -735,6 +735,8 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
+PASSIVE_AUXILIARIES = ["was", "were", "has been", "have been", "had been", "is", "are", "been"]
+PASSIVE_AGENTS = ["by"]  # right after a speech verb, its agent: "was warned by X"
 AGENT_PREPOSITIONS = ["by", "behalf"]  # "released by X", "on behalf of X"
 
 # Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,

@@ -887,6 +887,8 @@ PERSON_TITLE_CUES = ["M.", "Mme", "Dr", "président", "présidente", "ministre",
 PERSON_AFTER_CUES = [", le ", ", la ", ", un ", ", une ", ", qui ", ", chercheur", ", directeur", ", directrice",
                      ", analyste", " a déclaré", " a indiqué", " a affirmé", " a expliqué", " estime", " explique"]
 # « le compte rendu diffusé par la Maison Blanche » : qui a écrit un document
+PASSIVE_AUXILIARIES = ["a été", "ont été", "avait été", "avaient été", "est", "sont", "était", "étaient", "été"]
+PASSIVE_AGENTS = ["par"]  # juste après un verbe de parole, son agent : « a été dénoncée par X »
 AGENT_PREPOSITIONS = ["par", "nom"]  # « publié par X », « au nom de X »
 
 # Incidents the gazetteer lacks, found in the text (statements/extraction/about.py): an attack word and its kind,
