@@ -144,6 +144,8 @@ def test_a_company_named_in_a_sentence_about_an_attack_names_the_incident_it_suf
     quotes, result = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2017-06-28")
     assert quotes["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # no actor: known only as its victim
     assert "NotPetya" in result.incidents
+    malware, _ = quotes_of(text, title="Saint-Gobain paralysé par un logiciel malveillant", published="2017-06-28")
+    assert malware["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # any word for what hit it
     too_early, _ = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2016-06-28")
     assert too_early["Nous avons isolé nos syst"].incidents == []
 

@@ -764,7 +764,7 @@ EVENT_WORDS = {
 }
 # words for an attack, which make a victim's name denote the incident it suffered,
 ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
-                "leak"]
+                "leak", "ddos", "denial-of-service", "denial of service", "malware", "wiper", "phishing"]
 # words for what hit a victim named before them ("Costa Rica was hit by a cyberattack", statements/extraction/about.py):
 # the passive, and who hit it beside the attack words
 INCIDENT_PASSIVES = ["was hit by", "were hit by", "has been hit by", "have been hit by", "had been hit by", "hit by",
