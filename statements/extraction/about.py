@@ -148,6 +148,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             result.incidents.append(name)
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
+    quoted = sorted((quote.start + offset, quote.end + offset) for quote in result.quotes)
     at_own_occasion = _speakers_at_own_occasion(result, starts, offset, folded_paragraphs, data)
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
@@ -156,7 +157,8 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             para_start, para_end = paragraphs[index]
             by_paragraph[index] = (_names_within(incidents, para_start, para_end),
                                    _names_within(events, para_start, para_end),
-                                   any(word in folded_paragraphs[index] for word in data.OTHER_TIME))
+                                   any(word in _narration(document, para_start, para_end, quoted)
+                                       for word in data.OTHER_TIME))
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
@@ -212,6 +214,19 @@ def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool
     actor = gazetteer.actor(speaker)
     countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
     return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _narration(document: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    """The paragraph's own words, folded, without its quotes: a speaker recalling "last year" in a quote does not
+    set the paragraph at another time; the narration's « l'an dernier » does."""
+    pieces, position = [], start
+    for quote_start, quote_end in quoted[bisect.bisect_left(quoted, (start, start)):]:
+        if quote_start >= end:
+            break
+        pieces.append(document[position:quote_start])
+        position = max(position, quote_end)
+    pieces.append(document[position:end])
+    return fold(" ".join(pieces))
 
 
 def _describes(gazetteer: Gazetteer, event: str, folded: str, data) -> bool:

@@ -110,6 +110,15 @@ def test_only_the_participants_and_their_institutions_speak_at_a_call():
     assert quotes["Nous n'avons rien à annonc"].incidents == ["Kaseya"]  # ...about the story all the same
 
 
+def test_a_quote_recalling_another_time_does_not_take_its_paragraph_out_of_the_story():
+    recalled = CALL_ARTICLE + "\n\n« Nous avions déjà alerté Moscou l'an dernier, sans réponse », a ajouté Joe Biden."
+    quotes, _ = quotes_of(recalled)
+    assert quotes["Nous avions déjà alerté M"].events == ["Biden-Putin call of 9 July 2021"]
+    narrated = CALL_ARTICLE + "\n\nL'an dernier, Joe Biden avait écrit : « Nous avons alerté Moscou, sans réponse »."
+    quotes, _ = quotes_of(narrated)
+    assert quotes["Nous avons alerté Moscou"].events == []  # the narration sets the paragraph a year earlier
+
+
 def test_an_event_is_not_recognised_far_from_its_date():
     quotes, _ = quotes_of(CALL_ARTICLE, published="2023-03-01")
     assert quotes["La discussion s'est bien "].events == []
