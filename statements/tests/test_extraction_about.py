@@ -119,6 +119,18 @@ def test_a_quote_recalling_another_time_does_not_take_its_paragraph_out_of_the_s
     assert quotes["Nous avons alerté Moscou"].events == []  # the narration sets the paragraph a year earlier
 
 
+def test_a_paragraph_describing_a_coming_summit_by_its_kind_and_a_participant_is_about_it():
+    text = ("Le groupe JBS a confirmé mercredi avoir payé une rançon aux pirates.\n\n"
+            "« Nous avons payé pour protéger nos clients », a déclaré son directeur, André Nogueira.\n\n"
+            "Jen Psaki a précisé que Joe Biden aborderait la question lors de son sommet avec Vladimir Poutine. "
+            "« Ce sera assurément un sujet de discussion », a-t-elle dit.")
+    quotes, _ = quotes_of(text, published="2021-06-02")
+    assert quotes["Ce sera assurément un suj"].events == ["Biden-Putin Geneva summit"]  # a fortnight ahead
+    assert quotes["Nous avons payé pour proté"].events == []
+    months_before, _ = quotes_of(text, published="2021-03-02")
+    assert months_before["Ce sera assurément un suj"].events == []
+
+
 def test_an_event_is_not_recognised_far_from_its_date():
     quotes, _ = quotes_of(CALL_ARTICLE, published="2023-03-01")
     assert quotes["La discussion s'est bien "].events == []
