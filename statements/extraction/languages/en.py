@@ -745,6 +745,9 @@ INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cy
 VICTIM_NOUNS = ["hospital", "clinic", "city", "town", "county", "university", "port", "airport", "school district",
                 "council"]
 VICTIM_LINKS = ["of", "in"]
+# the links a victim's own name holds ("University of Maryland"); "in" says where it is ("Bowman Avenue Dam in Rye
+# Brook"), not what it is called
+NAME_LINKS = ["of"]
 # capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
 NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
