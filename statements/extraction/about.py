@@ -75,6 +75,9 @@ PRIVATE_KINDS = ("call",)  # events only their participants speak at
 # event of theirs only in an article about the incident the event concerns.
 COMMON_KINDS = ("statement", "other")
 ACCUSING_KINDS = ("statement",)  # kinds whose words run through every article on an attribution: never from the body
+# Kinds a paragraph describes by a word of its kind and a participant or its place (see _event_described), and
+# how long before an event a paragraph may speak of it as coming (days).
+PARAGRAPH_KINDS, DAYS_UPCOMING = ("summit", "meeting", "sanctions", "indictment", "communique"), 30
 PLACED_KINDS = ("summit", "meeting")  # events their place names ("à Genève"); a capital also names its state
 NAME_WORDS_DESCRIBE = 2  # words of an event's name in the lead that describe it (not its parties' names)
 STORY_TOPIC_REACH = 100_000  # characters from the start in which the story's topics are counted
@@ -124,7 +127,8 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     named = find(gazetteer.incident_matcher(result.language))
     incidents = [_Mention(m.start, m.value) for m in named]
     named_spans = [(m.start, m.end) for m in named]
-    by_parties = _incidents_by_parties(gazetteer, find, document, language, date, starts, named_spans)
+    actor_matches = find(gazetteer.actor_matcher(language, date))
+    by_parties = _incidents_by_parties(gazetteer, find, actor_matches, document, language, date, starts, named_spans)
     found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published)
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     incidents = _once_per_place(incidents)
@@ -148,15 +152,21 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             result.incidents.append(name)
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
+    quoted = sorted((quote.start + offset, quote.end + offset) for quote in result.quotes)
     at_own_occasion = _speakers_at_own_occasion(result, starts, offset, folded_paragraphs, data)
     for quote in result.quotes:
         start, end = quote.start + offset, quote.end + offset
         index = max(0, bisect.bisect_right(starts, start) - 1)
         if index not in by_paragraph:
             para_start, para_end = paragraphs[index]
-            by_paragraph[index] = (_names_within(incidents, para_start, para_end),
-                                   _names_within(events, para_start, para_end),
-                                   any(word in folded_paragraphs[index] for word in data.OTHER_TIME))
+            named_events = _names_within(events, para_start, para_end)
+            if not named_events and (described := _event_described(
+                    gazetteer, folded_paragraphs[index], _actors_within(actor_matches, para_start, para_end), date,
+                    data)):
+                named_events = [described]
+            by_paragraph[index] = (_names_within(incidents, para_start, para_end), named_events,
+                                   any(word in _narration(document, para_start, para_end, quoted)
+                                       for word in data.OTHER_TIME))
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
@@ -212,6 +222,45 @@ def _may_speak_at(gazetteer: Gazetteer, event: str, speaker: str | None) -> bool
     actor = gazetteer.actor(speaker)
     countries = {gazetteer.actor(name).country for name in info.participants if gazetteer.actor(name)}
     return bool(actor and actor.kind != "person" and actor.country and actor.country in countries)
+
+
+def _actors_within(matches: list, start: int, end: int) -> set[str]:
+    return {match.value for match in matches if start <= match.start < end and match.value}
+
+
+def _event_described(gazetteer: Gazetteer, folded: str, named: set[str], date: PartialDate | None,
+                     data) -> str | None:
+    """The event a paragraph describes without naming it: a word of its kind with one of its participants or its
+    place ("called on Trump to cancel the summit. 'Glad-handing with Vladimir Putin...'"), held days before the
+    article or in the weeks after it (« son sommet avec Vladimir Poutine, prévu le 16 juin à Genève »), if only one
+    fits. Only kinds whose words say little else (a summit, sanctions; not "call" nor "report")."""
+    if date is None:
+        return None
+    fits = []
+    for info in gazetteer.event_info.values():
+        if info.start is None or info.kind not in PARAGRAPH_KINDS:
+            continue
+        first = info.start.date - datetime.timedelta(days=DAYS_UPCOMING)
+        last = (info.end or info.start).last_day + datetime.timedelta(days=DAYS_AFTER_EVENT)
+        if not (date.date <= last and first <= date.last_day):
+            continue
+        if any(_has_word(folded, word) for word in data.EVENT_WORDS.get(info.kind, ())) and (
+                info.participants & named or (info.location and _names_place(folded, info.location))):
+            fits.append(info.name)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _narration(document: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    """The paragraph's own words, folded, without its quotes: a speaker recalling "last year" in a quote does not
+    set the paragraph at another time; the narration's « l'an dernier » does."""
+    pieces, position = [], start
+    for quote_start, quote_end in quoted[bisect.bisect_left(quoted, (start, start)):]:
+        if quote_start >= end:
+            break
+        pieces.append(document[position:quote_start])
+        position = max(position, quote_end)
+    pieces.append(document[position:end])
+    return fold(" ".join(pieces))
 
 
 def _describes(gazetteer: Gazetteer, event: str, folded: str, data) -> bool:
@@ -282,8 +331,9 @@ def _earliest_quote_date(result: Extraction) -> PartialDate | None:
     return min(dates, key=lambda date: date.date) if dates else None
 
 
-def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: str, date: PartialDate | None,
-                          paragraph_starts: list[int], named_spans: list[tuple[int, int]]) -> list[_Mention]:
+def _incidents_by_parties(gazetteer: Gazetteer, find, actor_matches: list, document: str, language: str,
+                          date: PartialDate | None, paragraph_starts: list[int],
+                          named_spans: list[tuple[int, int]]) -> list[_Mention]:
     """Incidents named by who did them or who suffered them, not by a name of their own: a group the
     gazetteer holds responsible ("Volt Typhoon", "Storm-0558"), or a victim beside an attack word
     ("la cyberattaque contre le Costa Rica"). Among several incidents of one party, the one the
@@ -303,8 +353,7 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
     if not by_culprit and not by_victim:
         return []
     found, named = [], {}
-    for match in sorted([*find(gazetteer.actor_matcher(language, date)), *find(gazetteer.victim_matcher(language))],
-                        key=lambda match: match.start):
+    for match in sorted([*actor_matches, *find(gazetteer.victim_matcher(language))], key=lambda match: match.start):
         if match.how != "alias" or any(start < match.end and match.start < end for start, end in named_spans):
             continue  # a victim's name that is the incident's own ("Colonial Pipeline") names it once, not twice
         named.setdefault(bisect.bisect_right(paragraph_starts, match.start), {}).setdefault(match.value, match.start)

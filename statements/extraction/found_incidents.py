@@ -4,7 +4,7 @@ An attack word, a link and a victim named by a capitalised name ("the ransomware
 University Hospital", « le piratage d'En Marche »), or by what it is and where (« l'hôpital de Versailles »,
 "the hospital in Düsseldorf"); in English also the name before the attack word ("the Düsseldorf hospital
 attack"). The words are data per language (INCIDENT_HEADS, INCIDENT_LINKS, INCIDENT_TAILS, VICTIM_NOUNS,
-VICTIM_LINKS, NOT_VICTIMS in statements/extraction/languages/).
+VICTIM_LINKS, NAME_LINKS, NOT_VICTIMS in statements/extraction/languages/).
 
 Never from a bare word ("the attack"), from a victim that is a known actor ("the attack on Costa Rica": the
 gazetteer's victims name their incidents, statements/extraction/about.py), nor over an incident the
@@ -47,7 +47,8 @@ def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
         return None, None
     determiners = _alternation(data.DETERMINERS)
     nouns, victim_links = _alternation(data.VICTIM_NOUNS), _alternation(data.VICTIM_LINKS)
-    name = rf"{_NAME_WORD}(?:\s+(?:(?:{victim_links})\s*)?{_NAME_WORD}){{0,3}}"
+    name_links = _alternation(getattr(data, "NAME_LINKS", data.VICTIM_LINKS))
+    name = rf"{_NAME_WORD}(?:\s+(?:(?:{name_links})\s*)?{_NAME_WORD}){{0,3}}"
     victim = (rf"(?:(?:{determiners})\s*)?(?P<victim>(?:(?P<noun>{nouns})\s+(?:(?:{victim_links})\s*)?"
               rf"(?:(?:{determiners})\s*)?)?(?P<name>{name}))")
     before = re.compile(rf"(?<![\w-])(?P<head>{_alternation(heads)})\s+(?:{_alternation(data.INCIDENT_LINKS)})\s*"

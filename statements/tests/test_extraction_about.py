@@ -110,6 +110,27 @@ def test_only_the_participants_and_their_institutions_speak_at_a_call():
     assert quotes["Nous n'avons rien à annonc"].incidents == ["Kaseya"]  # ...about the story all the same
 
 
+def test_a_quote_recalling_another_time_does_not_take_its_paragraph_out_of_the_story():
+    recalled = CALL_ARTICLE + "\n\n« Nous avions déjà alerté Moscou l'an dernier, sans réponse », a ajouté Joe Biden."
+    quotes, _ = quotes_of(recalled)
+    assert quotes["Nous avions déjà alerté M"].events == ["Biden-Putin call of 9 July 2021"]
+    narrated = CALL_ARTICLE + "\n\nL'an dernier, Joe Biden avait écrit : « Nous avons alerté Moscou, sans réponse »."
+    quotes, _ = quotes_of(narrated)
+    assert quotes["Nous avons alerté Moscou"].events == []  # the narration sets the paragraph a year earlier
+
+
+def test_a_paragraph_describing_a_coming_summit_by_its_kind_and_a_participant_is_about_it():
+    text = ("Le groupe JBS a confirmé mercredi avoir payé une rançon aux pirates.\n\n"
+            "« Nous avons payé pour protéger nos clients », a déclaré son directeur, André Nogueira.\n\n"
+            "Jen Psaki a précisé que Joe Biden aborderait la question lors de son sommet avec Vladimir Poutine. "
+            "« Ce sera assurément un sujet de discussion », a-t-elle dit.")
+    quotes, _ = quotes_of(text, published="2021-06-02")
+    assert quotes["Ce sera assurément un suj"].events == ["Biden-Putin Geneva summit"]  # a fortnight ahead
+    assert quotes["Nous avons payé pour proté"].events == []
+    months_before, _ = quotes_of(text, published="2021-03-02")
+    assert months_before["Ce sera assurément un suj"].events == []
+
+
 def test_an_event_is_not_recognised_far_from_its_date():
     quotes, _ = quotes_of(CALL_ARTICLE, published="2023-03-01")
     assert quotes["La discussion s'est bien "].events == []
@@ -144,6 +165,8 @@ def test_a_company_named_in_a_sentence_about_an_attack_names_the_incident_it_suf
     quotes, result = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2017-06-28")
     assert quotes["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # no actor: known only as its victim
     assert "NotPetya" in result.incidents
+    malware, _ = quotes_of(text, title="Saint-Gobain paralysé par un logiciel malveillant", published="2017-06-28")
+    assert malware["Nous avons isolé nos syst"].incidents == ["NotPetya"]  # any word for what hit it
     too_early, _ = quotes_of(text, title="Cyberattaque : Saint-Gobain parmi les victimes", published="2016-06-28")
     assert too_early["Nous avons isolé nos syst"].incidents == []
 

@@ -53,6 +53,13 @@ def test_one_victim_named_in_two_ways_is_one_incident():
     assert names == ["Ransomware attack on the hospital in Springfield"]
 
 
+def test_where_a_victim_is_is_not_part_of_its_name():
+    [incident] = found("The intrusion at Bowman Avenue Dam in Rye Brook went unnoticed.", language="en").new_incidents
+    assert (incident.name, incident.victim) == ("Intrusion at Bowman Avenue Dam", "Bowman Avenue Dam")
+    [of_city] = found("The breach of University of Maryland servers was worse.", language="en").new_incidents
+    assert of_city.victim == "University of Maryland"  # "of" belongs to names
+
+
 def test_an_incident_named_before_its_attack_word_is_named_from_its_victim_to_that_word():
     names = [incident.name for incident in found("The Springfield hospital attack has lasted a week.",
                                                   language="en").new_incidents]

@@ -753,6 +753,9 @@ INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cy
 VICTIM_NOUNS = ["hospital", "clinic", "city", "town", "county", "university", "port", "airport", "school district",
                 "council"]
 VICTIM_LINKS = ["of", "in"]
+# the links a victim's own name holds ("University of Maryland"); "in" says where it is ("Bowman Avenue Dam in Rye
+# Brook"), not what it is called
+NAME_LINKS = ["of"]
 # capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
 NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
@@ -772,7 +775,7 @@ EVENT_WORDS = {
 }
 # words for an attack, which make a victim's name denote the incident it suffered,
 ATTACK_WORDS = ["attack", "cyberattack", "cyber-attack", "hack", "ransomware", "breach", "intrusion", "compromise",
-                "leak"]
+                "leak", "ddos", "denial-of-service", "denial of service", "malware", "wiper", "phishing"]
 # words for what hit a victim named before them ("Costa Rica was hit by a cyberattack", statements/extraction/about.py):
 # the passive, and who hit it beside the attack words
 INCIDENT_PASSIVES = ["was hit by", "were hit by", "has been hit by", "have been hit by", "had been hit by", "hit by",

@@ -922,7 +922,8 @@ EVENT_WORDS = {
 }
 # words for an attack, which make a victim's name denote the incident it suffered,
 ATTACK_WORDS = ["attaque", "cyberattaque", "piratage", "rancongiciel", "ransomware", "intrusion", "pirat", "fuite",
-                "compromission", "cyber-attaque"]
+                "compromission", "cyber-attaque", "ddos", "deni de service", "logiciel malveillant", "maliciel",
+                "hameconnage"]
 # words for what hit a victim named before them (« le Costa Rica a été victime d'une cyberattaque »,
 # statements/extraction/about.py): the passive (« pirates » is an attack word: « pirat »)
 INCIDENT_PASSIVES = ["a été visé par", "a été visée par", "a été touché par", "a été touchée par", "a été frappé par",
