@@ -1,5 +1,8 @@
 """The reference gazetteer: consistent data, and loading that is idempotent and respects curators."""
 
+import datetime
+from collections import defaultdict
+
 from django.conf import settings
 
 from actors.models import Actor, Affiliation, Alias
@@ -72,3 +75,33 @@ def test_the_gazetteer_read_back_from_the_database_describes_incidents_and_event
     from_files = Gazetteer.from_directory(settings.GAZETTEER_DIR)
     assert from_database.incident_info == from_files.incident_info
     assert from_database.event_info == from_files.event_info
+
+
+def test_terms_of_one_office_known_to_the_day_overlap_at_most_over_the_handover():
+    """Two holders of one office at once make its descriptors name no one: a hand-over may take the day or two
+    between decrees, no more (offices several people hold at once, such as spokespeople, are dated to the month)."""
+    def day(value):
+        return datetime.date.fromisoformat(value) if value and len(value) == 10 else None
+
+    terms = defaultdict(list)
+    for entry in DATA["actors"]:
+        for role in entry.get("roles", []):
+            if day(role.get("start")) and (role.get("end") is None or day(role["end"])):
+                terms[role["title"], role["organisation"]].append(
+                    (entry["name"], day(role["start"]), day(role.get("end")) or datetime.date.max))
+    for office, held in terms.items():
+        for name, start, end in held:
+            for other, other_start, other_end in held:
+                if other != name:
+                    assert (min(end, other_end) - max(start, other_start)).days <= 2, (office, name, other)
+
+
+def test_a_role_descriptor_names_the_holder_of_the_articles_date():
+    from statements.extraction import Gazetteer, extract
+
+    gazetteer = Gazetteer.from_directory(settings.GAZETTEER_DIR)
+    text = "“We will not tolerate attacks on our hospitals,” the British home secretary said on Tuesday."
+    for published, holder in (("2017-06-13", "Amber Rudd"), ("2020-06-16", "Priti Patel"),
+                              ("2024-01-16", "James Cleverly")):
+        result = extract(text, gazetteer=gazetteer, published=PartialDate.parse(published), language="en")
+        assert [quote.speaker for quote in result.quotes] == [holder], published
