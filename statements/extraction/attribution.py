@@ -286,6 +286,8 @@ class Attribution:
                 continue
             if pronoun is None and (subject is None or not subject.person):
                 subject = self._unlisted_subject(start, end) or subject
+            if pronoun is None and subject is None:
+                subject = self._definite_body_subject(start, end)
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
@@ -436,6 +438,26 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _definite_body_subject(self, start: int, end: int) -> Mention | None:
+        """The body a sentence's definite subject stands for when no mention is its subject ("In its review,
+        the library said [...]": the British Library named before): the words before its first speech verb,
+        after a fronted adverbial."""
+        verb = next((v for v in self.data.verb.finditer(self.norm, start, end)
+                     if not self.statements.in_quote(v.start())), None)
+        if verb is None:
+            return None
+        a = start
+        fronted = re.match(r"[^,;:«»“”\"]{0,60},", self.norm[start:verb.start()])
+        if fronted:
+            a = start + fronted.end()
+        who = self._definite_institution(a, verb.start())
+        if who is None or not who.name or who.name is ANON:
+            return None
+        info = self.doc.gaz.actor(who.name)
+        new = self.entities.new_actors.get(who.name)
+        kind = info.kind if info else (new.kind if new else "agency")
+        return Mention(a, verb.start(), who.name, kind, "", "definite", who.written, who.is_new)
 
     def _governed_possessed(self, pos: int) -> bool:
         """The name at pos follows the possessive of a complement ("Speaking to the BBC's Laura Kuenssberg,

@@ -376,3 +376,11 @@ def test_the_interviewer_named_after_a_possessive_in_a_fronted_phrase_is_not_the
     text = ("Speaking to the BBC's Laura Kuenssberg, Jeremy Hunt was asked about Russia. "
             '"We will expose and respond to these attacks wherever we find them," he said.')
     assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Jeremy Hunt"]
+
+
+def test_a_definite_body_subject_after_a_fronted_adverbial_is_the_body_named_before(gaz):
+    text = ("The British Library has published a detailed account of the attack.\n\n"
+            "In its review, the library said the attackers had entered through a remote access account. "
+            '"The library has not made any payment to the criminals responsible," the report said. '
+            'It added: "Gangs contemplating similar attacks on public institutions should know we will not pay."')
+    assert speakers(run(text, gaz, "2024-03-08", "en")) == ["British Library", "British Library"]
