@@ -829,7 +829,8 @@ class Attribution:
         if verbs and all(fold(word).rstrip("'") in self.data.determiners
                          for word in re.findall(r"[\w-]+'?", lead[verbs[-1].end():])):
             return True
-        return bool(self.data.verb.match(self.norm, b + 1)) and self.norm[b:b + 1] == " "
+        after = self.data.verb.match(self.norm, b + 1) if self.norm[b:b + 1] == " " else None
+        return after is not None and not self._opens_with_preposition(after.end(), after.end() + 20)  # "posted on"
 
     def _sentence_speaker(self, pos: int) -> str | None:
         """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""
@@ -841,8 +842,10 @@ class Attribution:
             if self.statements.in_quote(verb.start()):
                 continue
             who = self.verb_subject(ShiftedMatch(verb, start), start, end, start, prefix_mode=True)
-            if who and who.name and who.name is not ANON and who.kind != "readout":
-                return who.name
+            if who is not None and who.kind == "readout" and who.how != "document-speaker":
+                continue  # an earlier document spoken of again is no author of this one
+            if who and who.name and who.name is not ANON:
+                return who.name  # "The group, Conti, claimed [...]. In a message posted on its leak site, it said"
             return None
         return None
 

@@ -384,3 +384,10 @@ def test_a_definite_body_subject_after_a_fronted_adverbial_is_the_body_named_bef
             '"The library has not made any payment to the criminals responsible," the report said. '
             'It added: "Gangs contemplating similar attacks on public institutions should know we will not pay."')
     assert speakers(run(text, gaz, "2024-03-08", "en")) == ["British Library", "British Library"]
+
+
+def test_a_message_the_body_spoken_of_before_posted_is_its_own(gaz):
+    text = ("The group behind the attack, Conti, has claimed to have stolen hundreds of gigabytes of data. "
+            "In a message posted on its leak site, it taunted the authorities and said the attack was a demo.\n\n"
+            '"If your government cannot pay, maybe it will have to be changed," the message said.')
+    assert speakers(run(text, gaz, "2022-05-09", "en")) == ["Conti"]
