@@ -506,7 +506,8 @@ class Attribution:
         """The company a recent sentence opens on when the gazetteer and the text's cues do not know it:
         one capitalised word that a predicate follows ("Viasat avait reconnu fin mars [...]. « ... », avait
         assuré l'entreprise"), not a fronted adverbial ("Fait rare, le groupe"). The nearest such sentence
-        within COMPANY_SENTENCES before pos; a name the text knows is no company."""
+        within COMPANY_SENTENCES before pos, a name the text never writes in lower case (or also writes
+        capitalised inside a sentence); a name the text knows is no company."""
         i = bisect.bisect_left(self.doc.sentence_starts, pos) - 1
         for k in range(i, max(-1, i - COMPANY_SENTENCES), -1):
             start = self.doc.sentence_starts[k]
@@ -522,6 +523,11 @@ class Attribution:
             a, b = start + head.start(1), start + head.end(1)
             if self.entities.mentions_in(a, b) or self.entities.org_kind(word) not in ("other", "company"):
                 continue
+            following = fold(re.findall(r"[\w-]+'?", self.norm[b:b + 40])[0]).rstrip("'")
+            common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is not None
+            if (common or following in self.data.determiners) and \
+                    not re.search(rf"[\w,:] {re.escape(word)}(?![\w-])", self.text):
+                continue  # a word the text writes in lower case ("Aucune", "Nos") or "Hier le ministre", not a name
             return self.entities.mention_new(a, b, word, "company")
         return None
 
