@@ -286,6 +286,8 @@ class Attribution:
                 continue
             if pronoun is None and (subject is None or not subject.person):
                 subject = self._unlisted_subject(start, end) or subject
+            if pronoun is None and subject is None:
+                subject = self._definite_body_subject(start, end)
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
@@ -437,6 +439,26 @@ class Attribution:
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
 
+    def _definite_body_subject(self, start: int, end: int) -> Mention | None:
+        """The body a sentence's definite subject stands for when no mention is its subject ("In its review,
+        the library said [...]": the British Library named before): the words before its first speech verb,
+        after a fronted adverbial."""
+        verb = next((v for v in self.data.verb.finditer(self.norm, start, end)
+                     if not self.statements.in_quote(v.start())), None)
+        if verb is None:
+            return None
+        a = start
+        fronted = re.match(r"[^,;:«»“”\"]{0,60},", self.norm[start:verb.start()])
+        if fronted:
+            a = start + fronted.end()
+        who = self._definite_institution(a, verb.start())
+        if who is None or not who.name or who.name is ANON:
+            return None
+        info = self.doc.gaz.actor(who.name)
+        new = self.entities.new_actors.get(who.name)
+        kind = info.kind if info else (new.kind if new else "agency")
+        return Mention(a, verb.start(), who.name, kind, "", "definite", who.written, who.is_new)
+
     def _governed_possessed(self, pos: int) -> bool:
         """The name at pos follows the possessive of a complement ("Speaking to the BBC's Laura Kuenssberg,
         Jeremy Hunt"): a preposition governs her too, she is no subject."""
@@ -484,7 +506,8 @@ class Attribution:
         """The company a recent sentence opens on when the gazetteer and the text's cues do not know it:
         one capitalised word that a predicate follows ("Viasat avait reconnu fin mars [...]. « ... », avait
         assuré l'entreprise"), not a fronted adverbial ("Fait rare, le groupe"). The nearest such sentence
-        within COMPANY_SENTENCES before pos; a name the text knows is no company."""
+        within COMPANY_SENTENCES before pos, a name the text never writes in lower case (or also writes
+        capitalised inside a sentence); a name the text knows is no company."""
         i = bisect.bisect_left(self.doc.sentence_starts, pos) - 1
         for k in range(i, max(-1, i - COMPANY_SENTENCES), -1):
             start = self.doc.sentence_starts[k]
@@ -500,6 +523,11 @@ class Attribution:
             a, b = start + head.start(1), start + head.end(1)
             if self.entities.mentions_in(a, b) or self.entities.org_kind(word) not in ("other", "company"):
                 continue
+            following = fold(re.findall(r"[\w-]+'?", self.norm[b:b + 40])[0]).rstrip("'")
+            common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is not None
+            if (common or following in self.data.determiners) and \
+                    not re.search(rf"[\w,:] {re.escape(word)}(?![\w-])", self.text):
+                continue  # a word the text writes in lower case ("Aucune", "Nos") or "Hier le ministre", not a name
             return self.entities.mention_new(a, b, word, "company")
         return None
 
@@ -807,7 +835,8 @@ class Attribution:
         if verbs and all(fold(word).rstrip("'") in self.data.determiners
                          for word in re.findall(r"[\w-]+'?", lead[verbs[-1].end():])):
             return True
-        return bool(self.data.verb.match(self.norm, b + 1)) and self.norm[b:b + 1] == " "
+        after = self.data.verb.match(self.norm, b + 1) if self.norm[b:b + 1] == " " else None
+        return after is not None and not self._opens_with_preposition(after.end(), after.end() + 20)  # "posted on"
 
     def _sentence_speaker(self, pos: int) -> str | None:
         """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""
@@ -819,8 +848,10 @@ class Attribution:
             if self.statements.in_quote(verb.start()):
                 continue
             who = self.verb_subject(ShiftedMatch(verb, start), start, end, start, prefix_mode=True)
-            if who and who.name and who.name is not ANON and who.kind != "readout":
-                return who.name
+            if who is not None and who.kind == "readout" and who.how != "document-speaker":
+                continue  # an earlier document spoken of again is no author of this one
+            if who and who.name and who.name is not ANON:
+                return who.name  # "The group, Conti, claimed [...]. In a message posted on its leak site, it said"
             return None
         return None
 

@@ -258,15 +258,17 @@ def test_a_document_without_author_or_speaker_before_it_stays_unattributed(gaz):
 
 
 def test_the_company_is_the_unknown_name_a_recent_sentence_opens_on(gaz):
-    text = ("Tessaro avait reconnu fin mars que des pirates avaient exploité un accès mal configuré. "
+    text = ("L'attaque visait les modems de Tessaro. "
+            "Tessaro avait reconnu fin mars que des pirates avaient exploité un accès mal configuré. "
             "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
             "avait assuré l'entreprise.")
     assert speakers(run(text, gaz, "2022-05-10", "fr")) == ["Tessaro"]
 
 
-def test_a_fronted_adverbial_is_not_the_company_the_sentence_opens_on(gaz):
-    text = ("Fait rare, la plupart des sites ont fermé dimanche. "
-            "« Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
+@pytest.mark.parametrize("opening", ["Fait rare, la plupart des sites ont fermé dimanche.",
+                                     "Aucune donnée n'a fuité selon les enquêteurs."])
+def test_a_fronted_adverbial_or_a_word_is_not_the_company_the_sentence_opens_on(gaz, opening):
+    text = (f"{opening} « Nous n'avons aucune raison de penser que des données de clients ont été compromises », "
             "avait assuré l'entreprise.")
     assert speakers(run(text, gaz, "2022-05-10", "fr")) == [None]
 
@@ -301,14 +303,16 @@ def test_the_mayor_is_a_role_the_next_sentence_names_the_holder_of(gaz, language
 
 
 def test_a_short_adverbial_between_the_verb_and_a_definite_body_is_skipped(gaz):
-    text = ("Tessaro a été l'une des premières entreprises à reconnaître avoir été touchée.\n\n"
+    text = ("Les usines de Tessaro sont à l'arrêt. "
+            "Tessaro a été l'une des premières entreprises à reconnaître avoir été touchée.\n\n"
             "« Par mesure de sécurité, nous avons isolé nos systèmes informatiques », a expliqué mercredi le groupe "
             "de matériaux dans un communiqué.")
     assert speakers(run(text, gaz, "2017-06-28", "fr")) == ["Tessaro"]
 
 
 def test_a_spokesperson_of_a_body_named_through_a_contracted_article_speaks_for_it(gaz):
-    text = ("Tessaro a dû arrêter samedi la production de plusieurs de ses usines.\n\n"
+    text = ("Les usines de Tessaro sont à l'arrêt. "
+            "Tessaro a dû arrêter samedi la production de plusieurs de ses usines.\n\n"
             "« Nous avons été touchés, une mesure de protection a été prise », a indiqué une porte-parole du "
             "constructeur.")
     assert speakers(run(text, gaz, "2017-05-14", "fr")) == ["Tessaro"]
@@ -376,3 +380,18 @@ def test_the_interviewer_named_after_a_possessive_in_a_fronted_phrase_is_not_the
     text = ("Speaking to the BBC's Laura Kuenssberg, Jeremy Hunt was asked about Russia. "
             '"We will expose and respond to these attacks wherever we find them," he said.')
     assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Jeremy Hunt"]
+
+
+def test_a_definite_body_subject_after_a_fronted_adverbial_is_the_body_named_before(gaz):
+    text = ("The British Library has published a detailed account of the attack.\n\n"
+            "In its review, the library said the attackers had entered through a remote access account. "
+            '"The library has not made any payment to the criminals responsible," the report said. '
+            'It added: "Gangs contemplating similar attacks on public institutions should know we will not pay."')
+    assert speakers(run(text, gaz, "2024-03-08", "en")) == ["British Library", "British Library"]
+
+
+def test_a_message_the_body_spoken_of_before_posted_is_its_own(gaz):
+    text = ("The group behind the attack, Conti, has claimed to have stolen hundreds of gigabytes of data. "
+            "In a message posted on its leak site, it taunted the authorities and said the attack was a demo.\n\n"
+            '"If your government cannot pay, maybe it will have to be changed," the message said.')
+    assert speakers(run(text, gaz, "2022-05-09", "en")) == ["Conti"]

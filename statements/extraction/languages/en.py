@@ -562,6 +562,9 @@ ORG_WORDS = {
         "secretariat",
         "command",
         "administration",
+        "library",
+        "university",
+        "museum",
         "fbi",
         "cisa",
         "nsa",
@@ -710,6 +713,9 @@ INSTITUTION_NOUNS = {
     "executive": ["agency"],
     "committee": ["agency", "igo"],
     "kremlin": ["agency"],
+    "library": ["agency"],
+    "university": ["agency"],
+    "museum": ["agency"],
 }
 # an institution the gazetteer lacks, named by its noun and what the text says of it: "the Russian embassy in
 # The Hague", "the finance ministry" (lower-case words before the noun only from this list; after it, linkers)
@@ -718,7 +724,7 @@ INSTITUTION_DOMAINS = ["finance", "health", "foreign", "defence", "defense", "in
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",
-                         "committee"]
+                         "committee", "library", "university", "museum"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."

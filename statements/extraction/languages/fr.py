@@ -55,6 +55,17 @@ STOPWORDS = [
     "avant",
     "dont",
     "sous",
+    "aucun",
+    "aucune",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leurs",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "chaque",
 ]
 
 # Regular -er speech verbs: every 3rd person form and the participles are generated from these.
