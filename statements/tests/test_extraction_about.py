@@ -154,6 +154,9 @@ def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culp
     passive, _ = quotes_of("Le Costa Rica a été victime d'une vaste cyberattaque, a annoncé le gouvernement.\n\n"
                            "« Nous sommes en guerre », a déclaré Rodrigo Chaves.", published="2022-05-09")
     assert passive["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]  # "X was hit by ransomware"
+    crippling, _ = quotes_of("Le gouvernement fait face à la cyberattaque qui a paralysé le Costa Rica.\n\n"
+                             "« Nous sommes en guerre », a déclaré Rodrigo Chaves.", published="2022-05-09")
+    assert crippling["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
     by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
                               "a déclaré Rodrigo Chaves.", published="2022-05-16")
     assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]

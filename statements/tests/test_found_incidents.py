@@ -53,6 +53,14 @@ def test_one_victim_named_in_two_ways_is_one_incident():
     assert names == ["Ransomware attack on the hospital in Springfield"]
 
 
+def test_an_attack_that_crippled_its_victim_names_it_as_one_on_it_does():
+    [french] = found("La cyberattaque qui a paralysé l'hôpital de Dax a duré des semaines.").new_incidents
+    assert french.victim == "hôpital de Dax"
+    [english] = found("The ransomware attack that crippled the city of Baltimore cost millions.",
+                      language="en").new_incidents
+    assert (english.victim, english.kind) == ("city of Baltimore", "ransomware")
+
+
 def test_where_a_victim_is_is_not_part_of_its_name():
     [incident] = found("The intrusion at Bowman Avenue Dam in Rye Brook went unnoticed.", language="en").new_incidents
     assert (incident.name, incident.victim) == ("Intrusion at Bowman Avenue Dam", "Bowman Avenue Dam")

@@ -751,7 +751,8 @@ AGENT_PREPOSITIONS = ["by", "behalf"]  # "released by X", "on behalf of X"
 INCIDENT_HEADS = {"cyberattack": "other", "cyber-attack": "other", "ransomware attack": "ransomware",
                   "attack": "other", "hack": "other", "data breach": "data-breach", "breach": "data-breach",
                   "intrusion": "espionage"}
-INCIDENT_LINKS = ["on", "against", "at", "of", "targeting", "that hit", "which hit"]
+INCIDENT_LINKS = ["on", "against", "at", "of", "targeting", "that hit", "which hit", "that crippled", "which crippled",
+                  "that struck", "which struck", "that paralysed", "that paralyzed", "that targeted", "which targeted"]
 # ...or a name, then the attack word ("the Düsseldorf hospital attack")
 INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cyber-attack": "other", "hack": "other",
                   "breach": "data-breach", "attack": "other"}
@@ -790,7 +791,9 @@ INCIDENT_PASSIVES = ["was hit by", "were hit by", "has been hit by", "have been 
                      "was the victim of", "suffered"]
 INCIDENT_AGENTS = ["hackers"]
 # the only words that may stand between an attack word and the victim's name that follows it,
-ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit"]
+ATTACK_CONNECTORS = ["on", "against", "of", "at", "targeting", "that hit", "which hit", "that crippled",
+                     "which crippled", "that struck", "which struck", "that paralysed", "that paralyzed",
+                     "that targeted", "which targeted"]
 # and words that set a paragraph at another time than the story.
 OTHER_TIME = ["last year", "years ago", "a year ago", "earlier this year", "back in"]
 # A speaker's own recurring occasions (folded): what they say there answers the news, it is not said at its event.

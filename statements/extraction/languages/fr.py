@@ -907,7 +907,9 @@ AGENT_PREPOSITIONS = ["par", "nom"]  # « publié par X », « au nom de X »
 INCIDENT_HEADS = {"cyberattaque": "other", "cyber-attaque": "other", "attaque informatique": "other",
                   "attaque au rançongiciel": "ransomware", "attaque par rançongiciel": "ransomware",
                   "attaque": "other", "piratage": "other", "intrusion": "espionage", "fuite de données": "data-breach"}
-INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "qui a frappé", "qui a visé", "subie par"]
+INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "qui a frappé", "qui a visé", "subie par",
+                  "qui a touché", "qui a paralysé", "qui a ciblé", "ayant frappé", "ayant touché", "ayant paralysé",
+                  "ciblant"]
 INCIDENT_TAILS = {}  # a name, then the attack word ("the SolarWinds hack"): not said so in French
 # a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »)
 VICTIM_NOUNS = ["hôpital", "centre hospitalier", "clinique", "mairie", "ville", "commune", "université", "port",
@@ -943,7 +945,9 @@ INCIDENT_PASSIVES = ["a été visé par", "a été visée par", "a été touché
                      "touché par", "touchée par", "frappé par", "frappée par", "visé par", "visée par", "ciblé par",
                      "ciblée par", "a été victime d'", "a été victime de", "victime d'", "victime de", "a subi"]
 # the only words that may stand between an attack word and the victim's name that follows it,
-ATTACK_CONNECTORS = ["contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime"]
+ATTACK_CONNECTORS = ["contre", "de", "du", "des", "sur", "visant", "ayant vise", "subie par", "dont a ete victime",
+                     "qui a frappe", "qui a vise", "qui a touche", "qui a paralyse", "qui a cible", "ayant frappe",
+                     "ayant touche", "ayant paralyse", "ciblant"]
 # and words that set a paragraph at another time than the story.
 OTHER_TIME = ["l'an dernier", "l'annee derniere", "il y a un an", "il y a deux ans", "des annees"]
 # A speaker's own recurring occasions (folded): what they say there answers the news, it is not said at its event.
