@@ -219,6 +219,7 @@ class _Report:
     statement_speaker_country: str | None
     statement_speaker_review: str | None
     statement_speaker_name: str | None
+    own_date: datetime.date | None  # the report's own statement date: None when its event's was taken, or none
     events: set[int] = field(default_factory=set)
     incidents: set[int] = field(default_factory=set)
     features: frozenset[str] = frozenset()
@@ -226,6 +227,11 @@ class _Report:
     @cached_property
     def runs(self) -> frozenset[tuple[str, ...]]:  # only for the reports whose features are not alike enough
         return runs(self.text)
+
+    @property
+    def stated(self) -> bool:
+        """Whether the statement's date is not a guess from this report's event."""
+        return self.own_date is not None or self.statement_date is None
 
 
 @dataclass
@@ -249,17 +255,25 @@ class _NewQuote:
         margin = datetime.timedelta(days=WINDOW_DAYS if self.stated else INFERRED_WINDOW_DAYS)
         return self.said.date - margin, self.said.last_day + margin
 
+    @cached_property
+    def wide_window(self) -> tuple[datetime.date, datetime.date] | None:
+        """The window around a report whose date is a guess from its event (see window)."""
+        if self.said is None:
+            return None
+        margin = datetime.timedelta(days=INFERRED_WINDOW_DAYS)
+        return self.said.date - margin, self.said.last_day + margin
+
     def threshold(self, report: _Report) -> float | None:
         """The score `report` must reach to be this quote's statement, or None when it cannot be: not the same
         speaker (an unknown one matches only on its own occasion), or said too far apart."""
-        window, speaker = self.window, self.quote.speaker_id
+        window, speaker = self.window if report.stated else self.wide_window, self.quote.speaker_id
         dated_both = window is not None and report.statement_date is not None
         if dated_both and not window[0] <= report.statement_date <= window[1]:
             return None
         same_speaker = speaker is not None and report.statement_speaker_id in self.voices
         occasion = bool(self.incidents & report.incidents or self.events & report.events)
         if same_speaker:  # one has no date of its own: closer words
-            return MERGE_AT if (dated_both and self.stated) or occasion else MERGE_UNSURE_AT
+            return MERGE_AT if (dated_both and self.stated and report.stated) or occasion else MERGE_UNSURE_AT
         if occasion and (None in (speaker, report.statement_speaker_id) or self._tentatively_one(report)):
             return MERGE_UNSURE_AT
         if self.events & report.events and self.country and self.country == report.statement_speaker_country:
@@ -327,7 +341,8 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     as one (UNION ALL of each capped at MAX_CANDIDATES), and the links of the reports that need them as one."""
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
-               "statement__speaker__country", "statement__speaker__review_status", "statement__speaker__name")
+               "statement__speaker__country", "statement__speaker__review_status", "statement__speaker__name",
+               "statement_date")
     branches = []
 
     def gather(queryset):
@@ -395,7 +410,8 @@ def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
     without their links (at a million quotes, two index probes each)."""
     return any((item.events or item.incidents) and not (
         item.quote.speaker_id is not None and report.statement_speaker_id in item.voices
-        and item.window is not None and report.statement_date is not None) for item in new)
+        and item.window is not None and item.stated and report.statement_date is not None and report.stated)
+        for item in new)
 
 
 @cache

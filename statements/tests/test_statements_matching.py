@@ -201,6 +201,15 @@ def test_a_quote_dated_by_its_event_alone_is_matched_in_a_wider_window(report, b
     assert far.statement_id != dated.statement_id
 
 
+def test_a_report_dated_by_its_event_alone_is_matched_in_a_wider_window(report, biden):
+    """The same, the undated article imported first: its statement's date is its event's, a guess too."""
+    later = Event.objects.create(name="Sanctions of 2 August 2021", slug="sanctions-2021-08-02", kind="sanctions",
+                                 start_date=datetime.date(2021, 8, 2))
+    guessed = report(READOUT_FR, language="fr", speaker=biden, date=None, events=[later])
+    assert guessed.statement.statement_date == datetime.date(2021, 8, 2)
+    assert report(READOUT_EN, language="en", speaker=biden, events=[later]).statement_id == guessed.statement_id
+
+
 def test_everyday_words_of_a_translation_are_shared(report, putin):
     """statements/matching_lexicons/en-fr.json: a translation that shares no name nor cognate still shares its
     words' meanings ("disagree" = "désaccord", "claims" = "affirmations"), verbs in every form by their stem
