@@ -389,7 +389,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     if not branches:
         return []
     found: dict[int, _Report] = {}
-    for pk, *values in branches[0].union(*branches[1:], all=True):  # in the branches' order, as one query each
+    for pk, *values in branches[0].union(*branches[1:], all=True):  # every branch's rows, in order, by one query
         found.setdefault(pk, _Report(*values))
     if linked := [pk for pk, report in found.items() if _occasion_matters(new, report)]:
         events = (Quote.events.through.objects.filter(quote_id__in=linked)
