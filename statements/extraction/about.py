@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from statements.dates import PartialDate
+from statements.dates import DatePrecision, PartialDate
 
 from .found_incidents import find_new_incidents
 from .gazetteer import Gazetteer, HappeningInfo
@@ -82,6 +82,8 @@ STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or o
 LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
+ATTRIBUTION_WEIGHT = MAIN_INCIDENT_WEIGHT  # an attribution reported as news is what the article is about
+DAYS_AFTER_ATTRIBUTION = 3  # an article reports an attribution as news on its day or within these days after
 EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
@@ -327,6 +329,35 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, document: str, language: s
             if names.keys() & culprits and (victim := names.keys() & victims) and _incident_at(
                     [gazetteer.incident_info[name]], date):
                 found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
+    return found + _incidents_by_attribution(gazetteer, named, date)
+
+
+def _incidents_by_attribution(gazetteer: Gazetteer, named: dict[int, dict[str, int]],
+                              date: PartialDate | None) -> list[_Mention]:
+    """Incidents named by the attribution the article reports as news: in an article of the day a claimant
+    attributed an incident (or of the days after), a paragraph naming the claimant, or a body of the claimant
+    state, beside the culprit ("Georgia accused Russia's military intelligence of a sweeping cyberattack",
+    "the NCSC said APT29 [...]") names that incident: the attribution is the story, whatever the article calls
+    the attack. Not on a day several incidents were attributed (an indictment for five attacks, a campaign
+    exposed with its operations): which one a paragraph means is unclear. `named`: the actors each paragraph
+    names, at their first place."""
+    if date is None or date.precision != DatePrecision.DAY:
+        return []
+    claims = [claim for claim in gazetteer.attributions if claim.date and claim.date.precision == DatePrecision.DAY
+              and 0 <= (date.date - claim.date.date).days <= DAYS_AFTER_ATTRIBUTION]
+    incidents_on: dict[datetime.date, set[str]] = {}
+    for claim in claims:
+        incidents_on.setdefault(claim.date.date, set()).add(claim.incident)
+    found = []
+    for names in named.values():
+        states_speaking = {actor.country for name in names
+                           if (actor := gazetteer.actor(name)) and actor.kind != "person" and actor.country}
+        for claim in claims:
+            claimant = gazetteer.actor(claim.claimant)
+            speaks = claim.claimant in names or bool(claimant and claimant.kind == "state"
+                                                     and claimant.country in states_speaking)
+            if len(incidents_on[claim.date.date]) == 1 and claim.culprit in names and speaks:
+                found.append(_Mention(names[claim.culprit], claim.incident, ATTRIBUTION_WEIGHT))
     return found
 
 

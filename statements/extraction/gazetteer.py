@@ -44,6 +44,16 @@ class HappeningInfo:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """One claimant's public attribution of an incident, on the day it made it."""
+
+    incident: str
+    claimant: str
+    culprit: str
+    date: PartialDate | None
+
+
+@dataclass(frozen=True)
 class Match:
     start: int
     end: int
@@ -254,6 +264,7 @@ class Gazetteer:
         self._events: list[tuple[str, str, str]] = []
         self.incident_names: set[str] = set()
         self.incident_parties: list[tuple[str, set[str], set[str]]] = []  # (name, victims, attributed to)
+        self.attributions: list[Attribution] = []
         self.event_names: set[str] = set()
         self.incident_info: dict[str, HappeningInfo] = {}
         self.event_info: dict[str, HappeningInfo] = {}
@@ -285,6 +296,10 @@ class Gazetteer:
             culprits = {a.get("attributed_to") for a in entry.get("attributions") or () if a.get("attributed_to")}
             if victims and culprits:
                 gaz.incident_parties.append((entry["name"], victims, culprits))
+            gaz.attributions += [Attribution(entry["name"], claim["claimant"], claim["attributed_to"],
+                                             _date(claim.get("date")))
+                                 for claim in entry.get("attributions") or ()
+                                 if claim.get("claimant") and claim.get("attributed_to")]
             gaz.incident_info[entry["name"]] = HappeningInfo(
                 entry["name"], entry.get("kind") or "other", _date(entry.get("start")), _date(entry.get("end")),
                 frozenset(victims | culprits), victims=frozenset(victims), culprits=frozenset(culprits))

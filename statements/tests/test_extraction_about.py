@@ -286,3 +286,37 @@ def test_links_on_the_world_corpus_meet_their_goals():
     assert metrics["incident_link_recall"] >= 0.95 and metrics["incident_link_precision"] >= 0.95, metrics
     assert metrics["event_link_recall"] >= 0.94 and metrics["event_link_precision"] >= 0.95, metrics
     assert metrics["incident_recall"] >= 0.97 and metrics["incident_precision"] >= 0.92, metrics  # per article
+
+
+ATTRIBUTION_GAZETTEER = Gazetteer.from_entries(
+    actors=[*ACTORS, {"name": "National Cyber Security Centre", "kind": "agency", "country": "GB",
+                      "aliases": {"*": ["NCSC"]}},
+            {"name": "Sandworm", "kind": "group", "country": "RU", "aliases": {}}],
+    incidents=[
+        {"name": "Georgia 2019 cyberattack", "kind": "sabotage", "start": "2019-10-28",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "GRU", "date": "2020-02-20"}]},
+        {"name": "NotPetya", "kind": "wiper", "start": "2017-06-27",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "Sandworm", "date": "2020-10-19"}]},
+        {"name": "Olympic Destroyer", "kind": "sabotage", "start": "2018-02-09",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "Sandworm", "date": "2020-10-19"}]},
+    ])
+ATTRIBUTION_ARTICLE = ("The NCSC on Thursday blamed the GRU for a sweeping wave of website defacements last October."
+                       "\n\n“This behaviour is totally unacceptable,” the NCSC said.")
+
+
+def test_an_article_of_the_day_of_an_attribution_naming_its_claimant_and_culprit_is_about_its_incident():
+    """Whatever the article calls the attack ("a wave of defacements"), the body of the claimant state beside the
+    culprit, on the day the claim was made, names the incident."""
+    result = extract(ATTRIBUTION_ARTICLE, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-02-20"),
+                     language="en")
+    assert result.incidents == ["Georgia 2019 cyberattack"]
+    assert QuotesByStart(result.quotes)["This behaviour is"].incidents == ["Georgia 2019 cyberattack"]
+    months_later = extract(ATTRIBUTION_ARTICLE, gazetteer=ATTRIBUTION_GAZETTEER,
+                           published=PartialDate.parse("2020-06-20"), language="en")
+    assert months_later.incidents == []  # no longer news: the old claim says nothing of a new attack
+
+
+def test_on_a_day_several_incidents_were_attributed_none_is_named_by_its_claimant_and_culprit_alone():
+    text = ATTRIBUTION_ARTICLE.replace("the GRU", "Sandworm")
+    result = extract(text, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-10-19"), language="en")
+    assert result.incidents == []

@@ -72,3 +72,4 @@ def test_the_gazetteer_read_back_from_the_database_describes_incidents_and_event
     from_files = Gazetteer.from_directory(settings.GAZETTEER_DIR)
     assert from_database.incident_info == from_files.incident_info
     assert from_database.event_info == from_files.event_info
+    assert set(from_database.attributions) == set(from_files.attributions)  # who claimed each, and when
