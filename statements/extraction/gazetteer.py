@@ -10,6 +10,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from statements.dates import PartialDate
@@ -105,6 +106,9 @@ class Matcher:
     def add(self, alias: str, value: str | None, how: str = "alias", language: str = ANY, strip: tuple = (),
             role: _Role | None = None) -> None:
         """An alias or a descriptor of an actor, or (with `role`) a descriptor of whoever holds the role."""
+        if " & " in alias:  # "Marks & Spencer" is written "Marks and Spencer" as often
+            for word in _coordinators(language):
+                self.add(alias.replace(" & ", f" {word} "), value, how, language, strip, role)
         toks = tuple(t for t, _, _ in tokens(fold(alias)))
         for det in strip:
             dt = tuple(t for t, _, _ in tokens(fold(det)))
@@ -485,6 +489,13 @@ class KeywordPattern:
                 out.append(text[start:stop])
                 end = stop
         return out
+
+
+@cache
+def _coordinators(language: str) -> tuple[str, ...]:
+    """The words for "and" of the language (of every language for a name of any language)."""
+    languages = all_languages() if language == ANY else [language_data(language)]
+    return tuple(dict.fromkeys(word for data in languages for word in data.COORDINATORS))
 
 
 def _usable(alias: str, alias_language: str, language: str) -> bool:

@@ -320,3 +320,16 @@ def test_on_a_day_several_incidents_were_attributed_none_is_named_by_its_claiman
     text = ATTRIBUTION_ARTICLE.replace("the GRU", "Sandworm")
     result = extract(text, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-10-19"), language="en")
     assert result.incidents == []
+
+
+def test_a_name_with_an_ampersand_is_also_written_with_the_languages_and():
+    gazetteer = Gazetteer.from_entries(incidents=[
+        {"name": "Marks & Spencer cyberattack", "kind": "ransomware", "start": "2025-04",
+         "victims": ["Marks & Spencer"]}])
+    text = ("Marks and Spencer's chairman told MPs that the cyber-attack which shut the retailer's online shop "
+            "was traumatic.\n\n“We're still in the rebuild mode,” he said.")
+    result = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2025-07-08"), language="en")
+    assert result.incidents == ["Marks & Spencer cyberattack"]
+    french = extract("« Nous reconstruisons encore », a dit le président de Marks et Spencer, victime d'une "
+                     "cyberattaque.", gazetteer=gazetteer, published=PartialDate.parse("2025-07-08"), language="fr")
+    assert french.incidents == ["Marks & Spencer cyberattack"]
