@@ -84,6 +84,7 @@ SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter o
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
 ATTRIBUTION_WEIGHT = MAIN_INCIDENT_WEIGHT  # an attribution reported as news is what the article is about
 DAYS_AFTER_ATTRIBUTION = 3  # an article reports an attribution as news on its day or within these days after
+STRING_OF_ATTACKS = 3  # incidents of one event (an indictment) that make it about none of them alone
 EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
@@ -148,6 +149,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     for name in named_by_story:
         if name not in result.incidents:
             result.incidents.append(name)
+    story_incident = None if _one_of_the_events_incidents(gazetteer, main_event, main_incident) else main_incident
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
     at_own_occasion = _speakers_at_own_occasion(result, starts, offset, folded_paragraphs, data)
@@ -162,7 +164,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
-        quote.incidents = _chosen(own_incidents, para_incidents, main_incident, elsewhere)
+        quote.incidents = _chosen(own_incidents, para_incidents, story_incident, elsewhere)
         if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
@@ -173,6 +175,16 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             story_event = None  # a reaction at the speaker's regular briefing, not said at the event
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _one_of_the_events_incidents(gazetteer: Gazetteer, event: str | None, incident: str | None) -> bool:
+    """Whether the article's incident is one of a string of attacks its event concerns ("charged six officers
+    with a string of destructive hacks, from blackouts in Ukraine and the NotPetya malware to the Olympics"): the
+    article is about the event, and a quote is about one of its incidents only where it or its paragraph names
+    it. An event over an attack and the campaign it served (the DNC hack, the election interference) is still
+    about the attack."""
+    concerned = gazetteer.event_info[event].incidents if event else frozenset()
+    return incident in concerned and len(concerned) >= STRING_OF_ATTACKS
 
 
 def _once_per_place(mentions: list[_Mention]) -> list[_Mention]:

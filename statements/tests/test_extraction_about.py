@@ -333,3 +333,15 @@ def test_a_name_with_an_ampersand_is_also_written_with_the_languages_and():
     french = extract("« Nous reconstruisons encore », a dit le président de Marks et Spencer, victime d'une "
                      "cyberattaque.", gazetteer=gazetteer, published=PartialDate.parse("2025-07-08"), language="fr")
     assert french.incidents == ["Marks & Spencer cyberattack"]
+
+
+def test_an_article_on_an_event_over_a_string_of_attacks_links_a_quote_only_to_the_attack_its_paragraph_names():
+    text = ("La justice américaine a annoncé lundi l'inculpation de six officiers du GRU pour une série de "
+            "cyberattaques, des #MacronLeaks à l'attaque contre le réseau électrique ukrainien.\n\n"
+            "« Aucun pays n'a été aussi irresponsable », a déclaré le procureur.\n\n"
+            "L'opération MacronLeaks visait l'équipe d'Emmanuel Macron. « Nous avons été visés », a dit un "
+            "responsable de la campagne.")
+    quotes, result = quotes_of(text, published="2020-10-19")
+    assert quotes["Aucun pays n'a été"].incidents == []  # about the indictment, not one of its attacks
+    assert quotes["Nous avons été visés"].incidents == ["Macron Leaks"]
+    assert {"Macron Leaks", "Ukrainian power grid attack 2015"} <= set(result.incidents)
