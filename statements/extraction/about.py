@@ -85,6 +85,7 @@ MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an
 ATTRIBUTION_WEIGHT = MAIN_INCIDENT_WEIGHT  # an attribution reported as news is what the article is about
 DAYS_AFTER_ATTRIBUTION = 3  # an article reports an attribution as news on its day or within these days after
 STRING_OF_ATTACKS = 3  # incidents of one event (an indictment) that make it about none of them alone
+STEM_LENGTH, STEM_ENDING = 5, 4  # the letters a long word keeps at least, and the ending it loses at most
 EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
@@ -462,7 +463,8 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
         by_kind = (any(_has_word(lead, word) for word in kind_words.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
         name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
-        describing = sum(_has_word(lead, word, whole=True) for word in _describing_words(gazetteer, info))
+        describing = sum(_has_word(lead, _stem(word), whole=_stem(word) == word)
+                         for word in _describing_words(gazetteer, info))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
                             or describing >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
@@ -491,6 +493,12 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
 def _name_words(name: str) -> list[str]:
     """The distinctive words of an event's name ("REvil arrests by the FSB": revil, arrests)."""
     return [word for word in re.findall(r"[^\W\d_]+", fold(name)) if len(word) > 3]
+
+
+def _stem(word: str) -> str:
+    """A long word without its ending, to find it as another part of speech: the lead says the leaders "agreed",
+    the event's name says "agreement" (an indictment: "indicted"); short words stay whole ("call" is no "caller")."""
+    return word[:max(STEM_LENGTH, len(word) - STEM_ENDING)] if len(word) > STEM_LENGTH + 1 else word
 
 
 def _describing_words(gazetteer: Gazetteer, info: HappeningInfo) -> list[str]:

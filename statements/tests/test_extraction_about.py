@@ -345,3 +345,18 @@ def test_an_article_on_an_event_over_a_string_of_attacks_links_a_quote_only_to_t
     assert quotes["Aucun pays n'a été"].incidents == []  # about the indictment, not one of its attacks
     assert quotes["Nous avons été visés"].incidents == ["Macron Leaks"]
     assert {"Macron Leaks", "Ukrainian power grid attack 2015"} <= set(result.incidents)
+
+
+def test_the_lead_describes_an_event_in_another_part_of_speech_than_its_name():
+    gazetteer = Gazetteer.from_entries(
+        actors=[{"name": "Barack Obama", "kind": "person", "country": "US", "aliases": {"*": ["Obama"]}},
+                {"name": "Xi Jinping", "kind": "person", "country": "CN", "aliases": {"*": ["Xi"]}}],
+        events=[{"name": "US-China cyber agreement of 2015", "kind": "statement", "start": "2015-09-25",
+                 "end": "2015-09-25", "participants": ["Barack Obama", "Xi Jinping"]}])
+    text = ("President Obama said on Friday that he and Xi Jinping had agreed that neither government would conduct "
+            "cyber theft of trade secrets.\n\n“The question now is, are words followed by actions?” Obama said.")
+    result = extract(text, gazetteer=gazetteer, published=None, language="en")
+    assert QuotesByStart(result.quotes)["The question now is"].events == ["US-China cyber agreement of 2015"]
+    unrelated = extract(text.replace("had agreed that", "disagreed whether"), gazetteer=gazetteer, published=None,
+                        language="en")
+    assert QuotesByStart(unrelated.quotes)["The question now is"].events == []
