@@ -462,7 +462,8 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
         concerns = bool(main_incident and main_incident in info.incidents)
         by_kind = (any(_has_word(lead, word) for word in kind_words.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
-        name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
+        name_words = sum(_has_word(lead, word, whole=True) for word in dict.fromkeys(
+            word for name in gazetteer.event_names_of(info.name, article.language) for word in _name_words(name)))
         describing = sum(_has_word(lead, _stem(word), whole=_stem(word) == word)
                          for word in _describing_words(gazetteer, info))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))

@@ -370,6 +370,17 @@ class Gazetteer:
             self._cache[key] = matcher.finalize()
         return self._cache[key]
 
+    def event_names_of(self, event: str, language: str) -> list[str]:
+        """An event's name and its aliases of the language (or of any)."""
+        key = ("event_names", language)
+        if key not in self._cache:
+            names: dict[str, list[str]] = {}
+            for alias, name, alias_language in self._events:
+                if alias_language in (language, ANY):
+                    names.setdefault(name, []).append(alias)
+            self._cache[key] = names
+        return self._cache[key].get(event, [event])
+
     def incident_names_of(self, incident: str) -> list[str]:
         """An incident's name, aliases and patterns, in every language."""
         if "incident_names" not in self._cache:

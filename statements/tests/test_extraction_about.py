@@ -360,3 +360,18 @@ def test_the_lead_describes_an_event_in_another_part_of_speech_than_its_name():
     unrelated = extract(text.replace("had agreed that", "disagreed whether"), gazetteer=gazetteer, published=None,
                         language="en")
     assert QuotesByStart(unrelated.quotes)["The question now is"].events == []
+
+
+def test_on_its_day_an_event_is_recognised_by_a_word_of_its_name_in_the_articles_language():
+    gazetteer = Gazetteer.from_entries(
+        actors=[{"name": "Barack Obama", "kind": "person", "country": "US", "aliases": {"*": ["Obama"]}},
+                {"name": "Xi Jinping", "kind": "person", "country": "CN", "aliases": {"*": ["Xi"]}}],
+        events=[{"name": "US-China cyber agreement of 2015", "kind": "statement", "start": "2015-09-25",
+                 "end": "2015-09-25", "participants": ["Barack Obama", "Xi Jinping"],
+                 "aliases": {"fr": ["accord Obama-Xi sur le cyberespionnage"]}}])
+    text = ("Barack Obama et Xi Jinping ont annoncé vendredi qu'aucun des deux pays ne mènerait de "
+            "cyberespionnage commercial.\n\n« La question est de savoir si les actes suivront », a dit Barack Obama.")
+    result = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2015-09-26"), language="fr")
+    assert QuotesByStart(result.quotes)["La question est"].events == ["US-China cyber agreement of 2015"]
+    a_week_later = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2015-10-02"), language="fr")
+    assert QuotesByStart(a_week_later.quotes)["La question est"].events == []
