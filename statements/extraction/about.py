@@ -3,8 +3,9 @@
 A quote's own words rarely name what it is about: "La discussion s'est bien passée" is about the
 call of 9 July 2021 and about Kaseya because the article is. So, after the quotes are found:
 
-1. The article's story: the incidents and events it names (every alias of the gazetteer, and the
-   incidents the gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
+1. The article's story: the incidents and events it names (every alias of the gazetteer, their culprits
+   and victims, the attribution reported on its day by its claimant and culprit, and the incidents the
+   gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
    and the lead weigh most). An event the article does
    not name is recognised from its kind of words ("entretien téléphonique", "sommet", "joint
    statement", "indictment"), its date against the article's and its participants.
