@@ -202,9 +202,11 @@ def entries_from_database() -> dict[str, list[dict]]:
             "end": incident.end.isoformat() if incident.end else None,
             "aliases": _aliases_by_language(incident.aliases.all()),
             "victims": _victims(incident),
-            "attributions": [{"attributed_to": claim.attributed_to.name} for claim in incident.attributions.all()],
+            "attributions": [{"attributed_to": claim.attributed_to.name, **_claim(claim)}
+                             for claim in incident.attributions.all()],
         }
-        for incident in Incident.objects.prefetch_related("aliases", "victims", "attributions__attributed_to")
+        for incident in Incident.objects.prefetch_related("aliases", "victims", "attributions__attributed_to",
+                                                          "attributions__claimant")
     ]
     events = [
         {
@@ -224,6 +226,14 @@ def entries_from_database() -> dict[str, list[dict]]:
         for topic in Topic.objects.all()
     ]
     return {"actors": actors, "incidents": incidents, "events": events, "topics": topics}
+
+
+def _claim(claim: AttributionClaim) -> dict:
+    """Who made an attribution and when (a denial names no claimant: it attributes nothing)."""
+    if claim.stance != AttributionClaim.Stance.ATTRIBUTION:
+        return {}
+    when = PartialDate.from_fields(claim.claimed_date, claim.claimed_precision)
+    return {"claimant": claim.claimant.name, "date": when.isoformat() if when else None}
 
 
 def _victims(incident: Incident) -> list[str]:

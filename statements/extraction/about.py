@@ -3,8 +3,9 @@
 A quote's own words rarely name what it is about: "La discussion s'est bien passée" is about the
 call of 9 July 2021 and about Kaseya because the article is. So, after the quotes are found:
 
-1. The article's story: the incidents and events it names (every alias of the gazetteer, and the
-   incidents the gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
+1. The article's story: the incidents and events it names (every alias of the gazetteer, their culprits
+   and victims, the attribution reported on its day by its claimant and culprit, and the incidents the
+   gazetteer lacks, found_incidents.py), each weighed by how often and where (the title
    and the lead weigh most). An event the article does
    not name is recognised from its kind of words ("entretien téléphonique", "sommet", "joint
    statement", "indictment"), its date against the article's and its participants.
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from statements.dates import PartialDate
+from statements.dates import DatePrecision, PartialDate
 
 from .found_incidents import find_new_incidents
 from .gazetteer import Gazetteer, HappeningInfo
@@ -85,6 +86,10 @@ STORY_TOPIC_MENTIONS = 3  # a topic's words this often through the article (or o
 LONGEST_LEAD = 3000  # characters: a lead is the opening of the story, however long its first paragraph
 SHORT_LEAD = 150  # the title and the first paragraph make the lead; a shorter one takes the second too
 MAIN_INCIDENT_WEIGHT = 3.0  # named twice by an alias, or once in the lead by an alias or its culprit
+ATTRIBUTION_WEIGHT = MAIN_INCIDENT_WEIGHT  # an attribution reported as news is what the article is about
+DAYS_AFTER_ATTRIBUTION = 3  # an article reports an attribution as news on its day or within these days after
+STRING_OF_ATTACKS = 3  # incidents of one event (an indictment) that make it about none of them alone
+STEM_LENGTH, STEM_ENDING = 5, 4  # the letters a long word keeps at least, and the ending it loses at most
 EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
 
 
@@ -150,6 +155,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     for name in named_by_story:
         if name not in result.incidents:
             result.incidents.append(name)
+    story_incident = None if _one_of_the_events_incidents(gazetteer, main_event, main_incident) else main_incident
     story_topics = _story_topics(gazetteer, language, fold(document[:STORY_TOPIC_REACH]), fold(document[:lead_end]))
     by_paragraph: dict[int, tuple[list[str], list[str], bool]] = {}  # read once per paragraph, not per quote
     quoted = sorted((quote.start + offset, quote.end + offset) for quote in result.quotes)
@@ -170,7 +176,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
         para_incidents, para_events, elsewhere = by_paragraph[index]
         own_incidents = _names_within(incidents, start, end)
         own_events = _names_within(events, start, end)
-        quote.incidents = _chosen(own_incidents, para_incidents, main_incident, elsewhere)
+        quote.incidents = _chosen(own_incidents, para_incidents, story_incident, elsewhere)
         if not elsewhere and (quote.incidents == [main_incident] or not para_incidents):
             quote.topics = list(dict.fromkeys([*quote.topics, *story_topics]))
         story_event = main_event if main_event and _may_speak_at(gazetteer, main_event, quote.speaker) else None
@@ -181,6 +187,16 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
             story_event = None  # a reaction at the speaker's regular briefing, not said at the event
         quote.events = _chosen(own_events, para_events, story_event, elsewhere)
     return Story(main_incident, [(m.start - offset, m.name) for m in incidents if m.start >= offset])
+
+
+def _one_of_the_events_incidents(gazetteer: Gazetteer, event: str | None, incident: str | None) -> bool:
+    """Whether the article's incident is one of a string of attacks its event concerns ("charged six officers
+    with a string of destructive hacks, from blackouts in Ukraine and the NotPetya malware to the Olympics"): the
+    article is about the event, and a quote is about one of its incidents only where it or its paragraph names
+    it. An event over an attack and the campaign it served (the DNC hack, the election interference) is still
+    about the attack."""
+    concerned = gazetteer.event_info[event].incidents if event else frozenset()
+    return incident in concerned and len(concerned) >= STRING_OF_ATTACKS
 
 
 def _once_per_place(mentions: list[_Mention]) -> list[_Mention]:
@@ -376,6 +392,35 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, actor_matches: list, docum
             if names.keys() & culprits and (victim := names.keys() & victims) and _incident_at(
                     [gazetteer.incident_info[name]], date):
                 found.append(_Mention(min(names[v] for v in victim), name, VICTIM_WEIGHT))
+    return found + _incidents_by_attribution(gazetteer, named, date)
+
+
+def _incidents_by_attribution(gazetteer: Gazetteer, named: dict[int, dict[str, int]],
+                              date: PartialDate | None) -> list[_Mention]:
+    """Incidents named by the attribution the article reports as news: in an article of the day a claimant
+    attributed an incident (or of the days after), a paragraph naming the claimant, or a body of the claimant
+    state, beside the culprit ("Georgia accused Russia's military intelligence of a sweeping cyberattack",
+    "the NCSC said APT29 [...]") names that incident: the attribution is the story, whatever the article calls
+    the attack. Not on a day several incidents were attributed (an indictment for five attacks, a campaign
+    exposed with its operations): which one a paragraph means is unclear. `named`: the actors each paragraph
+    names, at their first place."""
+    if date is None or date.precision != DatePrecision.DAY:
+        return []
+    claims = [claim for claim in gazetteer.attributions if claim.date and claim.date.precision == DatePrecision.DAY
+              and 0 <= (date.date - claim.date.date).days <= DAYS_AFTER_ATTRIBUTION]
+    incidents_on: dict[datetime.date, set[str]] = {}
+    for claim in claims:
+        incidents_on.setdefault(claim.date.date, set()).add(claim.incident)
+    found = []
+    for names in named.values():
+        states_speaking = {actor.country for name in names
+                           if (actor := gazetteer.actor(name)) and actor.kind != "person" and actor.country}
+        for claim in claims:
+            claimant = gazetteer.actor(claim.claimant)
+            speaks = claim.claimant in names or bool(claimant and claimant.kind == "state"
+                                                     and claimant.country in states_speaking)
+            if len(incidents_on[claim.date.date]) == 1 and claim.culprit in names and speaks:
+                found.append(_Mention(names[claim.culprit], claim.incident, ATTRIBUTION_WEIGHT))
     return found
 
 
@@ -467,8 +512,10 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
         concerns = bool(main_incident and main_incident in info.incidents)
         by_kind = (any(_has_word(lead, word) for word in kind_words.get(info.kind, ()))
                    and (info.kind not in COMMON_KINDS or concerns))
-        name_words = sum(_has_word(lead, word, whole=True) for word in _name_words(info.name))
-        describing = sum(_has_word(lead, word, whole=True) for word in _describing_words(gazetteer, info))
+        name_words = sum(_has_word(lead, word, whole=True) for word in dict.fromkeys(
+            word for name in gazetteer.event_names_of(info.name, article.language) for word in _name_words(name)))
+        describing = sum(_has_word(lead, _stem(word), whole=_stem(word) == word)
+                         for word in _describing_words(gazetteer, info))
         by_place_or_name = (bool(info.kind in PLACED_KINDS and info.location and _names_place(lead, info.location))
                             or describing >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
@@ -497,6 +544,12 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
 def _name_words(name: str) -> list[str]:
     """The distinctive words of an event's name ("REvil arrests by the FSB": revil, arrests)."""
     return [word for word in re.findall(r"[^\W\d_]+", fold(name)) if len(word) > 3]
+
+
+def _stem(word: str) -> str:
+    """A long word without its ending, to find it as another part of speech: the lead says the leaders "agreed",
+    the event's name says "agreement" (an indictment: "indicted"); short words stay whole ("call" is no "caller")."""
+    return word[:max(STEM_LENGTH, len(word) - STEM_ENDING)] if len(word) > STEM_LENGTH + 1 else word
 
 
 def _describing_words(gazetteer: Gazetteer, info: HappeningInfo) -> list[str]:

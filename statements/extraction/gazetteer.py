@@ -10,6 +10,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from statements.dates import PartialDate
@@ -41,6 +42,16 @@ class HappeningInfo:
     victims: frozenset[str] = frozenset()  # incidents
     culprits: frozenset[str] = frozenset()  # incidents: the actors they are attributed to
     location: str = ""  # events: where they took place
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One claimant's public attribution of an incident, on the day it made it."""
+
+    incident: str
+    claimant: str
+    culprit: str
+    date: PartialDate | None
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,9 @@ class Matcher:
     def add(self, alias: str, value: str | None, how: str = "alias", language: str = ANY, strip: tuple = (),
             role: _Role | None = None) -> None:
         """An alias or a descriptor of an actor, or (with `role`) a descriptor of whoever holds the role."""
+        if " & " in alias:  # "Marks & Spencer" is written "Marks and Spencer" as often
+            for word in _coordinators(language):
+                self.add(alias.replace(" & ", f" {word} "), value, how, language, strip, role)
         toks = tuple(t for t, _, _ in tokens(fold(alias)))
         for det in strip:
             dt = tuple(t for t, _, _ in tokens(fold(det)))
@@ -254,6 +268,7 @@ class Gazetteer:
         self._events: list[tuple[str, str, str]] = []
         self.incident_names: set[str] = set()
         self.incident_parties: list[tuple[str, set[str], set[str]]] = []  # (name, victims, attributed to)
+        self.attributions: list[Attribution] = []
         self.event_names: set[str] = set()
         self.incident_info: dict[str, HappeningInfo] = {}
         self.event_info: dict[str, HappeningInfo] = {}
@@ -285,6 +300,10 @@ class Gazetteer:
             culprits = {a.get("attributed_to") for a in entry.get("attributions") or () if a.get("attributed_to")}
             if victims and culprits:
                 gaz.incident_parties.append((entry["name"], victims, culprits))
+            gaz.attributions += [Attribution(entry["name"], claim["claimant"], claim["attributed_to"],
+                                             _date(claim.get("date")))
+                                 for claim in entry.get("attributions") or ()
+                                 if claim.get("claimant") and claim.get("attributed_to")]
             gaz.incident_info[entry["name"]] = HappeningInfo(
                 entry["name"], entry.get("kind") or "other", _date(entry.get("start")), _date(entry.get("end")),
                 frozenset(victims | culprits), victims=frozenset(victims), culprits=frozenset(culprits))
@@ -350,6 +369,17 @@ class Gazetteer:
                             matcher.add(descriptor, None, "descriptor", lang, determiners, role)
             self._cache[key] = matcher.finalize()
         return self._cache[key]
+
+    def event_names_of(self, event: str, language: str) -> list[str]:
+        """An event's name and its aliases of the language (or of any)."""
+        key = ("event_names", language)
+        if key not in self._cache:
+            names: dict[str, list[str]] = {}
+            for alias, name, alias_language in self._events:
+                if alias_language in (language, ANY):
+                    names.setdefault(name, []).append(alias)
+            self._cache[key] = names
+        return self._cache[key].get(event, [event])
 
     def incident_names_of(self, incident: str) -> list[str]:
         """An incident's name, aliases and patterns, in every language."""
@@ -470,6 +500,13 @@ class KeywordPattern:
                 out.append(text[start:stop])
                 end = stop
         return out
+
+
+@cache
+def _coordinators(language: str) -> tuple[str, ...]:
+    """The words for "and" of the language (of every language for a name of any language)."""
+    languages = all_languages() if language == ANY else [language_data(language)]
+    return tuple(dict.fromkeys(word for data in languages for word in data.COORDINATORS))
 
 
 def _usable(alias: str, alias_language: str, language: str) -> bool:

@@ -312,3 +312,92 @@ def test_links_on_the_world_corpus_meet_their_goals():
     assert metrics["incident_link_recall"] >= 0.95 and metrics["incident_link_precision"] >= 0.95, metrics
     assert metrics["event_link_recall"] >= 0.94 and metrics["event_link_precision"] >= 0.95, metrics
     assert metrics["incident_recall"] >= 0.97 and metrics["incident_precision"] >= 0.92, metrics  # per article
+
+
+ATTRIBUTION_GAZETTEER = Gazetteer.from_entries(
+    actors=[*ACTORS, {"name": "National Cyber Security Centre", "kind": "agency", "country": "GB",
+                      "aliases": {"*": ["NCSC"]}},
+            {"name": "Sandworm", "kind": "group", "country": "RU", "aliases": {}}],
+    incidents=[
+        {"name": "Georgia 2019 cyberattack", "kind": "sabotage", "start": "2019-10-28",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "GRU", "date": "2020-02-20"}]},
+        {"name": "NotPetya", "kind": "wiper", "start": "2017-06-27",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "Sandworm", "date": "2020-10-19"}]},
+        {"name": "Olympic Destroyer", "kind": "sabotage", "start": "2018-02-09",
+         "attributions": [{"claimant": "United Kingdom", "attributed_to": "Sandworm", "date": "2020-10-19"}]},
+    ])
+ATTRIBUTION_ARTICLE = ("The NCSC on Thursday blamed the GRU for a sweeping wave of website defacements last October."
+                       "\n\n“This behaviour is totally unacceptable,” the NCSC said.")
+
+
+def test_an_article_of_the_day_of_an_attribution_naming_its_claimant_and_culprit_is_about_its_incident():
+    """Whatever the article calls the attack ("a wave of defacements"), the body of the claimant state beside the
+    culprit, on the day the claim was made, names the incident."""
+    result = extract(ATTRIBUTION_ARTICLE, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-02-20"),
+                     language="en")
+    assert result.incidents == ["Georgia 2019 cyberattack"]
+    assert QuotesByStart(result.quotes)["This behaviour is"].incidents == ["Georgia 2019 cyberattack"]
+    months_later = extract(ATTRIBUTION_ARTICLE, gazetteer=ATTRIBUTION_GAZETTEER,
+                           published=PartialDate.parse("2020-06-20"), language="en")
+    assert months_later.incidents == []  # no longer news: the old claim says nothing of a new attack
+
+
+def test_on_a_day_several_incidents_were_attributed_none_is_named_by_its_claimant_and_culprit_alone():
+    text = ATTRIBUTION_ARTICLE.replace("the GRU", "Sandworm")
+    result = extract(text, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-10-19"), language="en")
+    assert result.incidents == []
+
+
+def test_a_name_with_an_ampersand_is_also_written_with_the_languages_and():
+    gazetteer = Gazetteer.from_entries(incidents=[
+        {"name": "Marks & Spencer cyberattack", "kind": "ransomware", "start": "2025-04",
+         "victims": ["Marks & Spencer"]}])
+    text = ("Marks and Spencer's chairman told MPs that the cyber-attack which shut the retailer's online shop "
+            "was traumatic.\n\n“We're still in the rebuild mode,” he said.")
+    result = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2025-07-08"), language="en")
+    assert result.incidents == ["Marks & Spencer cyberattack"]
+    french = extract("« Nous reconstruisons encore », a dit le président de Marks et Spencer, victime d'une "
+                     "cyberattaque.", gazetteer=gazetteer, published=PartialDate.parse("2025-07-08"), language="fr")
+    assert french.incidents == ["Marks & Spencer cyberattack"]
+
+
+def test_an_article_on_an_event_over_a_string_of_attacks_links_a_quote_only_to_the_attack_its_paragraph_names():
+    text = ("La justice américaine a annoncé lundi l'inculpation de six officiers du GRU pour une série de "
+            "cyberattaques, des #MacronLeaks à l'attaque contre le réseau électrique ukrainien.\n\n"
+            "« Aucun pays n'a été aussi irresponsable », a déclaré le procureur.\n\n"
+            "L'opération MacronLeaks visait l'équipe d'Emmanuel Macron. « Nous avons été visés », a dit un "
+            "responsable de la campagne.")
+    quotes, result = quotes_of(text, published="2020-10-19")
+    assert quotes["Aucun pays n'a été"].incidents == []  # about the indictment, not one of its attacks
+    assert quotes["Nous avons été visés"].incidents == ["Macron Leaks"]
+    assert {"Macron Leaks", "Ukrainian power grid attack 2015"} <= set(result.incidents)
+
+
+def test_the_lead_describes_an_event_in_another_part_of_speech_than_its_name():
+    gazetteer = Gazetteer.from_entries(
+        actors=[{"name": "Barack Obama", "kind": "person", "country": "US", "aliases": {"*": ["Obama"]}},
+                {"name": "Xi Jinping", "kind": "person", "country": "CN", "aliases": {"*": ["Xi"]}}],
+        events=[{"name": "US-China cyber agreement of 2015", "kind": "statement", "start": "2015-09-25",
+                 "end": "2015-09-25", "participants": ["Barack Obama", "Xi Jinping"]}])
+    text = ("President Obama said on Friday that he and Xi Jinping had agreed that neither government would conduct "
+            "cyber theft of trade secrets.\n\n“The question now is, are words followed by actions?” Obama said.")
+    result = extract(text, gazetteer=gazetteer, published=None, language="en")
+    assert QuotesByStart(result.quotes)["The question now is"].events == ["US-China cyber agreement of 2015"]
+    unrelated = extract(text.replace("had agreed that", "disagreed whether"), gazetteer=gazetteer, published=None,
+                        language="en")
+    assert QuotesByStart(unrelated.quotes)["The question now is"].events == []
+
+
+def test_on_its_day_an_event_is_recognised_by_a_word_of_its_name_in_the_articles_language():
+    gazetteer = Gazetteer.from_entries(
+        actors=[{"name": "Barack Obama", "kind": "person", "country": "US", "aliases": {"*": ["Obama"]}},
+                {"name": "Xi Jinping", "kind": "person", "country": "CN", "aliases": {"*": ["Xi"]}}],
+        events=[{"name": "US-China cyber agreement of 2015", "kind": "statement", "start": "2015-09-25",
+                 "end": "2015-09-25", "participants": ["Barack Obama", "Xi Jinping"],
+                 "aliases": {"fr": ["accord Obama-Xi sur le cyberespionnage"]}}])
+    text = ("Barack Obama et Xi Jinping ont annoncé vendredi qu'aucun des deux pays ne mènerait de "
+            "cyberespionnage commercial.\n\n« La question est de savoir si les actes suivront », a dit Barack Obama.")
+    result = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2015-09-26"), language="fr")
+    assert QuotesByStart(result.quotes)["La question est"].events == ["US-China cyber agreement of 2015"]
+    a_week_later = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2015-10-02"), language="fr")
+    assert QuotesByStart(a_week_later.quotes)["La question est"].events == []

@@ -75,6 +75,7 @@ def test_the_gazetteer_read_back_from_the_database_describes_incidents_and_event
     from_files = Gazetteer.from_directory(settings.GAZETTEER_DIR)
     assert from_database.incident_info == from_files.incident_info
     assert from_database.event_info == from_files.event_info
+    assert set(from_database.attributions) == set(from_files.attributions)  # who claimed each, and when
 
 
 def test_terms_of_one_office_known_to_the_day_overlap_at_most_over_the_handover():
