@@ -262,6 +262,9 @@ class Attribution:
                 continue
             if pronoun is None and (subject is None or not subject.person):
                 subject = self._unlisted_subject(start, end) or subject
+            if pronoun is None and subject is None and gender != "neuter" and \
+                    (role := self._subject_role(start, end)) is not None:
+                return self._role_subject_holder(start, role, gender), chain
             if subject is not None:
                 fits = (subject.gender in ("", gender) if subject.person
                         else institution_too or gender == "neuter")
@@ -290,6 +293,51 @@ class Attribution:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _subject_role(self, start: int, end: int) -> str | None:
+        """The role noun a sentence norm[start:end] has for subject, at its opening or after a fronted
+        clause ("The senator was blunt", "Asked about it, the president said", « En déplacement, le Premier
+        ministre a été interrogé »): someone the text names by their role only."""
+        heads = [start]
+        fronted = re.match(r"[^,;:.!?()«»“”\"]{3,120},\s*", self.norm[start:end])
+        if fronted:
+            heads.append(start + fronted.end())
+        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
+        for head in heads:
+            words = list(itertools.islice(re.finditer(r"[\w-]+'?", self.norm[head:end]), ROLE_OPENING_WORDS))
+            if not words or self.statements.in_quote(head + words[0].start()) or fold(words[0].group()) not in definite:
+                continue
+            limit = head + words[min(3, len(words) - 1)].end()
+            role = self.data.role.search(self.norm, head + words[0].end(), limit) or \
+                self.data.spokes.search(self.norm, head + words[0].end(), limit)
+            if role and not re.match(r"\s*,", self.norm[role.end():end]):  # "The head of X, Name,": a name follows
+                return fold(role.group())
+        return None
+
+    def _role_subject_holder(self, pos: int, noun: str, gender: str) -> object:
+        """Who the role that is a sentence's subject names: the person the sentences before pos are about,
+        when the text or the gazetteer gives them no other role ("President Obama said [...]. Asked about
+        it, the president was blunt. « ... », he said"); else no guess (AMBIGUOUS_SUBJECT), never a person
+        named further back."""
+        subject, _ = self.salient_subject(pos, gender, False)
+        if isinstance(subject, Mention) and subject.person and (
+                self._holds_role(subject, noun) or not self._holds_other_role(subject, noun)):
+            return subject
+        if subject is None:  # the sentences before are quotes or another paragraph: the last one quoted
+            speaker = self._last_speaker(pos)
+            if speaker is not None and speaker.person and speaker.gender in ("", gender) and any(
+                    m.name == speaker.name and self._holds_role(m, noun) for m in self.entities.persons_before(pos)):
+                return speaker
+        return AMBIGUOUS_SUBJECT
+
+    def _last_speaker(self, pos: int) -> Mention | None:
+        """The speaker of the last quote before pos that has one, as a mention (None when it is unnamed)."""
+        i = bisect.bisect_left(self.statements.opens, pos) - 1
+        while i >= 0 and self.statements.spans[i].close >= pos:
+            i -= 1
+        while i >= 0 and self.statements.quotes[i].who is None:
+            i -= 1
+        return self._quoted_speaker(self.statements.spans[i].open) if i >= 0 else None
 
     def _parenthetical(self, start: int, pos: int) -> bool:
         """The speech verb at pos is set off by commas after the sentence's subject and before its quote

@@ -21,9 +21,10 @@ from .model import NewActor
 from .quotes import STRIP
 from .text import fold
 
-NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
+# Central European letters too ("Radosław Sikorski", "Łukasz", "Maroš Šefčovič"): Latin Extended-A
+NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|[A-Z]\.)"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
-                  r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
+                  r"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
