@@ -316,18 +316,19 @@ class Attribution:
 
     def _role_subject_holder(self, pos: int, noun: str, gender: str) -> object:
         """Who the role that is a sentence's subject names: the person the sentences before pos are about,
-        when the text or the gazetteer gives them no other role ("President Obama said [...]. Asked about
-        it, the president was blunt. « ... », he said"); else no guess (AMBIGUOUS_SUBJECT), never a person
-        named further back."""
+        else the last one quoted, when the text or the gazetteer gives them that role ("President Obama
+        said [...]. Asked about it, the president was blunt. « ... », he said"), or when they are both and
+        no other role is theirs; else no guess (AMBIGUOUS_SUBJECT), never a person merely named further back."""
         subject, _ = self.salient_subject(pos, gender, False)
-        if isinstance(subject, Mention) and subject.person and (
-                self._holds_role(subject, noun) or not self._holds_other_role(subject, noun)):
+        speaker = self._last_speaker(pos)
+        for person in (subject, speaker):
+            if not (isinstance(person, Mention) and person.person and person.gender in ("", gender)):
+                continue
+            if any(m.name == person.name and self._holds_role(m, noun) for m in self.entities.persons_before(pos)):
+                return person
+        if isinstance(subject, Mention) and subject.person and speaker is not None and \
+                speaker.name == subject.name and not self._holds_other_role(subject, noun):
             return subject
-        if subject is None:  # the sentences before are quotes or another paragraph: the last one quoted
-            speaker = self._last_speaker(pos)
-            if speaker is not None and speaker.person and speaker.gender in ("", gender) and any(
-                    m.name == speaker.name and self._holds_role(m, noun) for m in self.entities.persons_before(pos)):
-                return speaker
         return AMBIGUOUS_SUBJECT
 
     def _last_speaker(self, pos: int) -> Mention | None:

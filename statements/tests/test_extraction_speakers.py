@@ -343,3 +343,25 @@ def test_a_participle_clause_goes_on_with_the_sentence_s_speaker(gaz):
     text = ('Scott Morrison said in a statement that Canberra "condemns the malicious cyber activity" of the GRU, '
             'adding that such conduct "will not go unanswered".')
     assert speakers(run(text, gaz, "2018-10-04", "en")) == ["Scott Morrison", "Scott Morrison"]
+
+
+def test_a_pronoun_after_a_role_subject_is_the_person_last_quoted_who_holds_that_role(gaz):
+    text = ('"We will respond at a time of our choosing," Prime Minister Scott Morrison said. '
+            "Joe Biden called the attack reckless.\n\n"
+            "Pressed on whether diplomats would be expelled, the prime minister was firm. "
+            '"Every option is on the table when Australians are targeted," he said.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Scott Morrison", "Scott Morrison"]
+
+
+def test_a_pronoun_after_a_role_subject_nobody_named_holds_is_left_unattributed(gaz):
+    text = ("« Nous renforcerons la sécurité du réseau », a assuré Marc Castan, directeur de l'hôpital.\n\n"
+            "En visite à Lille, le ministre a été interrogé sur ces attaques. "
+            "« Nous ne céderons jamais au chantage », a-t-il répondu.")
+    assert speakers(run(text, gaz, "2024-02-15", "fr")) == ["Marc Castan", None]
+
+
+def test_a_name_with_central_european_letters_in_apposition_to_a_role_is_the_subject(gaz):
+    text = ('"We will not let them divide us," Emmanuel Macron said in Paris.\n\n'
+            "Poland's deputy foreign minister, Władysław Bartoszewski, was blunter. "
+            '"Moscow lies because it cannot win with the truth," he said.')
+    assert speakers(run(text, gaz, "2024-02-12", "en")) == ["Emmanuel Macron", "Władysław Bartoszewski"]
