@@ -690,6 +690,12 @@ class Attribution:
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
             return Who(ANON, region.strip(), how="anonymous-anaphora")
+        subject, _ = self.salient_subject(a, gender or ANY_SPEAKER, False)
+        if isinstance(subject, Mention) and subject.person and subject.name != getattr(person, "name", None) \
+                and not self._holds_other_role(subject, noun):
+            # "The head of the committee, Konstantin Kosachev, said [...]. « ... », the senator wrote": the
+            # person the sentences before are about, not the last one named
+            return Who(subject.name, region.strip(), subject.is_new, 0.5, "definite-role-subject")
         if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
@@ -724,7 +730,14 @@ class Attribution:
         later "le ministre" is someone else."""
         after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,60})", self.norm[mention.end:mention.end + 60])
         role = self.data.role.search(after.group(1)) if after else None
-        return role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1)))
+        if role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1))):
+            return True
+        # the gazetteer gives them roles at the date, none of them this one, a noun its titles use ("the FBI
+        # director": not the attorney general named before; "the two leaders" is no title)
+        if self._holds_role(mention, noun) or not self._role_titles.get(mention.name):
+            return False
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}")
+        return any(pattern.search(title) for titles in self._role_titles.values() for title in titles)
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,

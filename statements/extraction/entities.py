@@ -267,11 +267,14 @@ class Entities:
         """The person a role descriptor stands in apposition with: "James Comey, the FBI director" (a
         comma) or "the FBI director(,) James Comey"."""
         i = bisect.bisect_left(self.mention_starts, role.start)
+        after = next((m for m in self.mentions[i:] if m.start >= role.end), None)
+        if after is not None and after.person and after.how != "descriptor" and \
+                not self.doc.norm[role.end:after.start].strip():
+            return after  # "Attorney General X, FBI Director Y": a title right before a name is that name's
         before = next((self.mentions[k] for k in range(i - 1, -1, -1) if self.mentions[k].end <= role.start), None)
         if before is not None and before.person and before.how != "descriptor" and \
                 self._apposition(self.doc.norm[before.end:role.start], comma=True):
             return before
-        after = next((m for m in self.mentions[i:] if m.start >= role.end), None)
         if after is None or not after.person or after.how == "descriptor":
             return None
         between = self.doc.norm[role.end:after.start]

@@ -365,3 +365,17 @@ def test_a_name_with_central_european_letters_in_apposition_to_a_role_is_the_sub
             "Poland's deputy foreign minister, Władysław Bartoszewski, was blunter. "
             '"Moscow lies because it cannot win with the truth," he said.')
     assert speakers(run(text, gaz, "2024-02-12", "en")) == ["Emmanuel Macron", "Władysław Bartoszewski"]
+
+
+def test_a_role_after_the_quote_is_the_person_the_sentence_before_introduced_not_the_last_named(gaz):
+    text = ("Prime Minister Scott Morrison spoke first.\n\n"
+            "The head of the Senate's intelligence committee, Penelope Wrightson, said the timing was no accident. "
+            '"They always need an enemy before an election," the senator wrote on her blog.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Penelope Wrightson"]
+
+
+def test_a_title_written_before_a_name_in_a_list_is_that_name_s(gaz):
+    text = ("Attorney General Merrick Garland, FBI Director Christopher Wray and their deputies briefed reporters.\n\n"
+            "Wray said few companies had come forward. "
+            '"Report the intrusion early and we can stop the next one," the FBI director said.')
+    assert speakers(run(text, gaz, "2023-01-26", "en")) == ["Christopher Wray"]
