@@ -534,6 +534,9 @@ class Attribution:
             return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
         mentions = [m for m in self.entities.mentions_in(a, b)
                     if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
+        # a name inside a longer one is part of it: "Georgia" in "Georgia's Foreign Ministry"
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o.end - o.start >
+                                                   m.end - m.start for o in mentions)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None

@@ -224,6 +224,9 @@ class Entities:
             start, end = m.start("name"), m.end("name")
             if self.doc.quote_marks.contains(start) or self.doc.preposition_before(m.start()):
                 continue
+            if m.group("noun").islower() and any(marker + " " in m.group("before")
+                                                 for marker in self.doc.data.POSSESSIVE_MARKERS):
+                continue  # after a possessive only a capitalised name: not "the FBI's executive assistant director"
             kind = next(iter(sorted(self.doc.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
 

@@ -379,3 +379,12 @@ def test_a_title_written_before_a_name_in_a_list_is_that_name_s(gaz):
             "Wray said few companies had come forward. "
             '"Report the intrusion early and we can stop the next one," the FBI director said.')
     assert speakers(run(text, gaz, "2023-01-26", "en")) == ["Christopher Wray"]
+
+
+def test_a_country_s_possessive_before_an_institution_names_the_institution_not_the_country(gaz):
+    text = ("Estonia's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
+            'service".\n\n'
+            "The FBI's executive assistant director said nothing more.")
+    result = run(text, gaz, "2021-06-01", "en")
+    assert speakers(result) == ["Estonia's Foreign Ministry"]
+    assert "FBI's executive" not in {actor.name for actor in result.new_actors}
