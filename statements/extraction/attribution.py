@@ -581,6 +581,8 @@ class Attribution:
                     return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
                 if self._anonymous(head) and self._governed_by_head(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
+                if self._periphrasis(head):
+                    return None  # « le locataire de la Maison-Blanche »: someone the body stands for, not the body
                 return self.who_of(org)
             spokes = self.data.spokes.search(seg_text)
             if spokes:  # "a spokesperson for the embassy": the embassy named before
@@ -618,6 +620,20 @@ class Attribution:
                 break  # only "and" and the second person's capitalised title between the two
             k -= 1
         return persons[k]
+
+    def _periphrasis(self, head: str) -> bool:
+        """The body after `head` is the complement of a definite noun that is no role, office, document or
+        institution (« le locataire de la Maison-Blanche », "the occupant of the Elysée"): a periphrasis for
+        a person, whom the body does not name."""
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", head)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        definite = {fold(k).rstrip("'") for k in self.data.DEFINITE_GENDER}
+        if not (2 <= len(words) <= 4 and words[0] in definite and words[-1] in self.data.genitive):
+            return False
+        nouns = " ".join(words[1:-1])
+        return not (self.data.role.search(nouns) or self.data.spokes.search(nouns) or self.data.document.search(nouns)
+                    or any(w in self.data.institution_nouns or w in self.data.anonymous for w in words[1:-1]))
 
     def _governed_by_head(self, head: str) -> bool:
         """The body after `head` is its complement ("un responsable du ministère", "an official at the

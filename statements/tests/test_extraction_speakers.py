@@ -388,3 +388,10 @@ def test_a_country_s_possessive_before_an_institution_names_the_institution_not_
     result = run(text, gaz, "2021-06-01", "en")
     assert speakers(result) == ["Estonia's Foreign Ministry"]
     assert "FBI's executive" not in {actor.name for actor in result.new_actors}
+
+
+def test_a_periphrasis_whose_complement_is_a_body_does_not_make_the_body_the_speaker(gaz):
+    text = ("« Nous répondrons le moment venu », a déclaré Joe Biden.\n\n"
+            "Le locataire de la Maison-Blanche a prévenu qu'il jugerait Moscou sur ses actes. "
+            "« Nous verrons si les promesses se traduisent en actes concrets dans les prochains mois. »")
+    assert speakers(run(text, gaz, "2021-06-16", "fr")) == ["Joe Biden", "Joe Biden"]  # not the White House
