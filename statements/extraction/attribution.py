@@ -286,6 +286,9 @@ class Attribution:
                 continue
             if pronoun is None and (subject is None or not subject.person):
                 subject = self._unlisted_subject(start, end) or subject
+            if pronoun is None and subject is None and gender != "neuter" and \
+                    (role := self._subject_role(start, end)) is not None:
+                return self._role_subject_holder(start, role, gender), chain
             if pronoun is None and subject is None:
                 subject = self._definite_body_subject(start, end)
             if subject is not None:
@@ -316,6 +319,52 @@ class Attribution:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _subject_role(self, start: int, end: int) -> str | None:
+        """The role noun a sentence norm[start:end] has for subject, at its opening or after a fronted
+        clause ("The senator was blunt", "Asked about it, the president said", « En déplacement, le Premier
+        ministre a été interrogé »): someone the text names by their role only."""
+        heads = [start]
+        fronted = re.match(r"[^,;:.!?()«»“”\"]{3,120},\s*", self.norm[start:end])
+        if fronted:
+            heads.append(start + fronted.end())
+        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
+        for head in heads:
+            words = list(itertools.islice(re.finditer(r"[\w-]+'?", self.norm[head:end]), ROLE_OPENING_WORDS))
+            if not words or self.statements.in_quote(head + words[0].start()) or fold(words[0].group()) not in definite:
+                continue
+            limit = head + words[min(3, len(words) - 1)].end()
+            role = self.data.role.search(self.norm, head + words[0].end(), limit) or \
+                self.data.spokes.search(self.norm, head + words[0].end(), limit)
+            if role and not re.match(r"\s*,", self.norm[role.end():end]):  # "The head of X, Name,": a name follows
+                return fold(role.group())
+        return None
+
+    def _role_subject_holder(self, pos: int, noun: str, gender: str) -> object:
+        """Who the role that is a sentence's subject names: the person the sentences before pos are about,
+        else the last one quoted, when the text or the gazetteer gives them that role ("President Obama
+        said [...]. Asked about it, the president was blunt. « ... », he said"), or when they are both and
+        no other role is theirs; else no guess (AMBIGUOUS_SUBJECT), never a person merely named further back."""
+        subject, _ = self.salient_subject(pos, gender, False)
+        speaker = self._last_speaker(pos)
+        for person in (subject, speaker):
+            if not (isinstance(person, Mention) and person.person and person.gender in ("", gender)):
+                continue
+            if any(m.name == person.name and self._holds_role(m, noun) for m in self.entities.persons_before(pos)):
+                return person
+        if isinstance(subject, Mention) and subject.person and speaker is not None and \
+                speaker.name == subject.name and not self._holds_other_role(subject, noun):
+            return subject
+        return AMBIGUOUS_SUBJECT
+
+    def _last_speaker(self, pos: int) -> Mention | None:
+        """The speaker of the last quote before pos that has one, as a mention (None when it is unnamed)."""
+        i = bisect.bisect_left(self.statements.opens, pos) - 1
+        while i >= 0 and self.statements.spans[i].close >= pos:
+            i -= 1
+        while i >= 0 and self.statements.quotes[i].who is None:
+            i -= 1
+        return self._quoted_speaker(self.statements.spans[i].open) if i >= 0 else None
 
     def _parenthetical(self, start: int, pos: int) -> bool:
         """The speech verb at pos is set off by commas after the sentence's subject and before its quote
@@ -548,6 +597,9 @@ class Attribution:
             return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
         mentions = [m for m in self.entities.mentions_in(a, b)
                     if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
+        # a name inside a longer one is part of it: "Georgia" in "Georgia's Foreign Ministry"
+        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o.end - o.start >
+                                                   m.end - m.start for o in mentions)]
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
@@ -592,6 +644,8 @@ class Attribution:
                     return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
                 if self._anonymous(head) and self._governed_by_head(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
+                if self._periphrasis(head):
+                    return None  # « le locataire de la Maison-Blanche »: someone the body stands for, not the body
                 return self.who_of(org)
             spokes = self.data.spokes.search(seg_text)
             if spokes:  # "a spokesperson for the embassy": the embassy named before
@@ -629,6 +683,20 @@ class Attribution:
                 break  # only "and" and the second person's capitalised title between the two
             k -= 1
         return persons[k]
+
+    def _periphrasis(self, head: str) -> bool:
+        """The body after `head` is the complement of a definite noun that is no role, office, document or
+        institution (« le locataire de la Maison-Blanche », "the occupant of the Elysée"): a periphrasis for
+        a person, whom the body does not name."""
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", head)]
+        while words and words[-1] in self.data.determiners:
+            words.pop()
+        definite = {fold(k).rstrip("'") for k in self.data.DEFINITE_GENDER}
+        if not (2 <= len(words) <= 4 and words[0] in definite and words[-1] in self.data.genitive):
+            return False
+        nouns = " ".join(words[1:-1])
+        return not (self.data.role.search(nouns) or self.data.spokes.search(nouns) or self.data.document.search(nouns)
+                    or any(w in self.data.institution_nouns or w in self.data.anonymous for w in words[1:-1]))
 
     def _governed_by_head(self, head: str) -> bool:
         """The body after `head` is its complement ("un responsable du ministère", "an official at the
@@ -704,6 +772,12 @@ class Attribution:
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
         if i >= 0 and (person is None or anonymous[i][1] > person.start):
             return Who(ANON, region.strip(), how="anonymous-anaphora")
+        subject, _ = self.salient_subject(a, gender or ANY_SPEAKER, False)
+        if isinstance(subject, Mention) and subject.person and subject.name != getattr(person, "name", None) \
+                and not self._holds_other_role(subject, noun):
+            # "The head of the committee, Konstantin Kosachev, said [...]. « ... », the senator wrote": the
+            # person the sentences before are about, not the last one named
+            return Who(subject.name, region.strip(), subject.is_new, 0.5, "definite-role-subject")
         if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
@@ -738,7 +812,14 @@ class Attribution:
         later "le ministre" is someone else."""
         after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,60})", self.norm[mention.end:mention.end + 60])
         role = self.data.role.search(after.group(1)) if after else None
-        return role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1)))
+        if role is not None and not re.search(rf"(?<!\w){re.escape(noun)}", fold(after.group(1))):
+            return True
+        # the gazetteer gives them roles at the date, none of them this one, a noun its titles use ("the FBI
+        # director": not the attorney general named before; "the two leaders" is no title)
+        if self._holds_role(mention, noun) or not self._role_titles.get(mention.name):
+            return False
+        pattern = re.compile(rf"(?<!\w){re.escape(noun)}")
+        return any(pattern.search(title) for titles in self._role_titles.values() for title in titles)
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,

@@ -21,9 +21,10 @@ from .model import NewActor
 from .quotes import STRIP
 from .text import fold
 
-NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+|[A-Z]\.)"
+# Central European letters too ("Radosław Sikorski", "Łukasz", "Maroš Šefčovič"): Latin Extended-A
+NAME = re.compile(r"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|[A-Z]\.)"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
-                  r"(?:[A-ZÀ-Ý][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
+                  r"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|[A-Z]\.)){1,5}(?![\w-])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
@@ -223,6 +224,9 @@ class Entities:
             start, end = m.start("name"), m.end("name")
             if self.doc.quote_marks.contains(start) or self.doc.preposition_before(m.start()):
                 continue
+            if m.group("noun").islower() and any(marker + " " in m.group("before")
+                                                 for marker in self.doc.data.POSSESSIVE_MARKERS):
+                continue  # after a possessive only a capitalised name: not "the FBI's executive assistant director"
             kind = next(iter(sorted(self.doc.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
 
@@ -266,11 +270,14 @@ class Entities:
         """The person a role descriptor stands in apposition with: "James Comey, the FBI director" (a
         comma) or "the FBI director(,) James Comey"."""
         i = bisect.bisect_left(self.mention_starts, role.start)
+        after = next((m for m in self.mentions[i:] if m.start >= role.end), None)
+        if after is not None and after.person and after.how != "descriptor" and \
+                not self.doc.norm[role.end:after.start].strip():
+            return after  # "Attorney General X, FBI Director Y": a title right before a name is that name's
         before = next((self.mentions[k] for k in range(i - 1, -1, -1) if self.mentions[k].end <= role.start), None)
         if before is not None and before.person and before.how != "descriptor" and \
                 self._apposition(self.doc.norm[before.end:role.start], comma=True):
             return before
-        after = next((m for m in self.mentions[i:] if m.start >= role.end), None)
         if after is None or not after.person or after.how == "descriptor":
             return None
         between = self.doc.norm[role.end:after.start]

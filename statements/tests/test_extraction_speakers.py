@@ -395,3 +395,55 @@ def test_a_message_the_body_spoken_of_before_posted_is_its_own(gaz):
             "In a message posted on its leak site, it taunted the authorities and said the attack was a demo.\n\n"
             '"If your government cannot pay, maybe it will have to be changed," the message said.')
     assert speakers(run(text, gaz, "2022-05-09", "en")) == ["Conti"]
+
+
+def test_a_pronoun_after_a_role_subject_is_the_person_last_quoted_who_holds_that_role(gaz):
+    text = ('"We will respond at a time of our choosing," Prime Minister Scott Morrison said. '
+            "Joe Biden called the attack reckless.\n\n"
+            "Pressed on whether diplomats would be expelled, the prime minister was firm. "
+            '"Every option is on the table when Australians are targeted," he said.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Scott Morrison", "Scott Morrison"]
+
+
+def test_a_pronoun_after_a_role_subject_nobody_named_holds_is_left_unattributed(gaz):
+    text = ("« Nous renforcerons la sécurité du réseau », a assuré Marc Castan, directeur de l'hôpital.\n\n"
+            "En visite à Lille, le ministre a été interrogé sur ces attaques. "
+            "« Nous ne céderons jamais au chantage », a-t-il répondu.")
+    assert speakers(run(text, gaz, "2024-02-15", "fr")) == ["Marc Castan", None]
+
+
+def test_a_name_with_central_european_letters_in_apposition_to_a_role_is_the_subject(gaz):
+    text = ('"We will not let them divide us," Emmanuel Macron said in Paris.\n\n'
+            "Poland's deputy foreign minister, Władysław Bartoszewski, was blunter. "
+            '"Moscow lies because it cannot win with the truth," he said.')
+    assert speakers(run(text, gaz, "2024-02-12", "en")) == ["Emmanuel Macron", "Władysław Bartoszewski"]
+
+
+def test_a_role_after_the_quote_is_the_person_the_sentence_before_introduced_not_the_last_named(gaz):
+    text = ("Prime Minister Scott Morrison spoke first.\n\n"
+            "The head of the Senate's intelligence committee, Penelope Wrightson, said the timing was no accident. "
+            '"They always need an enemy before an election," the senator wrote on her blog.')
+    assert speakers(run(text, gaz, "2021-06-01", "en")) == ["Penelope Wrightson"]
+
+
+def test_a_title_written_before_a_name_in_a_list_is_that_name_s(gaz):
+    text = ("Attorney General Merrick Garland, FBI Director Christopher Wray and their deputies briefed reporters.\n\n"
+            "Wray said few companies had come forward. "
+            '"Report the intrusion early and we can stop the next one," the FBI director said.')
+    assert speakers(run(text, gaz, "2023-01-26", "en")) == ["Christopher Wray"]
+
+
+def test_a_country_s_possessive_before_an_institution_names_the_institution_not_the_country(gaz):
+    text = ("Estonia's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
+            'service".\n\n'
+            "The FBI's executive assistant director said nothing more.")
+    result = run(text, gaz, "2021-06-01", "en")
+    assert speakers(result) == ["Estonia's Foreign Ministry"]
+    assert "FBI's executive" not in {actor.name for actor in result.new_actors}
+
+
+def test_a_periphrasis_whose_complement_is_a_body_does_not_make_the_body_the_speaker(gaz):
+    text = ("« Nous répondrons le moment venu », a déclaré Joe Biden.\n\n"
+            "Le locataire de la Maison-Blanche a prévenu qu'il jugerait Moscou sur ses actes. "
+            "« Nous verrons si les promesses se traduisent en actes concrets dans les prochains mois. »")
+    assert speakers(run(text, gaz, "2021-06-16", "fr")) == ["Joe Biden", "Joe Biden"]  # not the White House

@@ -97,8 +97,10 @@ class LanguageData:
             rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
         capitalised = r"(?-i:[A-ZÀ-Ý][\w'-]*)"
         linked = rf"\s+(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
+        # a possessive owner stands for the determiner: "Georgia's Foreign Ministry", "the Georgian Foreign Ministry"
+        owner = rf"(?=(?-i:[A-ZÀ-Ý][\w-]*)(?:{_alternation(self.POSSESSIVE_MARKERS) or '(?!)'})\s)"
         self.new_institution = re.compile(
-            rf"(?<![\w'])(?:{_alternation(self.DETERMINERS)})\s*(?P<name>(?P<before>(?:(?:{capitalised}|"
+            rf"(?<![\w'])(?:(?:{_alternation(self.DETERMINERS)})\s*|{owner})(?P<name>(?P<before>(?:(?:{capitalised}|"
             rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,2}})"
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
