@@ -366,9 +366,10 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         gather(visible.filter(events__in=events))
     if incidents := set().union(*(item.incidents for item in new)):
         # Reports of the quotes' incidents that the speaker and date queries above do not reach: undated or
-        # unattributed statements (each query through an index on the statements' speaker and date). A dated
-        # unattributed quote is not compared with every attributed statement of its days: at a million quotes
-        # that is thousands of statements a week; its event, when it has one, brings its reports.
+        # unattributed statements (each query through an index on the statements' speaker and date), and for a
+        # dated unattributed quote the incident's reports of its days by anyone (the article that names the
+        # speaker of the same words). Not every attributed statement of its days: at a million quotes that is
+        # thousands of statements a week; those of its incident are few, and capped.
         of_incidents = visible.filter(incidents__in=incidents)
         about = [item for item in new if item.incidents]
         known = set().union(*(item.voices for item in about))
@@ -382,7 +383,8 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
         else:
             window = (min(low for low, _ in spans), max(high for _, high in spans))
             unattributed = Q(statement__speaker__isnull=True)
-            gather(of_incidents.filter(unattributed & Q(statement__statement_date__range=window)))
+            of_days = of_incidents.filter(statement__statement_date__range=window)
+            gather(of_days if anyone else of_days.filter(unattributed))
             undated = of_incidents.filter(statement__statement_date__isnull=True)
             # An unattributed quote may be an undated report's of anyone: the incident's undated reports.
             gather(undated if anyone else undated.filter(unattributed | Q(statement__speaker_id__in=known)))

@@ -270,6 +270,18 @@ def test_an_unattributed_report_is_matched_with_an_undated_report_of_its_inciden
     assert StatementCandidate.objects.get(quote=loose).statement_id == undated.statement_id
 
 
+def test_an_unattributed_report_is_matched_with_a_dated_attributed_report_of_its_incident(report, biden, putin):
+    """The article that names the speaker came first: a later report of the same days and incident that names
+    nobody still finds it (not another speaker's words of the incident, nor the same words a month later)."""
+    kaseya = Incident.objects.create(name="Kaseya", slug="kaseya")
+    attributed = report(READOUT_EN, language="en", speaker=biden, incidents=[kaseya])
+    report(OTHER_FR, language="fr", speaker=putin, incidents=[kaseya])
+    unattributed = report(READOUT_FR, language="fr", date="2021-07-10", incidents=[kaseya])
+    assert unattributed.statement_id == attributed.statement_id
+    later = report(READOUT_FR, language="fr", date="2021-08-20", incidents=[kaseya])
+    assert later.statement_id != attributed.statement_id
+
+
 def test_an_unsure_match_is_left_to_a_curator(report, biden):
     first = report("We will hold Russia accountable for the ransomware attacks on our hospitals and schools",
                    language="en", speaker=biden)
