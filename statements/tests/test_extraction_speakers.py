@@ -447,3 +447,12 @@ def test_a_periphrasis_whose_complement_is_a_body_does_not_make_the_body_the_spe
             "Le locataire de la Maison-Blanche a prévenu qu'il jugerait Moscou sur ses actes. "
             "« Nous verrons si les promesses se traduisent en actes concrets dans les prochains mois. »")
     assert speakers(run(text, gaz, "2021-06-16", "fr")) == ["Joe Biden", "Joe Biden"]  # not the White House
+
+
+def test_a_national_institution_written_without_its_country_is_the_one_named_before(gaz):
+    text = ("La diplomatie russe a rejeté lundi les accusations de Londres.\n\n"
+            "« Ces allégations ne reposent sur aucune preuve », a affirmé le ministère des Affaires étrangères "
+            "dans un communiqué.")
+    result = run(text, gaz, "2024-05-06", "fr")
+    assert speakers(result) == ["Russian Ministry of Foreign Affairs"]
+    assert not any(actor.name.startswith("ministère") for actor in result.new_actors)
