@@ -928,7 +928,8 @@ class Attribution:
         for verb in self.data.verb.finditer(self.norm, start, end):
             if self.statements.in_quote(verb.start()):
                 continue
-            who = self.verb_subject(ShiftedMatch(verb, start), start, end, start, prefix_mode=True)
+            region = self._after_opening_quote(start, verb.start())
+            who = self.verb_subject(ShiftedMatch(verb, start), start, end, region, prefix_mode=True)
             if who is not None and who.kind == "readout" and who.how != "document-speaker":
                 continue  # an earlier document spoken of again is no author of this one
             if who and who.name and who.name is not ANON:
@@ -936,11 +937,22 @@ class Attribution:
             return None
         return None
 
+    def _after_opening_quote(self, start: int, verb: int) -> int:
+        """Where the subject of a verb may begin in the sentence from start: after the quote that opens the
+        sentence, if one does (« "..." , a annoncé le ministère dans un communiqué »: the quote is no subject)."""
+        for span in self.statements.spans:
+            if span.open >= verb:
+                break
+            if span.open >= start and span.close < verb and not re.search(r"\w", self.norm[start:span.open]):
+                return span.close + 1
+        return start
+
     def _document_author(self, a: int, b: int) -> Who:
         """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",
         « selon ce texte »): of the last document the paragraph mentioned; else the body (a person issues
         no document) that speaks in the sentences just before it in the paragraph ("The Australian Signals
-        Directorate said [...]. « ... », the advisory said"); else of the last document the text mentioned."""
+        Directorate said [...]. « ... », the advisory said"); else of the last document the text mentioned,
+        unless an indefinite article makes it another one (« selon un communiqué »)."""
         written = self.text[a:b].strip()
         i = bisect.bisect_left(self.document_starts, b)
         owner = self.documents[i - 1] if i else None
@@ -949,6 +961,9 @@ class Attribution:
         subject, _ = self.salient_subject(a, ANY_SPEAKER, True)
         if isinstance(subject, Mention) and not subject.person and self.doc.para(subject.start) == self.doc.para(a):
             return Who(subject.name, written, subject.is_new, 0.6, "document-speaker", "readout")
+        first = re.match(r"[\w']+", written)
+        if first and fold(first.group()) in self.data.INDEFINITE_ARTICLES:
+            return Who(ANON, written, how="document-unknown")  # « selon un communiqué »: not the earlier one
         if owner is not None:  # this very document, when its author was found ("a readout ...")
             return Who(owner[1], written, False, 0.7, owner[2], "readout")
         return Who(ANON, written, how="document-unknown")
