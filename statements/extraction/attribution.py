@@ -191,6 +191,8 @@ class Attribution:
         has_words = re.search(r"\w", before.replace("-", ""))
         if has_words:
             who = self._resolve(region_start, verb_a, "before")
+            if who and self.data.document_clitic.search(before) and self._is_state(who.name):
+                who = self._document_pointed_back(verb_a, m.group()) or who
             if who:
                 who.verb = m.group()
                 return who
@@ -967,6 +969,23 @@ class Attribution:
         if owner is not None:  # this very document, when its author was found ("a readout ...")
             return Who(owner[1], written, False, 0.7, owner[2], "readout")
         return Who(ANON, written, how="document-unknown")
+
+    def _is_state(self, name) -> bool:
+        info = self.doc.gaz.actor(name) if isinstance(name, str) else None
+        return info is not None and info.kind == "state"
+
+    def _document_pointed_back(self, verb: int, verb_written: str) -> Who | None:
+        """« Pékin y appelle Washington à ... »: a state (or its capital) as subject, the clitic before the verb
+        at verb pointing back to the document the sentence before (or this one) mentions: the document's author
+        speaks for the state."""
+        i = bisect.bisect_left(self.document_starts, verb)
+        if not i:
+            return None
+        position, author, how = self.documents[i - 1]
+        sentence = bisect.bisect_right(self.doc.sentence_starts, verb) - 1
+        if bisect.bisect_right(self.doc.sentence_starts, position) - 1 < sentence - 1:
+            return None
+        return Who(author, self.text[position:verb].strip(), False, 0.7, how, "readout", verb_written)
 
     def last_document(self, pos: int) -> tuple[str, str] | None:
         i = bisect.bisect_left(self.document_starts, pos)

@@ -471,3 +471,9 @@ def test_an_indefinite_document_is_not_the_document_named_in_an_earlier_paragrap
             "Le réseau de distribution reste à l'arrêt. Les techniciens « relancent les serveurs un par un », "
             "selon un communiqué de l'exploitant.")
     assert speakers(run(text, gaz, "2024-05-06", "fr"))[1] != "Russian Ministry of Foreign Affairs"
+
+
+def test_a_capital_with_a_clitic_pointing_back_to_a_document_is_the_document_s_author(gaz):
+    text = ("« Nous rejetons ces accusations sans fondement », a déclaré la diplomatie russe dans un communiqué "
+            "publié mardi. Moscou y exhorte Londres à « renoncer à sa rhétorique hostile ».")
+    assert speakers(run(text, gaz, "2024-05-07", "fr")) == ["Russian Ministry of Foreign Affairs"] * 2
