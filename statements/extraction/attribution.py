@@ -191,6 +191,8 @@ class Attribution:
         has_words = re.search(r"\w", before.replace("-", ""))
         if has_words:
             who = self._resolve(region_start, verb_a, "before")
+            if who and self.data.document_clitic.search(before) and self._is_state(who.name):
+                who = self._document_pointed_back(verb_a, m.group()) or who
             if who:
                 who.verb = m.group()
                 return who
@@ -928,7 +930,8 @@ class Attribution:
         for verb in self.data.verb.finditer(self.norm, start, end):
             if self.statements.in_quote(verb.start()):
                 continue
-            who = self.verb_subject(ShiftedMatch(verb, start), start, end, start, prefix_mode=True)
+            region = self._after_opening_quote(start, verb.start())
+            who = self.verb_subject(ShiftedMatch(verb, start), start, end, region, prefix_mode=True)
             if who is not None and who.kind == "readout" and who.how != "document-speaker":
                 continue  # an earlier document spoken of again is no author of this one
             if who and who.name and who.name is not ANON:
@@ -936,11 +939,22 @@ class Attribution:
             return None
         return None
 
+    def _after_opening_quote(self, start: int, verb: int) -> int:
+        """Where the subject of a verb may begin in the sentence from start: after the quote that opens the
+        sentence, if one does (« "..." , a annoncé le ministère dans un communiqué »: the quote is no subject)."""
+        for span in self.statements.spans:
+            if span.open >= verb:
+                break
+            if span.open >= start and span.close < verb and not re.search(r"\w", self.norm[start:span.open]):
+                return span.close + 1
+        return start
+
     def _document_author(self, a: int, b: int) -> Who:
         """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",
         « selon ce texte »): of the last document the paragraph mentioned; else the body (a person issues
         no document) that speaks in the sentences just before it in the paragraph ("The Australian Signals
-        Directorate said [...]. « ... », the advisory said"); else of the last document the text mentioned."""
+        Directorate said [...]. « ... », the advisory said"); else of the last document the text mentioned,
+        unless an indefinite article makes it another one (« selon un communiqué »)."""
         written = self.text[a:b].strip()
         i = bisect.bisect_left(self.document_starts, b)
         owner = self.documents[i - 1] if i else None
@@ -949,9 +963,29 @@ class Attribution:
         subject, _ = self.salient_subject(a, ANY_SPEAKER, True)
         if isinstance(subject, Mention) and not subject.person and self.doc.para(subject.start) == self.doc.para(a):
             return Who(subject.name, written, subject.is_new, 0.6, "document-speaker", "readout")
+        first = re.match(r"[\w']+", written)
+        if first and fold(first.group()) in self.data.INDEFINITE_ARTICLES:
+            return Who(ANON, written, how="document-unknown")  # « selon un communiqué »: not the earlier one
         if owner is not None:  # this very document, when its author was found ("a readout ...")
             return Who(owner[1], written, False, 0.7, owner[2], "readout")
         return Who(ANON, written, how="document-unknown")
+
+    def _is_state(self, name) -> bool:
+        info = self.doc.gaz.actor(name) if isinstance(name, str) else None
+        return info is not None and info.kind == "state"
+
+    def _document_pointed_back(self, verb: int, verb_written: str) -> Who | None:
+        """« Pékin y appelle Washington à ... »: a state (or its capital) as subject, the clitic before the verb
+        at verb pointing back to the document the sentence before (or this one) mentions: the document's author
+        speaks for the state."""
+        i = bisect.bisect_left(self.document_starts, verb)
+        if not i:
+            return None
+        position, author, how = self.documents[i - 1]
+        sentence = bisect.bisect_right(self.doc.sentence_starts, verb) - 1
+        if bisect.bisect_right(self.doc.sentence_starts, position) - 1 < sentence - 1:
+            return None
+        return Who(author, self.text[position:verb].strip(), False, 0.7, how, "readout", verb_written)
 
     def last_document(self, pos: int) -> tuple[str, str] | None:
         i = bisect.bisect_left(self.document_starts, pos)

@@ -31,6 +31,7 @@ CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*
 _NAME_LEAD = STRIP + QUOTE_MARKS + "'’("  # what clean_name takes off a name's start...
 _NAME_TRAIL = STRIP + QUOTE_MARKS + "'’),."  # ...and its end
 _SPACE_RUN = re.compile(r"\s+")
+_WORD = re.compile(r"[\w-]+")
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -227,8 +228,30 @@ class Entities:
             if m.group("noun").islower() and any(marker + " " in m.group("before")
                                                  for marker in self.doc.data.POSSESSIVE_MARKERS):
                 continue  # after a possessive only a capitalised name: not "the FBI's executive assistant director"
-            kind = next(iter(sorted(self.doc.data.institution_nouns.get(fold(m.group("noun")), ()))), "agency")
+            kinds = self.doc.data.institution_nouns.get(fold(m.group("noun")), set())
+            named = self._institution_named_before(start, kinds)
+            if named is not None:
+                self.add_mention(named)
+                continue
+            kind = next(iter(sorted(kinds)), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
+
+    def _institution_named_before(self, start: int, kinds: set[str]) -> Mention | None:
+        """« la diplomatie chinoise [...] le ministère des Affaires étrangères »: a national institution written
+        without its country is the one named before whose alias, less the country's word after the institution's
+        noun (« ministère chinois des Affaires étrangères »), the text writes out from start."""
+        words = [(fold(w.group()), w.end()) for w in _WORD.finditer(self.doc.text, start, start + 200)]
+        for before in reversed(self.mentions[:bisect.bisect_left(self.mention_starts, start)]):
+            if before.is_new or before.how != "alias" or before.kind not in kinds:
+                continue
+            for alias in self.doc.gaz.aliases_of(before.name, self.doc.lang):
+                alias_words = [fold(w) for w in _WORD.findall(alias)]
+                shorter = alias_words[:1] + alias_words[2:]
+                if len(shorter) >= 3 and [w for w, _ in words[:len(shorter)]] == shorter:
+                    end = words[len(shorter) - 1][1]
+                    return Mention(start, end, before.name, before.kind, before.gender, "alias",
+                                   self.doc.text[start:end])
+        return None
 
     def _roles_to_named_holders(self):
         """A role descriptor names the person the text gives it to before the gazetteer's holder at the

@@ -339,6 +339,17 @@ class Gazetteer:
     def actor(self, name: str | None) -> ActorInfo | None:
         return self.actors.get(name) if name else None
 
+    def aliases_of(self, name: str, language: str) -> list[str]:
+        """An actor's aliases of the language (or of any)."""
+        key = ("aliases", language)
+        if key not in self._cache:
+            found: dict[str, list[str]] = {}
+            for alias, canonical, alias_language in self._actor_aliases:
+                if alias_language in (language, ANY):
+                    found.setdefault(canonical, []).append(alias)
+            self._cache[key] = found
+        return self._cache[key].get(name, [])
+
     def roles_at(self, when: PartialDate | None) -> list[_Role]:
         return [role for role in self._roles if role.valid_at(when)]
 

@@ -447,3 +447,33 @@ def test_a_periphrasis_whose_complement_is_a_body_does_not_make_the_body_the_spe
             "Le locataire de la Maison-Blanche a prévenu qu'il jugerait Moscou sur ses actes. "
             "« Nous verrons si les promesses se traduisent en actes concrets dans les prochains mois. »")
     assert speakers(run(text, gaz, "2021-06-16", "fr")) == ["Joe Biden", "Joe Biden"]  # not the White House
+
+
+def test_a_national_institution_written_without_its_country_is_the_one_named_before(gaz):
+    text = ("La diplomatie russe a rejeté lundi les accusations de Londres.\n\n"
+            "« Ces allégations ne reposent sur aucune preuve », a affirmé le ministère des Affaires étrangères "
+            "dans un communiqué.")
+    result = run(text, gaz, "2024-05-06", "fr")
+    assert speakers(result) == ["Russian Ministry of Foreign Affairs"]
+    assert not any(actor.name.startswith("ministère") for actor in result.new_actors)
+
+
+def test_a_quote_opening_the_sentence_is_not_the_subject_of_the_document_s_author(gaz):
+    text = ("« Nous avons adressé une protestation ferme à Londres », a annoncé la diplomatie russe dans un "
+            "communiqué, diffusé dans la nuit.\n\n"
+            "« Ces accusations servent une campagne de dénigrement orchestrée de longue date », poursuit le texte.")
+    assert speakers(run(text, gaz, "2024-05-06", "fr")) == ["Russian Ministry of Foreign Affairs"] * 2
+
+
+def test_an_indefinite_document_is_not_the_document_named_in_an_earlier_paragraph(gaz):
+    text = ("« Nos équipes travaillent avec les autorités », a assuré la diplomatie russe dans un communiqué, "
+            "diffusé dans la nuit.\n\n"
+            "Le réseau de distribution reste à l'arrêt. Les techniciens « relancent les serveurs un par un », "
+            "selon un communiqué de l'exploitant.")
+    assert speakers(run(text, gaz, "2024-05-06", "fr"))[1] != "Russian Ministry of Foreign Affairs"
+
+
+def test_a_capital_with_a_clitic_pointing_back_to_a_document_is_the_document_s_author(gaz):
+    text = ("« Nous rejetons ces accusations sans fondement », a déclaré la diplomatie russe dans un communiqué "
+            "publié mardi. Moscou y exhorte Londres à « renoncer à sa rhétorique hostile ».")
+    assert speakers(run(text, gaz, "2024-05-07", "fr")) == ["Russian Ministry of Foreign Affairs"] * 2

@@ -85,6 +85,7 @@ class LanguageData:
         self.title_function_words = {fold(p).rstrip("'") for p in self.TITLE_FUNCTION_WORDS}
         self.not_names = set(self.NOT_NAMES)
         self.clitics = {fold(c) for c in self.SUBJECT_CLITICS}
+        self.document_clitic = re.compile(rf"(?<![\w'])(?:{_alternation(self.DOCUMENT_CLITICS) or '(?!)'})\s*$")
         self.abbreviations = sorted(self.ABBREVIATIONS, key=len, reverse=True)
         self.claim_cues = {kind: [fold(c) for c in cues] for kind, cues in self.CLAIM_CUES.items()}
         self.female_markers = [fold(m) for m in self.FEMALE_MARKERS]

@@ -206,6 +206,7 @@ INVERTED_PRONOUN = r"(?!x)x"  # English does not glue the inverted pronoun to th
 
 PRONOUNS = {"he": "male", "she": "female", "it": "neuter", "they": "plural", "we": "plural"}
 SUBJECT_CLITICS = []
+DOCUMENT_CLITICS: list[str] = []  # French « y » ("in it") points back to a document
 # the pronoun after "according to", "for": "According to him, ..." is the person the text was speaking of
 STRESSED_PRONOUNS = {"him": "male", "her": "female", "them": "plural"}
 

@@ -350,6 +350,8 @@ INVERTED_PRONOUN = r"(?:-t-|-)(?P<pron>il|elle|on|ils|elles)\b"
 
 PRONOUNS = {"il": "male", "elle": "female", "ils": "plural", "elles": "plural", "on": "plural"}
 SUBJECT_CLITICS = ["ne", "n'", "lui", "leur", "nous", "vous", "y", "en", "l'", "le", "la", "les", "s'", "se"]
+# « Pékin y appelle Washington à ... » : le pronom qui renvoie au document nommé juste avant (son auteur parle)
+DOCUMENT_CLITICS = ["y"]
 # the pronoun after "selon", "pour", "d'après": « Selon lui, ... » is the person the text was speaking of
 STRESSED_PRONOUNS = {"lui": "male", "elle": "female", "eux": "plural", "elles": "plural"}
 
