@@ -134,7 +134,8 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     named_spans = [(m.start, m.end) for m in named]
     actor_matches = find(gazetteer.actor_matcher(language, date))
     by_parties = _incidents_by_parties(gazetteer, find, actor_matches, document, language, date, starts, named_spans)
-    found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published)
+    found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published,
+                                                   {m.value for m in named} | {m.name for m in by_parties})
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     incidents = _once_per_place(incidents)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]

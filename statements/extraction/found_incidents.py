@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,11 +41,11 @@ class FoundMention:
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     data = language_data(language)
     heads = getattr(data, "INCIDENT_HEADS", {})
     if not heads:
-        return None, None
+        return None, None, None
     determiners = _alternation(data.DETERMINERS)
     nouns, victim_links = _alternation(data.VICTIM_NOUNS), _alternation(data.VICTIM_LINKS)
     name_links = _alternation(getattr(data, "NAME_LINKS", data.VICTIM_LINKS))
@@ -57,21 +58,40 @@ def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     if tails := getattr(data, "INCIDENT_TAILS", {}):
         after = re.compile(rf"(?<![\w-])(?:{determiners})\s+(?P<victim>(?P<name>{name})(?:\s+(?P<noun>{nouns}))?)"
                            rf"\s+(?P<head>{_alternation(tails)})(?![\w-])", re.IGNORECASE)
-    return before, after
+    suffered = None
+    if suffering := getattr(data, "VICTIM_SUFFERED", ()):
+        # the victim opens its clause ("Acme Corp was hit by", "La mairie de Cannes a été victime d'"), never the
+        # tail of a longer phrase ("the ministry of Justice was hit": not "Justice")
+        tail_noun = rf"(?:\s+(?P<tail_noun>{nouns}))?" if tails else ""
+        suffered = re.compile(
+            rf"(?:^|(?<=[.!?:;,«“\"(\n])\s*)(?:(?:{determiners})\s*)?(?P<victim>(?:(?P<noun>{nouns})\s+"
+            rf"(?:(?:{victim_links})\s*)?(?:(?:{determiners})\s*)?)?(?P<name>{name}){tail_noun})\s*,?\s+"
+            rf"(?:{_alternation(suffering)})\s*(?:(?:{_alternation(data.INDEFINITE_ARTICLES)})\s+)?"
+            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s+)??(?P<head>{_alternation(heads)})(?![\w-])", re.IGNORECASE | re.MULTILINE)
+    return before, after, suffered
 
 
 def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known: list[tuple[int, int]],
-                       published: PartialDate | None) -> tuple[list[FoundMention], list[NewIncident]]:
-    """The mentions of incidents the gazetteer lacks (positions in `document`), and the incidents, each once."""
+                       published: PartialDate | None, named: Iterable[str] = ()) -> tuple[list[FoundMention],
+                                                                                          list[NewIncident]]:
+    """The mentions of incidents the gazetteer lacks (positions in `document`), and the incidents, each once.
+
+    A victim that an alias or a victim of an incident the article names, or whose parties it names (`named`),
+    holds is that incident's ("l'hôpital Simone-Veil paralysé par une cyberattaque" beside "l'hôpital Simone-Veil de
+    Cannes"), not a new one."""
     data = language_data(language)
-    before, after = _patterns(language)
+    named_aliases = [f" {fold(alias)} " for incident in named
+                     for alias in (*gazetteer.incident_names_of(incident), *_victims(gazetteer, incident))]
+    before, after, suffered = _patterns(language)
     not_victims = {fold(word) for word in getattr(data, "NOT_VICTIMS", ())}
-    not_names = {fold(word) for word in (*data.WEEKDAYS, *data.MONTHS)} | not_victims
+    not_names = {fold(word) for word in (*data.WEEKDAYS, *data.MONTHS, *data.PRONOUNS)} | not_victims
     known = sorted(known)
     known_starts = [known_start for known_start, _ in known]
     mentions: list[FoundMention] = []
     incidents: dict[str, NewIncident] = {}
-    for pattern, kinds in ((before, data.INCIDENT_HEADS), (after, getattr(data, "INCIDENT_TAILS", {}))):
+    demonym = re.compile(rf"\w+(?:{_alternation(getattr(data, 'NOT_VICTIM_ENDINGS', ()))})", re.IGNORECASE)
+    for pattern, kinds in ((before, data.INCIDENT_HEADS), (after, getattr(data, "INCIDENT_TAILS", {})),
+                           (suffered, data.INCIDENT_HEADS)):
         if pattern is None:
             continue
         for match in pattern.finditer(document):
@@ -80,17 +100,32 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
             if _overlaps(known, known_starts, start, end):
                 continue
             if fold(name) in not_names or not_names & {fold(word) for word in name.split()}:
-                continue  # "the attack on Monday", "the attack on the Irish State"
-            noun = match.group("noun")
+                continue  # "the attack on Monday", "the attack on the Irish State", "It was hit by a cyberattack"
+            if (getattr(data, "NOT_VICTIM_ENDINGS", ()) and " " not in name and demonym.fullmatch(name)
+                    and re.match(r"\s+(?-i:[a-z])", document[match.end("name"):])):
+                continue  # "the cyberattack on Georgian websites": whose websites, not whom
+            groups = match.groupdict()
+            noun = groups.get("noun") or groups.get("tail_noun")
             if noun is None and _is_actor(gazetteer, language, name):
                 continue
             key = f"{fold(noun)} {fold(name)}" if noun else fold(name)
+            victim_end = match.end("victim") if groups.get("tail_noun") else match.start("name") + len(name)
+            victim = re.sub(r"\s+", " ", document[match.start("victim"):victim_end])
+            if any(f" {fold(victim)} " in alias for alias in named_aliases):
+                continue
             if key not in incidents:
                 # "the attack on the hospital in X" is named from its attack word; "the X hospital attack" from
                 # its victim to its attack word, without the determiner ("X hospital attack", never "The X").
-                written = re.sub(r"\s+", " ", document[start:match.start("name") + len(name)] if pattern is before
-                                 else document[match.start("victim"):end])
-                victim = re.sub(r"\s+", " ", document[match.start("victim"):match.start("name") + len(name)])
+                if pattern is suffered:
+                    # named from its attack word to its victim, with the victim's determiner as written
+                    victim_written = document[match.start():victim_end].strip()
+                    written = re.sub(r"\s+", " ", f"{match.group('head')} {data.INCIDENT_NAME_LINK} "
+                                                   f"{victim_written[:1].lower()}{victim_written[1:]}"
+                                     if victim_written[:1] != name[:1] else
+                                     f"{match.group('head')} {data.INCIDENT_NAME_LINK} {victim_written}")
+                else:
+                    written = re.sub(r"\s+", " ", document[start:match.start("name") + len(name)]
+                                     if pattern is before else document[match.start("victim"):end])
                 incidents[key] = NewIncident(
                     name=written[:1].upper() + written[1:], victim=victim, key=key, language=language,
                     kind=kinds.get(match.group("head").lower(), "other"),
@@ -105,6 +140,11 @@ def _overlaps(known: list[tuple[int, int]], known_starts: list[int], start: int,
     last before `end` and the one before it are the only ones to look at)."""
     last = bisect.bisect_left(known_starts, end)
     return any(known_end > start for _, known_end in known[max(0, last - 2):last])
+
+
+def _victims(gazetteer: Gazetteer, incident: str) -> tuple[str, ...]:
+    info = gazetteer.incident_info.get(incident)
+    return tuple(info.victims) if info else ()
 
 
 def _is_actor(gazetteer: Gazetteer, language: str, name: str) -> bool:

@@ -122,3 +122,23 @@ def test_an_unreviewed_incident_says_so_on_its_page_and_curators_filter_on_it(ma
     assert incident.name.replace("'", "&#x27;") in listing
     Incident.objects.filter(pk=incident.pk).update(review_status=ReviewStatus.REVIEWED)
     assert "Unreviewed" not in client.get(incident.get_absolute_url()).content.decode()
+
+
+def test_a_victim_named_before_what_it_suffered_is_an_incident_named_from_the_attack_word():
+    [english] = found("Acme Corp was hit by a ransomware attack last week.", language="en").new_incidents
+    assert (english.name, english.victim, english.kind) == ("Ransomware attack on Acme Corp", "Acme Corp", "ransomware")
+    [dated] = found("The Springfield hospital was hit by a cyberattack on 3 December.", language="en").new_incidents
+    assert (dated.name, dated.victim) == ("Cyberattack on the Springfield hospital", "Springfield hospital")
+    assert dated.date == PartialDate(datetime.date(2022, 12, 3), "day")
+    assert found("It was hit by a ransomware attack.", language="en").new_incidents == []  # a pronoun is no name
+    [whose] = found("Le piratage dont a été victime Acme Industries a duré.").new_incidents
+    assert whose.victim == "Acme Industries"
+
+
+def test_a_victim_is_the_whole_subject_not_the_tail_of_a_longer_phrase():
+    text = "The head of the Springfield police said the city of Baltimore was hit by a cyberattack."
+    assert found(text, language="en").new_incidents == []
+
+
+def test_a_word_of_nationality_before_a_common_noun_is_no_victim():
+    assert found("The cyberattack on Georgian websites was condemned.", language="en").new_incidents == []

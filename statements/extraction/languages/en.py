@@ -754,6 +754,12 @@ INCIDENT_HEADS = {"cyberattack": "other", "cyber-attack": "other", "ransomware a
                   "intrusion": "espionage"}
 INCIDENT_LINKS = ["on", "against", "at", "of", "targeting", "that hit", "which hit", "that crippled", "which crippled",
                   "that struck", "which struck", "that paralysed", "that paralyzed", "that targeted", "which targeted"]
+# ...or the victim first, then what it suffered ("Acme Corp was hit by a ransomware attack"); such an incident is
+# named "<attack word> <INCIDENT_NAME_LINK> <victim>" ("Ransomware attack on Acme Corp")
+VICTIM_SUFFERED = ["was hit by", "were hit by", "has been hit by", "had been hit by", "was struck by",
+                   "was targeted by", "was crippled by", "was paralysed by", "was paralyzed by", "fell victim to",
+                   "suffered"]
+INCIDENT_NAME_LINK = "on"
 # ...or a name, then the attack word ("the Düsseldorf hospital attack")
 INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cyber-attack": "other", "hack": "other",
                   "breach": "data-breach", "attack": "other"}
@@ -767,6 +773,8 @@ NAME_LINKS = ["of"]
 # capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
 NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
+# ...nor is a word of nationality before a common noun ("the cyberattack on Georgian websites"), known by its ending
+NOT_VICTIM_ENDINGS = ["ian", "ean", "ese", "ish"]
 
 # What each quote is about (statements/extraction/about.py), folded words matched at word starts:
 # the words that say a passage reports an event of a kind,

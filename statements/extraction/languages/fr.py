@@ -911,7 +911,7 @@ INCIDENT_HEADS = {"cyberattaque": "other", "cyber-attaque": "other", "attaque in
                   "attaque": "other", "piratage": "other", "intrusion": "espionage", "fuite de données": "data-breach"}
 INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "qui a frappé", "qui a visé", "subie par",
                   "qui a touché", "qui a paralysé", "qui a ciblé", "ayant frappé", "ayant touché", "ayant paralysé",
-                  "ciblant"]
+                  "ciblant", "dont a été victime", "dont ont été victimes", "dont a été la cible"]
 INCIDENT_TAILS = {}  # a name, then the attack word ("the SolarWinds hack"): not said so in French
 # a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »)
 VICTIM_NOUNS = ["hôpital", "centre hospitalier", "clinique", "mairie", "ville", "commune", "université", "port",
