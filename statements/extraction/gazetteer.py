@@ -341,14 +341,19 @@ class Gazetteer:
 
     def aliases_of(self, name: str, language: str) -> list[str]:
         """An actor's aliases of the language (or of any)."""
-        key = ("aliases", language)
+        return self._names_by_canonical("aliases", self._actor_aliases, language).get(name, [])
+
+    def _names_by_canonical(self, kind: str, entries, language: str) -> dict[str, list[str]]:
+        """`entries` (alias, canonical name, language) grouped by canonical name, for one language (or any):
+        built once per gazetteer and language."""
+        key = (kind, language)
         if key not in self._cache:
-            found: dict[str, list[str]] = {}
-            for alias, canonical, alias_language in self._actor_aliases:
+            names: dict[str, list[str]] = {}
+            for alias, canonical, alias_language in entries:
                 if alias_language in (language, ANY):
-                    found.setdefault(canonical, []).append(alias)
-            self._cache[key] = found
-        return self._cache[key].get(name, [])
+                    names.setdefault(canonical, []).append(alias)
+            self._cache[key] = names
+        return self._cache[key]
 
     def roles_at(self, when: PartialDate | None) -> list[_Role]:
         return [role for role in self._roles if role.valid_at(when)]
@@ -383,14 +388,7 @@ class Gazetteer:
 
     def event_names_of(self, event: str, language: str) -> list[str]:
         """An event's name and its aliases of the language (or of any)."""
-        key = ("event_names", language)
-        if key not in self._cache:
-            names: dict[str, list[str]] = {}
-            for alias, name, alias_language in self._events:
-                if alias_language in (language, ANY):
-                    names.setdefault(name, []).append(alias)
-            self._cache[key] = names
-        return self._cache[key].get(event, [event])
+        return self._names_by_canonical("event_names", self._events, language).get(event, [event])
 
     def incident_names_of(self, incident: str) -> list[str]:
         """An incident's name, aliases and patterns, in every language."""
