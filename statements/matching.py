@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from django.db.models import Q, Value
+from django.db.models import BigIntegerField, F, Q, Value
+from django.db.models.functions import Cast
 
 from actors.models import Actor, Affiliation, ReviewStatus
 from actors.names import fold
@@ -338,16 +339,21 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
     indexed queries only: the statements of each speaker in its date window (the statements'
     (speaker, statement_date) index), the reports of the quotes' events, and the reports of the quotes'
     incidents by the same speakers (for a quote or a report without a date). Those indexed queries are sent
-    as one (UNION ALL of each capped at MAX_CANDIDATES), and the links of the reports that need them as one."""
+    as one (UNION ALL of each capped at MAX_CANDIDATES), each row with the event or incident it was found through,
+    and the links of the reports that still need them as one."""
     visible = Quote.objects.published().filter(statement__isnull=False).exclude(article_id=article_id)
     columns = ("pk", "text", "language", "statement_id", "statement__statement_date", "statement__speaker_id",
                "statement__speaker__country", "statement__speaker__review_status", "statement__speaker__name",
                "statement_date")
     branches = []
+    no_link = Cast(Value(None), BigIntegerField())  # typed: a bare NULL in a branch of the union reads as text
 
-    def gather(queryset):
+    def gather(queryset, via_event=no_link, via_incident=no_link):
+        """One branch of candidates, each row with the event or incident it was found through (when one was):
+        a link already known need not be read again."""
         queryset = queryset if queryset.query.order_by else queryset.order_by()  # not Quote's ordering: a sort
-        branches.append(queryset.values_list(*columns)[:MAX_CANDIDATES])
+        queryset = queryset.annotate(via_event=via_event, via_incident=via_incident)
+        branches.append(queryset.values_list(*columns, "via_event", "via_incident")[:MAX_CANDIDATES])
 
     windows: dict[frozenset[int], list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
     for item in new:
@@ -363,7 +369,7 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
             # Newest first as the (speaker, statement_date) index read backwards gives them (undated first).
             gather(visible.filter(statement__speaker_id=speaker_id).order_by("-statement__statement_date"))
     if events := set().union(*(item.events for item in new)):
-        gather(visible.filter(events__in=events))
+        gather(visible.filter(events__in=events), via_event=F("events"))
     if incidents := set().union(*(item.incidents for item in new)):
         # Reports of the quotes' incidents that the speaker and date queries above do not reach: undated or
         # unattributed statements (each query through an index on the statements' speaker and date), and for a
@@ -379,20 +385,25 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
             if not anyone:
                 of_incidents = of_incidents.filter(
                     Q(statement__speaker_id__in=known) | Q(statement__speaker__isnull=True))
-            gather(of_incidents.order_by("-statement__statement_date"))
+            gather(of_incidents.order_by("-statement__statement_date"), via_incident=F("incidents"))
         else:
             window = (min(low for low, _ in spans), max(high for _, high in spans))
             unattributed = Q(statement__speaker__isnull=True)
             of_days = of_incidents.filter(statement__statement_date__range=window)
-            gather(of_days if anyone else of_days.filter(unattributed))
+            gather(of_days if anyone else of_days.filter(unattributed), via_incident=F("incidents"))
             undated = of_incidents.filter(statement__statement_date__isnull=True)
             # An unattributed quote may be an undated report's of anyone: the incident's undated reports.
-            gather(undated if anyone else undated.filter(unattributed | Q(statement__speaker_id__in=known)))
+            gather(undated if anyone else undated.filter(unattributed | Q(statement__speaker_id__in=known)),
+                   via_incident=F("incidents"))
     if not branches:
         return []
     found: dict[int, _Report] = {}
-    for pk, *values in branches[0].union(*branches[1:], all=True):  # every branch's rows, in order, by one query
-        found.setdefault(pk, _Report(*values))
+    for pk, *values, via_event, via_incident in branches[0].union(*branches[1:], all=True):  # in order, one query
+        report = found.setdefault(pk, _Report(*values))
+        if via_event is not None:
+            report.events.add(via_event)
+        if via_incident is not None:
+            report.incidents.add(via_incident)
     if linked := [pk for pk, report in found.items() if _occasion_matters(new, report)]:
         events = (Quote.events.through.objects.filter(quote_id__in=linked)
                   .annotate(is_event=Value(True)).values_list("quote_id", "event_id", "is_event"))
@@ -408,12 +419,23 @@ def _reports(article_id: int, new: list[_NewQuote]) -> list[_Report]:
 def _occasion_matters(new: list[_NewQuote], report: _Report) -> bool:
     """Whether a report's events and incidents can change its threshold for one of the new quotes (see
     _NewQuote.threshold): not for a quote without any, nor for one of the same speaker when both are dated,
-    which the date window alone decides. The most quoted speakers' reports, most of the candidates, are read
-    without their links (at a million quotes, two index probes each)."""
-    return any((item.events or item.incidents) and not (
-        item.quote.speaker_id is not None and report.statement_speaker_id in item.voices
-        and item.window is not None and item.stated and report.statement_date is not None and report.stated)
-        for item in new)
+    which the date window alone decides, nor when the query that found the report already gave an occasion
+    they share and one speaker is unknown or they are the same (the occasion is all the threshold asks of its
+    links then). The most quoted speakers' reports and an incident's reports for an unattributed quote, most
+    of the candidates, are read without their links (at a million quotes, two index probes each)."""
+    return any(_links_matter(item, report) for item in new)
+
+
+def _links_matter(item: _NewQuote, report: _Report) -> bool:
+    if not (item.events or item.incidents):
+        return False
+    same_speaker = item.quote.speaker_id is not None and report.statement_speaker_id in item.voices
+    if same_speaker and item.window is not None and item.stated and report.statement_date is not None \
+            and report.stated:
+        return False
+    shared = item.events & report.events or item.incidents & report.incidents
+    unknown_speaker = None in (item.quote.speaker_id, report.statement_speaker_id)
+    return not (shared and (same_speaker or unknown_speaker))
 
 
 @cache
