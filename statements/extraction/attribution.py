@@ -310,8 +310,9 @@ class Attribution:
             elif self._introduces_another(start, end, None, gender):
                 return AMBIGUOUS_SUBJECT, chain  # "He was joined by Y, the head of Z. « ... », he said"
             elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:
-                if said.person and gender not in (ANY_SPEAKER, "neuter") and said.gender not in ("", gender):
-                    return None, chain
+                if gender not in (ANY_SPEAKER, "neuter") and (said.gender not in ("", gender) if said.person
+                                                              else not institution_too):
+                    return None, chain  # "he" is no embassy, nor a woman
                 return said, chain  # "“It's having a severe impact.” [...] he was categorical. « ... »"
             elif self._anonymous_subject(start, end):
                 return ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"

@@ -32,6 +32,9 @@ _NAME_LEAD = STRIP + QUOTE_MARKS + "'’("  # what clean_name takes off a name's
 _NAME_TRAIL = STRIP + QUOTE_MARKS + "'’),."  # ...and its end
 _SPACE_RUN = re.compile(r"\s+")
 _WORD = re.compile(r"[\w-]+")
+MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
+MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
+MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -94,6 +97,8 @@ class Entities:
         out = []
         for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
             info = self.doc.gaz.actor(m.value)
+            if info and info.kind == "company" and self._names_a_medium(m.start, m.end):
+                continue
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written, holders=m.holders))
             self.named_within.extend(m.inner)
@@ -103,6 +108,14 @@ class Entities:
                 surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
                 self.surnames.setdefault(surname, m.value)
         return out
+
+    def _names_a_medium(self, start: int, end: int) -> bool:
+        """Whether a company is named as where words were written ("on her Facebook account", "sur sa page
+        Facebook"): the medium, neither a speaker nor an actor of the story."""
+        before = MEDIUM_BEFORE.search(self.doc.text, max(0, start - MEDIUM_REACH), start)
+        after = MEDIUM_AFTER.match(self.doc.text, end, end + MEDIUM_REACH)
+        return bool(before and before.group(1).lower() in self.doc.data.MEDIUM_NOUNS_BEFORE
+                    or after and after.group(1).lower() in self.doc.data.MEDIUM_NOUNS_AFTER)
 
     def _ner_mentions(self, other_spans=()):
         taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])

@@ -477,3 +477,22 @@ def test_a_capital_with_a_clitic_pointing_back_to_a_document_is_the_document_s_a
     text = ("« Nous rejetons ces accusations sans fondement », a déclaré la diplomatie russe dans un communiqué "
             "publié mardi. Moscou y exhorte Londres à « renoncer à sa rhétorique hostile ».")
     assert speakers(run(text, gaz, "2024-05-07", "fr")) == ["Russian Ministry of Foreign Affairs"] * 2
+
+
+def test_a_platform_the_words_were_written_on_is_neither_speaker_nor_actor(gaz):
+    text = ("Comme l'a écrit sur sa page Facebook l'ambassade de Russie à Vienne, cette « campagne de dénigrement » "
+            "ne repose sur rien.\n\n"
+            "« Nous attendons des preuves », a-t-elle ajouté.")
+    result = run(text, gaz, "2020-01-07", "fr")
+    assert "Meta" not in speakers(result) and "Meta" not in result.actors
+    english = run('"It was a former site," Maria Zakharova wrote on her Facebook account.', gaz, "2016-10-23", "en")
+    assert speakers(english) == ["Maria Zakharova"] and "Meta" not in english.actors
+    assert "Meta" in run("Facebook said it had removed the accounts on Tuesday.", gaz, "2020-10-20", "en").actors
+
+
+def test_he_after_an_institution_s_quote_is_not_the_institution(gaz):
+    text = ('On Saturday the Chinese embassy in Singapore rejected the reports. "China is itself a victim. The '
+            'so-called links are groundless smears," the embassy said.\n\n'
+            "Asked about those links later on Saturday, Mr Tan declined to be drawn. "
+            '"It is not something I want to go into today," he said.')
+    assert speakers(run(text, gaz, "2025-07-19", "en"))[1] != "Chinese embassy in Singapore"

@@ -627,6 +627,12 @@ ABBREVIATIONS = [
     "p.m.",
 ]
 
+# A company named as where words were written ("on her Facebook account", "sur sa page Facebook"): the
+# medium, not an actor. The noun right before or right after its name.
+MEDIUM_NOUNS_BEFORE = []
+MEDIUM_NOUNS_AFTER = ["account", "accounts", "page", "post", "posts", "channel", "feed", "profile", "video",
+                      "livestream"]
+
 NOT_NAMES = [
     "The",
     "A",

@@ -777,6 +777,11 @@ ORG_WORDS = {
 ABBREVIATIONS = ["M.", "MM.", "Mme.", "Dr.", "St.", "p.", "av.", "J.-C.", "etc.", "cf.", "art.", "n°", "no."]
 
 # Sentence-initial words that are capitalised but are not names.
+# A company named as where words were written ("on her Facebook account", "sur sa page Facebook"): the
+# medium, not an actor. The noun right before or right after its name.
+MEDIUM_NOUNS_BEFORE = ["page", "compte", "comptes", "chaîne", "publication", "message", "fil", "profil", "vidéo"]
+MEDIUM_NOUNS_AFTER = []
+
 NOT_NAMES = [
     "Le",
     "La",
