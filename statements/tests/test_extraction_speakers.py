@@ -496,3 +496,9 @@ def test_he_after_an_institution_s_quote_is_not_the_institution(gaz):
             "Asked about those links later on Saturday, Mr Tan declined to be drawn. "
             '"It is not something I want to go into today," he said.')
     assert speakers(run(text, gaz, "2025-07-19", "en"))[1] != "Chinese embassy in Singapore"
+
+
+def test_faire_savoir_and_faire_valoir_introduce_a_speaker(gaz):
+    text = ("« Nous protestons contre cette nouvelle tentative d'accusations infondées » dans cette affaire, a fait "
+            "savoir l'ambassade de Russie à Paris dans un communiqué.")
+    assert speakers(run(text, gaz, "2025-04-30", "fr")) == ["Russian embassy in Paris"]

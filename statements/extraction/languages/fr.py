@@ -150,7 +150,9 @@ SPEECH_VERBS_ER = [
 
 # Irregular and stem-changing forms (3rd person singular/plural, imperfect, passé simple, future,
 # conditional and the participles), listed in full.
-SPEECH_PHRASES = ["met en garde", "mettent en garde", "mettait en garde", "mis en garde", "mise en garde"]
+SPEECH_PHRASES = ["met en garde", "mettent en garde", "mettait en garde", "mis en garde", "mise en garde",
+                  "fait savoir", "font savoir", "faisait savoir", "fera savoir", "fait valoir", "font valoir",
+                  "faisait valoir"]
 
 SPEECH_FORMS_IRREGULAR = [
     "réagit",  # réagir is a -ir verb: its forms are here, not derived from SPEECH_VERBS_ER
