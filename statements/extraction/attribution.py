@@ -31,6 +31,7 @@ ADVERBIAL_WORDS = 2  # words of a time or manner adverbial between a speech verb
 ROLE_OPENING_WORDS = 6  # words of a sentence's opening read as its subject's role ("Le directeur général de X")
 COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a company only its place names
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
+STEM_LETTERS = 4  # first letters a country's name and its adjective share ("Russie" / "russe", "Chine" / "chinois")
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
@@ -635,7 +636,10 @@ class Attribution:
             if seg_mentions:
                 org = seg_mentions[0]
                 head = self.norm[a + sa:org.start]
-                if self.data.role.search(head) and not self.data.spokes.search(head):
+                if (role := self.data.role.search(head)) and not self.data.spokes.search(head):
+                    holder = self._stated_holder(fold(role.group()), org, a)
+                    if holder is not None:  # "L'ambassadeur russe à Vienne, X" before
+                        return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "role-of-org-holder")
                     return Who(ANON, seg_text.strip(), how="role-of-org")
                 after_org = self.norm[org.end:a + sb]
                 if org.how == "alias" and self.data.role.match(after_org.lstrip()) and len(after_org.split()) <= 2:
@@ -795,13 +799,36 @@ class Attribution:
         subject, _ = self.sentence_subject(start, min(end, start + SENTENCE_REACH))
         return subject
 
-    def _holds_role(self, mention: Mention, noun: str) -> bool:
-        """Whether the text gives the person that role ("Prime Minister Edi Rama", "Ghada Waly, la directrice
-        exécutive") or the gazetteer does at the date roles are read at."""
+    def _stated_role(self, mention: Mention) -> str:
+        """The words the text puts before a person's name or in apposition after it, folded: where it states
+        their role ("Prime Minister Edi Rama", "Ghada Waly, la directrice exécutive")."""
         before = re.split(r"[,;:.!?()\"«»“”]", self.norm[max(0, mention.start - 80):mention.start])[-1]
         after = re.match(r"\s*,([^,;:.!?()\"«»“”]{0,100})", self.norm[mention.end:mention.end + 100])
-        stated = fold(before) + " | " + (fold(after.group(1)) if after else "")
-        if re.search(rf"(?<!\w){re.escape(noun)}", stated):
+        return fold(before) + " | " + (fold(after.group(1)) if after else "")
+
+    def _stated_holder(self, noun: str, body: Mention, pos: int) -> Mention | None:
+        """The person named before pos whose stated role is that noun of that body, written either way ("de
+        Russie" / "russe": a word of the body's name and of the role share their first letters)."""
+        stems = {word[:STEM_LETTERS] for word in re.findall(r"\w+", fold(body.written or body.name))
+                 if len(word) >= STEM_LETTERS}
+        for mention in self.entities.persons_before(pos):
+            if self.statements.in_quote(mention.start):
+                continue
+            stated = self._stated_role(mention) + " | " + self._apposed_before(mention)
+            if re.search(rf"(?<!\w){re.escape(noun)}", stated) and any(
+                    word[:STEM_LETTERS] in stems for word in re.findall(r"\w+", stated) if len(word) >= STEM_LETTERS):
+                return mention
+        return None
+
+    def _apposed_before(self, mention: Mention) -> str:
+        """The phrase a name is set off from by a comma before it ("L'ambassadeur russe à Vienne, X,"), folded."""
+        parts = re.split(r"[;:.!?()\"«»“”]", self.norm[max(0, mention.start - 80):mention.start])[-1].split(",")
+        return fold(parts[-2]) if len(parts) >= 2 and not parts[-1].strip() else ""
+
+    def _holds_role(self, mention: Mention, noun: str) -> bool:
+        """Whether the text gives the person that role (see _stated_role) or the gazetteer does at the date
+        roles are read at."""
+        if re.search(rf"(?<!\w){re.escape(noun)}", self._stated_role(mention)):
             return True
         if self._role_titles is None:
             self._role_titles = {}

@@ -502,3 +502,11 @@ def test_faire_savoir_and_faire_valoir_introduce_a_speaker(gaz):
     text = ("« Nous protestons contre cette nouvelle tentative d'accusations infondées » dans cette affaire, a fait "
             "savoir l'ambassade de Russie à Paris dans un communiqué.")
     assert speakers(run(text, gaz, "2025-04-30", "fr")) == ["Russian embassy in Paris"]
+
+
+def test_a_role_of_a_country_is_the_person_the_text_gave_that_role_of_that_country(gaz):
+    named = "L'ambassadeur russe à Vienne, Dmitri Lioubinski, a réagi lundi.\n\n"
+    said = "« Voilà un exemple éclatant de faux », a détaillé l'ambassadeur de Russie."
+    assert speakers(run(named + said, gaz, "2020-01-07", "fr")) == ["Dmitri Lioubinski"]
+    other = "L'ambassadeur chinois à Vienne, Li Xiaosi, a réagi lundi.\n\n"
+    assert speakers(run(other + said, gaz, "2020-01-07", "fr")) == [None]  # another country's ambassador
