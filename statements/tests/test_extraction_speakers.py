@@ -510,3 +510,13 @@ def test_a_role_of_a_country_is_the_person_the_text_gave_that_role_of_that_count
     assert speakers(run(named + said, gaz, "2020-01-07", "fr")) == ["Dmitri Lioubinski"]
     other = "L'ambassadeur chinois à Vienne, Li Xiaosi, a réagi lundi.\n\n"
     assert speakers(run(other + said, gaz, "2020-01-07", "fr")) == [None]  # another country's ambassador
+
+
+def test_a_bare_initial_before_a_surname_is_part_of_a_new_persons_name(gaz):
+    text = ("SINGAPORE: A state-linked group is attacking critical infrastructure, Coordinating Minister for National "
+            "Security K Shanmugam said on Friday.\n\n"
+            '"This is a serious threat to us," Mr Shanmugam said at a dinner.\n\n'
+            '"A Russian group is not what we are talking about," he added.')
+    result = run(text, gaz, "2025-07-18", "en")
+    assert speakers(result) == ["K Shanmugam", "K Shanmugam"]
+    assert "A Russian" not in result.actors  # "A" opening a sentence is no initial
