@@ -30,7 +30,8 @@ from .text import Folded, fold
 from .when import find_date
 
 SENTENCE_REACH = 300  # characters either side of a mention in which its sentence's date is looked for
-_NAME_WORD = r"(?-i:[A-ZÀ-Ý][\w&-]*)"
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": one word, never the victim "U"
+_NAME_WORD = rf"(?-i:{_ABBREVIATION.pattern}|[A-ZÀ-Ý][\w&-]*)"
 
 
 @dataclass
@@ -101,9 +102,10 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
                 continue
             if fold(name) in not_names or not_names & {fold(word) for word in name.split()}:
                 continue  # "the attack on Monday", "the attack on the Irish State", "It was hit by a cyberattack"
-            if (getattr(data, "NOT_VICTIM_ENDINGS", ()) and " " not in name and demonym.fullmatch(name)
+            if (" " not in name and (_ABBREVIATION.fullmatch(name) or (getattr(data, "NOT_VICTIM_ENDINGS", ())
+                                                                     and demonym.fullmatch(name)))
                     and re.match(r"\s+(?-i:[a-z])", document[match.end("name"):])):
-                continue  # "the cyberattack on Georgian websites": whose websites, not whom
+                continue  # "the cyberattack on Georgian websites", "a breach of U.S. government computers": whose
             groups = match.groupdict()
             noun = groups.get("noun") or groups.get("tail_noun")
             if noun is None and _is_actor(gazetteer, language, name):

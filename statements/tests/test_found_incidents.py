@@ -78,7 +78,8 @@ def test_no_incident_from_a_bare_word_a_known_actor_a_date_or_whose_hackers_they
     text = ("L'attaque a surpris tout le monde. L'attaque contre le Costa Rica continue. L'attaque de Conti aussi. "
             "Une attaque de grande ampleur. L'attaque de Mars.")
     assert found(text).new_incidents == []
-    english = found("The attack on Monday, a Russian hack: the attack on the Irish State.", language="en")
+    english = found("The attack on Monday, a Russian hack: the attack on the Irish State. A breach of U.S. "
+                    "government computers.", language="en")
     assert english.new_incidents == []
 
 
