@@ -523,8 +523,10 @@ class Attribution:
         return False
 
     def _definite_institution(self, a: int, b: int) -> Who | None:
-        """'the embassy', 'le bureau fédéral': the latest institution named before that the noun fits, one
-        whose name holds the noun first."""
+        """'the embassy', 'le bureau fédéral': an institution named before that the noun fits. First one whose
+        name holds the noun in this sentence or the one before, then the body a recent sentence is about
+        ("Europol announced the arrests. [...] the agency said": Europol, not an agency named paragraphs
+        before), then one whose name holds the noun further back."""
         m = self.data.institution_noun.fullmatch(self.norm, a, b)
         for word in itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ADVERBIAL_WORDS):
             if m or fold(word.group()).rstrip("'") in self.data.prepositions | self.data.genitive:
@@ -534,14 +536,12 @@ class Attribution:
             return None
         noun = fold(m.group("noun"))
         kinds = self.data.institution_nouns.get(noun, set())
-        i = bisect.bisect_left(self.entities.mention_starts, a)
-        for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
-            mention = self.entities.mentions[k]
-            if not mention.person and not self.statements.in_quote(mention.start) and (
-                    noun in fold(mention.written) or noun in fold(mention.name)):
-                return Who(mention.name, self.text[a:b].strip(), mention.is_new, 0.8, "definite-institution")
-        i = bisect.bisect_left(self.doc.sentence_starts, a) - 1
-        end = a
+        sentence = bisect.bisect_left(self.doc.sentence_starts, a) - 1
+        near = self.doc.sentence_starts[max(0, sentence - 1)] if sentence >= 0 else 0
+        named = self._institution_named(a, noun)
+        if named is not None and named.start >= near:
+            return Who(named.name, self.text[a:b].strip(), named.is_new, 0.8, "definite-institution")
+        i, end = sentence, a
         for _ in range(SALIENCE_SENTENCES):  # else the institution a recent sentence is about
             if i < 0:
                 break
@@ -549,10 +549,22 @@ class Attribution:
             if subject is not None and not subject.person and subject.kind in kinds:
                 return Who(subject.name, self.text[a:b].strip(), subject.is_new, 0.65, "definite-institution-subject")
             end, i = self.doc.sentence_starts[i], i - 1
+        if named is not None:
+            return Who(named.name, self.text[a:b].strip(), named.is_new, 0.8, "definite-institution")
         if "company" in kinds:
             company = self._opening_company(a)
             if company is not None:
                 return Who(company.name, self.text[a:b].strip(), True, 0.6, "definite-institution-opening")
+        return None
+
+    def _institution_named(self, pos: int, noun: str) -> Mention | None:
+        """The latest institution before pos (within INSTITUTIONS_LOOKBACK mentions) whose name holds `noun`."""
+        i = bisect.bisect_left(self.entities.mention_starts, pos)
+        for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
+            mention = self.entities.mentions[k]
+            if not mention.person and not self.statements.in_quote(mention.start) and (
+                    noun in fold(mention.written) or noun in fold(mention.name)):
+                return mention
         return None
 
     def _opening_company(self, pos: int) -> Mention | None:

@@ -520,3 +520,10 @@ def test_a_bare_initial_before_a_surname_is_part_of_a_new_persons_name(gaz):
     result = run(text, gaz, "2025-07-18", "en")
     assert speakers(result) == ["K Shanmugam", "K Shanmugam"]
     assert "A Russian" not in result.actors  # "A" opening a sentence is no initial
+
+
+def test_the_agency_is_the_body_the_last_sentence_is_about_before_one_named_an_agency_paragraphs_ago(gaz):
+    text = ("The Cybersecurity and Infrastructure Security Agency warned on Monday of new attacks.\n\n"
+            'Europol announced the arrests on Thursday. "This is the biggest operation ever carried out," the '
+            "agency said.")
+    assert speakers(run(text, gaz, "2024-05-30", "en")) == ["Europol"]
