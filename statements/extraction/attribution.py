@@ -526,7 +526,8 @@ class Attribution:
         """'the embassy', 'le bureau fédéral': an institution named before that the noun fits. First one whose
         name holds the noun in this sentence or the one before, then the body a recent sentence is about
         ("Europol announced the arrests. [...] the agency said": Europol, not an agency named paragraphs
-        before), then one whose name holds the noun further back."""
+        before), then one whose name holds the noun further back. A noun that only ever refers to a body named
+        with it (« la métropole », "the council": SELF_NAMING_INSTITUTION_NOUNS) skips the recent sentence's body."""
         m = self.data.institution_noun.fullmatch(self.norm, a, b)
         for word in itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ADVERBIAL_WORDS):
             if m or fold(word.group()).rstrip("'") in self.data.prepositions | self.data.genitive:
@@ -546,12 +547,13 @@ class Attribution:
             if i < 0:
                 break
             subject, _ = self.sentence_subject(self.doc.sentence_starts[i], end)
-            if subject is not None and not subject.person and subject.kind in kinds:
+            if subject is not None and not subject.person and subject.kind in kinds \
+                    and noun not in self.data.self_naming_nouns:
                 return Who(subject.name, self.text[a:b].strip(), subject.is_new, 0.65, "definite-institution-subject")
             end, i = self.doc.sentence_starts[i], i - 1
         if named is not None:
             return Who(named.name, self.text[a:b].strip(), named.is_new, 0.8, "definite-institution")
-        if "company" in kinds:
+        if "company" in kinds and noun not in self.data.self_naming_nouns:
             company = self._opening_company(a)
             if company is not None:
                 return Who(company.name, self.text[a:b].strip(), True, 0.6, "definite-institution-opening")
@@ -590,6 +592,8 @@ class Attribution:
                 continue
             following = fold(re.findall(r"[\w-]+'?", self.norm[b:b + 40])[0]).rstrip("'")
             common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is not None
+            if re.match(r"\s*([\w-]+)", self.norm[b:b + 40]).group(1).lower() in self.data.PREPOSITIONS:
+                continue  # « Informés par la police, les pirates »: a participle's clause, not a name and its verb
             if (common or following in self.data.determiners) and \
                     not re.search(rf"[\w,:] {re.escape(word)}(?![\w-])", self.text):
                 continue  # a word the text writes in lower case ("Aucune", "Nos") or "Hier le ministre", not a name

@@ -527,3 +527,19 @@ def test_the_agency_is_the_body_the_last_sentence_is_about_before_one_named_an_a
             'Europol announced the arrests on Thursday. "This is the biggest operation ever carried out," the '
             "agency said.")
     assert speakers(run(text, gaz, "2024-05-30", "en")) == ["Europol"]
+
+
+def test_a_hospital_or_a_city_body_the_gazetteer_lacks_speaks_through_its_noun(gaz):
+    text = ("Le centre hospitalier d'Armentières a été la cible d'une cyberattaque dans la nuit de samedi.\n\n"
+            "« L'ensemble des postes a été déconnecté du réseau », a indiqué l'hôpital dans un communiqué.\n\n"
+            "La mairie de Lille et la métropole Européenne-de-Lille ont été visées la même semaine.\n\n"
+            "Selon l'Agence nationale de la sécurité des systèmes d'information, 300 postes ont été touchés.\n\n"
+            "« Nos services fonctionnent en mode dégradé », a indiqué la métropole.")
+    assert speakers(run(text, gaz, "2024-02-12", "fr")) == ["centre hospitalier d'Armentières",
+                                                             "métropole Européenne-de-Lille"]
+
+
+def test_a_participle_opening_a_sentence_is_no_company(gaz):
+    text = ("Informés par la police que c'était un hôpital, les pirates ont fourni la clé de déchiffrement.\n\n"
+            "« Nous ne pouvions plus accéder aux données », explique l'entreprise dans un communiqué.")
+    assert "Informés" not in run(text, gaz, "2020-09-18", "fr").actors

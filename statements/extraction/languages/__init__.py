@@ -98,6 +98,8 @@ class LanguageData:
             rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
         capitalised = r"(?-i:[A-ZÀ-Ý][\w'-]*)"
         linked = rf"\s+(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
+        if getattr(self, "INSTITUTION_NAME_APPOSED", False):  # « la métropole Aix-Marseille-Provence »
+            linked = rf"(?:{linked}|[ \u00a0])"  # one space: never across a line
         # a possessive owner stands for the determiner: "Georgia's Foreign Ministry", "the Georgian Foreign Ministry"
         owner = rf"(?=(?-i:[A-ZÀ-Ý][\w-]*)(?:{_alternation(self.POSSESSIVE_MARKERS) or '(?!)'})\s)"
         self.new_institution = re.compile(
@@ -106,6 +108,7 @@ class LanguageData:
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
+        self.self_naming_nouns = {fold(noun) for noun in getattr(self, "SELF_NAMING_INSTITUTION_NOUNS", ())}
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
         self.passive_agents = {fold(p) for p in self.PASSIVE_AGENTS}

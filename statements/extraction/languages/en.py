@@ -717,6 +717,10 @@ INSTITUTION_NOUNS = {
     "organisation": ["igo", "agency", "company"],
     "organization": ["igo", "agency", "company"],
     "hospital": ["company", "agency", "other"],
+    "council": ["agency"],
+    "trust": ["agency", "company"],
+    "city": ["agency"],
+    "county": ["agency"],
     "executive": ["agency"],
     "committee": ["agency", "igo"],
     "kremlin": ["agency"],
@@ -728,10 +732,13 @@ INSTITUTION_NOUNS = {
 # The Hague", "the finance ministry" (lower-case words before the noun only from this list; after it, linkers)
 INSTITUTION_DOMAINS = ["finance", "health", "foreign", "defence", "defense", "interior", "justice", "economy",
                        "education", "energy", "transport", "digital"]
+# nouns that only refer back to a body named with them: "the council" is Hackney Council, never the agency the
+# sentence before was about
+SELF_NAMING_INSTITUTION_NOUNS = ["council", "city", "county", "university", "library", "museum"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",
-                         "committee", "library", "university", "museum"]
+                         "committee", "library", "university", "museum", "council", "trust", "city", "county"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."

@@ -880,7 +880,17 @@ INSTITUTION_NOUNS = {
     "alliance": ["igo"],
     "organisation": ["igo", "agency", "company"],
     "hôpital": ["company", "agency", "other"],
+    "centre hospitalier": ["company", "agency", "other"],
+    "chu": ["company", "agency", "other"],
+    "clinique": ["company", "agency", "other"],
     "établissement": ["company", "agency", "other"],
+    "mairie": ["agency"],
+    "métropole": ["agency"],
+    "ville": ["agency"],
+    "préfecture": ["agency"],
+    "conseil départemental": ["agency"],
+    "conseil régional": ["agency"],
+    "université": ["agency"],
     "présidence": ["agency"],
     "diplomatie": ["agency"],
     "collectif": ["group"],
@@ -888,10 +898,17 @@ INSTITUTION_NOUNS = {
 # une institution que le gazetteer ignore, nommée par son nom commun et ce qui suit : « l'ambassade de Chine à
 # Londres », « le ministère des Finances » (les mots après le nom, reliés par ces prépositions, portent une majuscule)
 INSTITUTION_DOMAINS = []
+# noms qui ne reprennent qu'un corps nommé avec eux : « la métropole » est la métropole Aix-Marseille-Provence nommée
+# avant, jamais l'Anssi dont parlait la phrase précédente
+SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
+                                 "conseil régional", "université"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
+# ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
+INSTITUTION_NAME_APPOSED = True
 # les noms de ces corps (« le gouvernement américain », « le groupe du G7 » sont l'Etat et le groupe eux-mêmes)
 NEW_INSTITUTION_NOUNS = ["ambassade", "ministère", "département", "agence", "bureau", "parquet", "hôpital",
-                         "établissement"]
+                         "établissement", "centre hospitalier", "CHU", "clinique", "mairie", "métropole", "ville",
+                         "préfecture", "conseil départemental", "conseil régional", "université"]
 # pronoms qui peuvent reprendre une institution aussi bien qu'une personne (« l'ambassade ... a-t-elle écrit »)
 INSTITUTION_PRONOUNS = ["elle"]
 # une personne nommée après ces mots en tête de phrase donne un avis : « Pour Adam Segal, ... »
