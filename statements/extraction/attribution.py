@@ -44,6 +44,8 @@ def attribute_quotes(doc: Document, entities: Entities, statements: Statements) 
     rules.find_documents()
     for q in statements.quotes:
         q.who = rules.attribute(q)
+        if q.who is not None and q.who.name and q.who.name is not ANON:
+            rules.own_documents(q.prefix_start, q.tail_end, q.who.name)
     return rules
 
 
@@ -81,6 +83,7 @@ class Attribution:
         self.text, self.norm, self.data = doc.text, doc.norm, doc.data  # read by every rule
         self.documents: list[tuple[int, str, str]] = []  # (position, author, how found) of "communiqué de X"
         self.document_starts: list[int] = []
+        self.unowned_documents: list[int] = []  # positions of documents whose author the narration leaves unsaid
         self._role_titles: dict[str, list[str]] | None = None  # gazetteer role titles at doc.when, per actor
         self._anonymous_roles: dict[str, list[tuple[int, int]]] = {}
 
@@ -752,24 +755,28 @@ class Attribution:
         """The person a sentence norm[a:b] opens on by their role when no mention is its subject ("Le
         directeur général de Kyivstar avait qualifié l'incident de « ... ». Oleksandr Komarov a promis"):
         its first words read as a definite role, kept only when that names someone."""
+        who = self.role_opening(a, b)
+        return who if who is not None and who.name and who.name is not ANON else None
+
+    def role_opening(self, a: int, b: int) -> Who | None:
+        """The definite role a sentence norm[a:b] opens on, whoever it names (ANON when the text names no one
+        for it): its first ROLE_OPENING_WORDS words."""
         words = list(itertools.islice(re.finditer(r"[\w-]+'?", self.norm[a:b]), ROLE_OPENING_WORDS))
         if not words:
             return None
-        who = self._definite_role(a, self._before_adjunct(a, a + words[-1].end()))
-        return who if who is not None and who.name and who.name is not ANON else None
+        end = self._before_adjunct(a, a + words[-1].end())
+        who = self._definite_role(a, end)
+        if who is None and self._role_phrase(a, end) is not None:
+            return Who(ANON, self.text[a:end].strip(), how="role-unnamed")
+        return who
 
     def _definite_role(self, a: int, b: int) -> Who | None:
         """'le chef de l'Etat', 'the minister': the last person named before, unless an anonymous one came after."""
         region = self.norm[a:b]
-        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
-        # the determiner opens the phrase, or follows a short adverbial ("a déclaré en ouverture le conseiller")
-        m = next((w for w in itertools.islice(re.finditer(r"(\w+'?)\s*", region), 3) if fold(w.group(1)) in definite),
-                 None)
-        if m is None:
+        found = self._role_phrase(a, b)
+        if found is None:
             return None
-        role = self.data.role.search(region, m.end()) or self.data.spokes.search(region, m.end())
-        if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
-            return None
+        m, role = found
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
         person = holder = None
         noun = fold(role.group())
@@ -804,6 +811,20 @@ class Attribution:
         if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _role_phrase(self, a: int, b: int) -> tuple[re.Match, re.Match] | None:
+        """The determiner and the role noun of a definite role norm[a:b] ('le chef de l'Etat', 'the minister'):
+        the determiner opens it or follows a short adverbial ("a déclaré en ouverture le conseiller")."""
+        region = self.norm[a:b]
+        definite = {fold(k) for k in self.data.DEFINITE_GENDER}
+        m = next((w for w in itertools.islice(re.finditer(r"(\w+'?)\s*", region), 3) if fold(w.group(1)) in definite),
+                 None)
+        if m is None:
+            return None
+        role = self.data.role.search(region, m.end()) or self.data.spokes.search(region, m.end())
+        if not role or len(re.findall(r"\w+", region[m.end():role.start()])) > 2 or len(re.findall(r"\w+", region)) > 8:
+            return None
+        return m, role
 
     def _next_sentence_subject(self, pos: int) -> Mention | None:
         """The subject of the sentence after the one around pos, in the same paragraph."""
@@ -952,6 +973,17 @@ class Attribution:
             if owner:
                 self.documents.append((m.start(), owner, how))
                 self.document_starts.append(m.start())
+            elif not self._document_speaks(m.start(), m.end()):
+                self.unowned_documents.append(m.start())
+
+    def own_documents(self, start: int, end: int, speaker: str) -> None:
+        """The documents of a quote's sentence (norm[start:end]) that the narration named no author for are its
+        speaker's (« "...", a indiqué l'hôpital dans un communiqué. "...", précise le texte »)."""
+        for position in [p for p in self.unowned_documents if start <= p < end]:
+            self.unowned_documents.remove(position)
+            k = bisect.bisect_left(self.document_starts, position)
+            self.documents.insert(k, (position, speaker, "document-quote-speaker"))
+            self.document_starts.insert(k, position)
 
     def _document_speaks(self, a: int, b: int) -> bool:
         """The document noun norm[a:b] is itself the subject of a speech verb next to it (« ajoute le texte »,

@@ -71,9 +71,21 @@ def _continuations(rules: Attribution, quotes):
             subject = _narration_subject(rules, between_a, between_b)
             if subject is not None and subject.name != prev.who.name:
                 who, how = rules.who_of(subject), "previous-sentence"
+        if who is None and _opens_on_another_role(rules, between_a, between_b, prev.who.name):
+            continue  # « Le directeur délégué de l'hôpital a raconté la scène. « ... » »: someone else speaks
         if who is None:
             who = prev.who
         q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), how, who.kind, who.verb)
+
+def _opens_on_another_role(rules: Attribution, a: int, b: int, speaker: str) -> bool:
+    """Whether a sentence of the narration norm[a:b] opens on a definite role that is not `speaker`."""
+    first = bisect.bisect_left(rules.doc.sentence_starts, a)
+    for start in rules.doc.sentence_starts[first:bisect.bisect_left(rules.doc.sentence_starts, b)]:
+        role = None if rules.statements.in_quote(start) else rules.role_opening(start, b)
+        if role is not None and role.name != speaker:
+            return True
+    return False
+
 
 def _narration(rules: Attribution, quotes):
     """Quotes no rule attributed. A quote alone in its paragraph is the last narrated subject's

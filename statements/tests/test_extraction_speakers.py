@@ -543,3 +543,20 @@ def test_a_participle_opening_a_sentence_is_no_company(gaz):
     text = ("Informés par la police que c'était un hôpital, les pirates ont fourni la clé de déchiffrement.\n\n"
             "« Nous ne pouvions plus accéder aux données », explique l'entreprise dans un communiqué.")
     assert "Informés" not in run(text, gaz, "2020-09-18", "fr").actors
+
+
+def test_the_text_is_the_communique_of_the_body_that_the_quote_before_it_was_credited_to(gaz):
+    text = ("Le centre hospitalier d'Armentières a été la cible d'une cyberattaque dans la nuit de samedi.\n\n"
+            "Vers 2 heures du matin, « plusieurs messages de rançon » sont sortis des imprimantes de "
+            "l'établissement, a indiqué l'hôpital dans un communiqué. « L'ensemble des postes a été déconnecté du "
+            "réseau par mesure de sécurité », précise le texte.")
+    assert speakers(run(text, gaz, "2024-02-12", "fr")) == ["centre hospitalier d'Armentières"] * 2
+
+
+def test_a_sentence_opening_on_someone_elses_role_ends_the_previous_speakers_turn(gaz):
+    text = ("Le centre hospitalier d'Armentières a été la cible d'une cyberattaque dans la nuit de samedi.\n\n"
+            "« L'ensemble des postes a été déconnecté du réseau par mesure de sécurité », a indiqué l'hôpital.\n\n"
+            "Le directeur délégué de l'hôpital a raconté la scène. « Les imprimantes se sont mises à imprimer toutes "
+            "seules un message disant que nos données étaient chiffrées. » Il a assuré que la continuité des soins "
+            "était garantie dans les étages, où les dossiers des patients ont été imprimés à la main.")
+    assert speakers(run(text, gaz, "2024-02-12", "fr"))[1] != "centre hospitalier d'Armentières"
