@@ -634,7 +634,7 @@ class Attribution:
             return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
         if persons:
-            pick = self._first_coordinated(persons) if direction == "before" else persons[0]
+            pick = self._apposed_subject(persons, b) if direction == "before" else persons[0]
             if direction == "after":
                 first_segment = re.split(r",", region)[0]
                 if pick.start > a + len(first_segment) and self._org_first(mentions, a + len(first_segment)):
@@ -697,6 +697,17 @@ class Attribution:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _apposed_subject(self, persons: list[Mention], verb: int) -> Mention:
+        """The subject of a verb that an apposition set off by commas separates from it ("La présidente de la
+        métropole, Martine Vassal, candidate à la succession de Jean-Claude Gaudin, a dénoncé", "Le ministre,
+        Christophe Castaner, en visite avec le préfet Pascal Mailhos, a déclaré"): the first person followed by
+        a comma, not the one the apposition names; else the nearest the verb (`_first_coordinated`)."""
+        if len(persons) > 1 and self.norm[persons[-1].end:verb].rstrip().endswith(","):
+            for person in persons[:-1]:
+                if self.norm[person.end:person.end + 2].lstrip().startswith(","):
+                    return person
+        return self._first_coordinated(persons)
 
     def _first_coordinated(self, persons: list[Mention]) -> Mention:
         """The subject nearest its verb, or the first of the persons it is coordinated with ("Prime Minister

@@ -560,3 +560,12 @@ def test_a_sentence_opening_on_someone_elses_role_ends_the_previous_speakers_tur
             "seules un message disant que nos données étaient chiffrées. » Il a assuré que la continuité des soins "
             "était garantie dans les étages, où les dossiers des patients ont été imprimés à la main.")
     assert speakers(run(text, gaz, "2024-02-12", "fr"))[1] != "centre hospitalier d'Armentières"
+
+
+def test_a_person_named_inside_an_apposition_is_not_the_subject_the_apposition_follows(gaz):
+    text = ("La présidente de la métropole, Martine Vassal, candidate à la succession de Jean-Claude Gaudin, a "
+            "dénoncé sur Twitter « un acte criminel d'une gravité exceptionnelle ».")
+    assert speakers(run(text, gaz, "2020-03-15", "fr")) == ["Martine Vassal"]
+    english = ('Dutch Defence Minister Ank Bijleveld, speaking alongside Nato chief Jens Stoltenberg, said: "This was '
+               'a reckless act that we will not accept."')
+    assert speakers(run(english, gaz, "2018-10-04", "en")) == ["Ank Bijleveld"]
