@@ -468,9 +468,12 @@ class Attribution:
             if not self.statements.in_quote(m.start()) and len(re.findall(r"\w+", self.norm[start:m.start()])) <= 12:
                 first_pronoun = m
                 break
-        for mention in self.entities.mentions_in(start, end):
-            if self.statements.in_quote(mention.start):
-                continue
+        mentions = self.entities.mentions_in(start, end)
+        for mention in mentions:
+            if self.statements.in_quote(mention.start) or any(
+                    other.start <= mention.start and mention.end <= other.end and other.end - other.start >
+                    mention.end - mention.start for other in mentions):
+                continue  # "Russia" in "Russia's embassy in Berlin": the embassy is the subject
             if first_pronoun is not None and first_pronoun.start() < mention.start:
                 return None, first_pronoun.group()
             lead = fold(self.norm[start:mention.start]).strip(" ,")

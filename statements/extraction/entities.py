@@ -242,8 +242,10 @@ class Entities:
             if self.doc.quote_marks.contains(start) or self.doc.preposition_before(m.start()):
                 continue
             if m.group("noun").islower() and any(marker + " " in m.group("before")
-                                                 for marker in self.doc.data.POSSESSIVE_MARKERS):
-                continue  # after a possessive only a capitalised name: not "the FBI's executive assistant director"
+                                                 for marker in self.doc.data.POSSESSIVE_MARKERS) \
+                    and not self._owned_by_a_state(start):
+                continue  # after a possessive only a capitalised name: not "the FBI's executive assistant director";
+                # a state's body is one ("Russia's embassy in Berlin", "China's foreign ministry")
             kinds = self.doc.data.institution_nouns.get(fold(m.group("noun")), set())
             named = self._institution_named_before(start, kinds)
             if named is not None:
@@ -251,6 +253,11 @@ class Entities:
                 continue
             kind = next(iter(sorted(kinds)), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
+
+    def _owned_by_a_state(self, start: int) -> bool:
+        """Whether the name at start opens on a state's possessive ("Russia's ...")."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        return i < len(self.mentions) and self.mentions[i].start == start and self.mentions[i].kind == "state"
 
     def _institution_named_before(self, start: int, kinds: set[str]) -> Mention | None:
         """« la diplomatie chinoise [...] le ministère des Affaires étrangères »: a national institution written

@@ -569,3 +569,17 @@ def test_a_person_named_inside_an_apposition_is_not_the_subject_the_apposition_f
     english = ('Dutch Defence Minister Ank Bijleveld, speaking alongside Nato chief Jens Stoltenberg, said: "This was '
                'a reckless act that we will not accept."')
     assert speakers(run(english, gaz, "2018-10-04", "en")) == ["Ank Bijleveld"]
+
+
+def test_a_states_embassy_after_its_possessive_is_a_body_that_it_stands_for(gaz):
+    text = ("Germany's foreign minister Annalena Baerbock said Russia was behind the attack.\n\n"
+            'Russia\'s embassy in Berlin rejected the accusation. "We categorically reject these unfounded '
+            'allegations," it said in a statement.')
+    assert speakers(run(text, gaz, "2024-05-03", "en")) == ["Russia's embassy in Berlin"]
+
+
+def test_another_countrys_diplomacy_is_not_the_embassy_the_sentence_before_was_about(gaz):
+    text = ("L'ambassade de Russie à Berlin a rejeté ces accusations.\n\n"
+            "« Le ministère des Affaires étrangères figure parmi les cibles de cette campagne », a précisé la "
+            "diplomatie tchèque dans un communiqué.")
+    assert speakers(run(text, gaz, "2024-05-03", "fr")) == [None]

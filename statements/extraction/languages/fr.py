@@ -901,7 +901,7 @@ INSTITUTION_DOMAINS = []
 # noms qui ne reprennent qu'un corps nommé avec eux : « la métropole » est la métropole Aix-Marseille-Provence nommée
 # avant, jamais l'Anssi dont parlait la phrase précédente
 SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
-                                 "conseil régional", "université"]
+                                 "conseil régional", "université", "diplomatie"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
