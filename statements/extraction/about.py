@@ -140,7 +140,7 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     incidents = _once_per_place(incidents)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
-    main_incident = _main_incident(incidents, lead_end)
+    main_incident = _main_incident(incidents, _named_lead_end(incidents, document, lead_end, paragraphs, language))
     folded_document = fold(document)
     article = _Article(fold(document[:offset]), fold(document[:lead_end]), folded_document, date, language,
                        set(result.actors), {mention.name for mention in incidents}, main_incident)
@@ -469,6 +469,24 @@ def _main_incident(mentions: list[_Mention], lead_end: int) -> str | None:
         return None
     best = max(weights, key=lambda name: (weights[name], -_first(mentions, name)))
     return best if weights[best] >= MAIN_INCIDENT_WEIGHT else None
+
+
+def _named_lead_end(mentions: list[_Mention], document: str, lead_end: int, paragraphs: list[tuple[int, int]],
+                    language: str) -> int:
+    """Where the lead ends for the incident it speaks of: a lead that tells of one attack without naming it ("A
+    rural district has declared a state of disaster after a ransomware attack crippled its administration")
+    names it in the next paragraph ("Anhalt-Bitterfeld, a district of some 160,000 people, said"), which then
+    weighs as the lead does, when that paragraph names that one incident only."""
+    if any(mention.start < lead_end for mention in mentions) or not any(
+            not re.match(r"s\b|\w", folded[m.end():m.end() + 2]) for folded in [fold(document[:lead_end])]
+            for m in _ATTACK_WORD[language].finditer(folded)):
+        return lead_end  # no attack, or only "a string of cyber-attacks": many, none of them the story
+    following = next(((start, end) for start, end in paragraphs if start >= lead_end), None)
+    named = {m.name for m in mentions if following and following[0] <= m.start < following[1]
+             and m.weight >= min(ALIAS_WEIGHT, VICTIM_WEIGHT)}  # by its name or victim, not a culprit's
+    if len(named) != 1:
+        return lead_end  # several incidents after a lead on "a string of cyber-attacks": none of them is the story
+    return following[1]
 
 
 def _first(mentions: list[_Mention], name: str) -> int:

@@ -401,3 +401,14 @@ def test_on_its_day_an_event_is_recognised_by_a_word_of_its_name_in_the_articles
     assert QuotesByStart(result.quotes)["La question est"].events == ["US-China cyber agreement of 2015"]
     a_week_later = extract(text, gazetteer=gazetteer, published=PartialDate.parse("2015-10-02"), language="fr")
     assert QuotesByStart(a_week_later.quotes)["La question est"].events == []
+
+
+def test_a_lead_telling_of_an_attack_it_does_not_name_names_it_in_the_next_paragraph():
+    text = ("A Central American country has declared a national emergency after a ransomware attack crippled its "
+            "ministries, the first time a cyberattack has triggered such a step anywhere in the region.\n\n"
+            "The attack on Costa Rica, whose tax and customs systems went dark on Monday, hit foreign trade "
+            "first.\n\n"
+            '"This is not something we fix quickly," President Rodrigo Chaves told reporters.')
+    _, result = quotes_of(text, published="2022-05-09", language="en")
+    assert [q.incidents for q in result.quotes] == [["Conti attack on Costa Rica"]]
+
