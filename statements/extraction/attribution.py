@@ -31,6 +31,7 @@ ADVERBIAL_WORDS = 2  # words of a time or manner adverbial between a speech verb
 ROLE_OPENING_WORDS = 6  # words of a sentence's opening read as its subject's role ("Le directeur général de X")
 COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a company only its place names
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
+GOVERNED_ROLE_WORDS = 4  # words from a preposition to the role it governs ("by the committee's chair")
 STEM_LETTERS = 4  # first letters a country's name and its adjective share ("Russie" / "russe", "Chine" / "chinois")
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
@@ -485,6 +486,8 @@ class Attribution:
                 continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
+            if self._apposed_to_governed_role(start, mention.start):
+                continue  # "Pressed by the committee's chair, Liam Byrne, on whether [...], Norman said"
             lead_words = re.findall(r"[\w-]+'?", lead)
             while lead_words and lead_words[-1].rstrip("'") in self.data.determiners:
                 lead_words.pop()
@@ -497,6 +500,21 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _apposed_to_governed_role(self, start: int, pos: int) -> bool:
+        """The name at pos is set off after a role that a preposition governs ("Pressed by the committee's chair,
+        Liam Byrne,", « Interrogé par le président de la commission, X, »): a complement, not the subject."""
+        clause = self.norm[start:pos].rstrip()
+        if not clause.endswith(","):
+            return False
+        phrase = clause[:-1].rsplit(",", 1)[-1]
+        role = self.data.role.search(phrase)
+        if role is None:
+            return False
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", phrase[:role.start()])]
+        governing = self.data.prepositions | self.data.agent_prepositions
+        governed = [i for i, w in enumerate(words) if w in governing and w not in self.data.opinion_prepositions]
+        return bool(governed) and len(words) - governed[-1] <= GOVERNED_ROLE_WORDS
 
     def _definite_body_subject(self, start: int, end: int) -> Mention | None:
         """The body a sentence's definite subject stands for when no mention is its subject ("In its review,
@@ -636,6 +654,12 @@ class Attribution:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
             return self._document_author(a, b)
         persons = [m for m in mentions if m.person and not self._complement_of_role(a, m)]
+        if persons and direction == "before":
+            nearest = re.search(r"(?<![\w-])([A-ZÀ-Ý][\w'-]+)\s*$", region)
+            if nearest and a + nearest.start(1) >= persons[-1].end and nearest.group(1) in self.entities.surnames:
+                # "Pressed by the committee's chair, Liam Byrne, on whether [...], Norman said": the surname
+                # right before the verb, not a person named in the adjunct before it
+                return self._new_name(a + nearest.start(1), b, direction)
         if persons:
             pick = self._apposed_subject(persons, b) if direction == "before" else persons[0]
             if direction == "after":

@@ -38,6 +38,7 @@ _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
+ROLE_APPOSITION_REACH = 80  # characters before a name in which the role it is set off from is looked for
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -353,7 +354,17 @@ class Entities:
         apposed = re.match(r",\s*", after)  # "Mark Hollis, head of the centre": a role with no determiner
         return bool(self.doc.data.person_title_before.search(before)
                     or self.doc.data.person_after.match(after)
-                    or apposed and self.doc.data.role.match(after, apposed.end()))
+                    or apposed and self.doc.data.role.match(after, apposed.end())
+                    or self._apposed_to_role(start))
+
+    def _apposed_to_role(self, start: int) -> bool:
+        """The name follows a role and a comma in its clause (« le ministre coordinateur de la Sécurité
+        nationale, K. Shanmugam », "the head of the district, Uwe Schulze"): the role's holder."""
+        clause = re.split(r"[.;:!?()\"«»“”]", self.doc.norm[max(0, start - ROLE_APPOSITION_REACH):start])[-1]
+        if not clause.rstrip().endswith(","):
+            return False
+        roles = list(self.doc.data.role.finditer(clause))
+        return bool(roles) and "," not in clause[roles[-1].end():].rstrip()[:-1]
 
     def clean_name(self, start, end):
         text, data = self.doc.text, self.doc.data

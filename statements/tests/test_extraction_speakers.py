@@ -583,3 +583,18 @@ def test_another_countrys_diplomacy_is_not_the_embassy_the_sentence_before_was_a
             "« Le ministère des Affaires étrangères figure parmi les cibles de cette campagne », a précisé la "
             "diplomatie tchèque dans un communiqué.")
     assert speakers(run(text, gaz, "2024-05-03", "fr")) == [None]
+
+
+def test_a_person_set_off_after_a_role_is_that_roles_holder_in_french_too(gaz):
+    text = ("SINGAPOUR (AFP) - Singapour fait face à une attaque informatique, a annoncé vendredi le ministre "
+            "coordinateur de la Sécurité nationale, K. Shanmugam.\n\n"
+            "« UNC3886 constitue une menace sérieuse pour nous », a-t-il déclaré lors d'un dîner.")
+    assert speakers(run(text, gaz, "2025-07-18", "fr")) == ["K. Shanmugam"]
+
+
+def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
+    text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
+            "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "
+            'had taken "a business and principled decision" but would not disclose it. "We don\'t think it\'s in '
+            'the public interest to go into the details," he said.')
+    assert speakers(run(text, gaz, "2025-07-08", "en")) == ["Archie Norman", "Archie Norman"]

@@ -750,7 +750,8 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
                      "Secretary", "spokesman", "spokeswoman", "spokesperson", "Spokesman", "Spokeswoman",
                      "Ambassador", "Commissioner", "Director", "Chancellor", "Governor", "Senator", "Judge",
                      "Prime Minister", "Taoiseach",
-                     "leader", "Leader", "Chairman", "Chairwoman", "chief", "analyst", "researcher",
+                     "leader", "Leader", "Chairman", "Chairwoman", "chairman", "chairwoman", "chief", "analyst",
+                     "researcher",
                      "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
