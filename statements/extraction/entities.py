@@ -38,6 +38,9 @@ _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
+PORTFOLIO_REACH = 60  # characters before a body's name in which the role whose portfolio it may be is looked for
+PORTFOLIO_CONTENT_WORDS = 2  # words other than articles between them: « ministre de l'Europe et des », « ministère
+# géorgien des »
 ROLE_APPOSITION_REACH = 80  # characters before a name in which the role it is set off from is looked for
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
@@ -132,6 +135,8 @@ class Entities:
                 continue
             if not label.startswith("PER") and self.doc.quote_marks.contains(start):
                 continue
+            if not label.startswith("PER") and self._portfolio(start, name):
+                continue
             found.append((start, end, name, "person" if label.startswith("PER") else self.org_kind(name)))
         persons = {n for _, _, n, k in found if k == "person" and len(n.split()) >= 2}
         for full in persons:
@@ -145,6 +150,21 @@ class Entities:
             elif kind != "person" and len(words) == 1 and not (name.isupper() and len(name) >= 3):
                 continue
             self.mention_new(start, end, name, kind)
+
+    def _portfolio(self, start: int, name: str) -> bool:
+        """The name is a role's portfolio or the role itself, not a body: « le ministre des Affaires étrangères »,
+        « le ministre coordinateur de la Sécurité nationale », « le Premier ministre »."""
+        if self.doc.data.role.fullmatch(name):
+            return True
+        before = self.doc.norm[max(0, start - PORTFOLIO_REACH):start]
+        roles = [*self.doc.data.role.finditer(before), *self.doc.data.new_institution_noun.finditer(before)]
+        if not roles:
+            return False
+        between = [fold(w).rstrip("'") for w in re.findall(r"[\w-]+'?", before[max(r.end() for r in roles):])]
+        data = self.doc.data
+        content = [w for w in between if w not in data.genitive | data.determiners | set(data.COORDINATORS)]
+        # « directrice adjointe de la division technologie de Human Rights Watch »: a body, after nouns of its own
+        return bool(set(between[-2:]) & data.genitive) and len(content) <= PORTFOLIO_CONTENT_WORDS
 
     def _name_candidates(self):
         """Full names written somewhere in the text, so that a later bare surname resolves to them."""

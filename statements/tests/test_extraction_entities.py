@@ -78,3 +78,19 @@ def test_an_incident_s_name_is_a_company_only_where_the_company_the_text_calls_i
     assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(speaking, "en")[1]
     inverted = "L'éditeur de logiciels Kaseya a été visé. « Nous avons trouvé la faille », a indiqué l'entreprise."
     assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(inverted, "fr")[1]
+
+
+def test_a_roles_portfolio_is_no_body_but_a_body_a_role_belongs_to_is():
+    from pathlib import Path
+
+    from statements.dates import PartialDate
+    from statements.extraction import Gazetteer, extract
+
+    gaz = Gazetteer.from_directory(Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer")
+    text = ("Le porte-parole du ministère géorgien des Affaires étrangères a dénoncé l'attaque. Le ministre "
+            "coordinateur de la Sécurité nationale a réuni les services.\n\n"
+            "« Ce traité donne aux gouvernements un outil de surveillance », estime Deborah Brown, directrice "
+            "adjointe de la division technologie de Human Rights Watch.")
+    actors = extract(text, gazetteer=gaz, published=PartialDate.parse("2024-08-09"), language="fr").actors
+    assert "Affaires étrangères" not in actors and "Sécurité nationale" not in actors
+    assert "Human Rights Watch" in actors

@@ -108,6 +108,8 @@ class LanguageData:
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
+        self.new_institution_noun = re.compile(  # "ministères" too
+            rf"(?<![\w'])(?:{_alternation(self.NEW_INSTITUTION_NOUNS)})s?(?![\w-])", re.IGNORECASE)
         self.self_naming_nouns = {fold(noun) for noun in getattr(self, "SELF_NAMING_INSTITUTION_NOUNS", ())}
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
