@@ -272,8 +272,20 @@ class Entities:
             if named is not None:
                 self.add_mention(named)
                 continue
+            if m.group("after").strip():
+                end = self._adjective_after(end)
             kind = next(iter(sorted(kinds)), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
+
+    def _adjective_after(self, end: int) -> int:
+        """Where a body's name ends that the language writes with a lower-case adjective after its capitalised
+        word (« le ministère des Affaires étrangères », « l'ambassade de Chine en République tchèque »)."""
+        endings = self.doc.data.NAME_ADJECTIVE_ENDINGS
+        word = re.match(r"[ \u00a0]([a-zà-ÿ]+)(?![\w'-])", self.doc.text[end:end + 30])
+        if endings and word and word.group(1).endswith(tuple(endings)) \
+                and fold(word.group(1)) not in self.doc.data.stopwords:
+            return end + word.end()
+        return end
 
     def _owned_by_a_state(self, start: int) -> bool:
         """Whether the name at start opens on a state's possessive ("Russia's ...")."""

@@ -94,3 +94,16 @@ def test_a_roles_portfolio_is_no_body_but_a_body_a_role_belongs_to_is():
     actors = extract(text, gazetteer=gaz, published=PartialDate.parse("2024-08-09"), language="fr").actors
     assert "Affaires étrangères" not in actors and "Sécurité nationale" not in actors
     assert "Human Rights Watch" in actors
+
+
+def test_a_french_bodys_name_keeps_the_adjective_after_its_capitalised_word():
+    from pathlib import Path
+
+    from statements.dates import PartialDate
+    from statements.extraction import Gazetteer, extract
+
+    gaz = Gazetteer.from_directory(Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer")
+    text = ("L'ambassade de Chine en République tchèque a rejeté ces accusations. « La Chine s'oppose fermement à "
+            "toute politisation », a-t-elle déclaré.")
+    result = extract(text, gazetteer=gaz, published=PartialDate.parse("2025-05-28"), language="fr")
+    assert [q.speaker for q in result.quotes] == ["ambassade de Chine en République tchèque"]

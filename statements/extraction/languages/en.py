@@ -735,6 +735,8 @@ INSTITUTION_DOMAINS = ["finance", "health", "foreign", "defence", "defense", "in
 # nouns that only refer back to a body named with them: "the council" is Hackney Council, never the agency the
 # sentence before was about
 SELF_NAMING_INSTITUTION_NOUNS = ["council", "city", "county", "university", "library", "museum"]
+# English puts a body's adjectives before its noun, capitalised ("the Foreign Ministry")
+NAME_ADJECTIVE_ENDINGS: list[str] = []
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",

@@ -902,6 +902,9 @@ INSTITUTION_DOMAINS = []
 # avant, jamais l'Anssi dont parlait la phrase précédente
 SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
                                  "conseil régional", "université", "diplomatie"]
+# terminaisons des adjectifs qui suivent le mot à majuscule du nom d'un corps (« des Affaires étrangères »)
+NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ais", "aise", "aises", "ale", "ales", "aux", "ique", "iques", "èque", "ien",
+                          "ienne", "iennes", "ain", "aine", "aines", "ois", "oise", "oises", "el", "elle", "elles"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
