@@ -43,10 +43,14 @@ def attribute_quotes(doc: Document, entities: Entities, statements: Statements) 
     """Each statement's speaker, in text order; the rules are returned for the stages after."""
     rules = Attribution(doc, entities, statements)
     rules.find_documents()
+    after_previous = 0
     for q in statements.quotes:
         q.who = rules.attribute(q)
         if q.who is not None and q.who.name and q.who.name is not ANON:
-            rules.own_documents(q.prefix_start, q.tail_end, q.who.name)
+            # the quote's own sentence, and the narration since the quote before in this paragraph and the last
+            since = max(after_previous, doc.para_starts[max(0, doc.para(q.span.open) - 1)])
+            rules.own_documents(since, q.tail_end, q.who.name)
+        after_previous = q.tail_end
     return rules
 
 
@@ -501,6 +505,18 @@ class Attribution:
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
 
+    def _collective(self, a: int, b: int) -> Who | None:
+        """'the leaders', « les ministres »: the members of the international body the article names before
+        (the G7 of its communiqué), or no one when it names none ("the ministers wrote in Porto Vecchio")."""
+        if not self.data.collective_subject.fullmatch(self.norm, a, b):
+            return None
+        i = bisect.bisect_left(self.entities.mention_starts, a)
+        body = next((m for m in reversed(self.entities.mentions[:i])
+                     if m.kind == "igo" and not self.statements.in_quote(m.start)), None)
+        if body is None:
+            return Who(ANON, self.text[a:b].strip(), how="collective-unknown")
+        return Who(body.name, self.text[a:b].strip(), body.is_new, 0.6, "collective")
+
     def _apposed_to_governed_role(self, start: int, pos: int) -> bool:
         """The name at pos is set off after a role that a preposition governs ("Pressed by the committee's chair,
         Liam Byrne,", « Interrogé par le président de la commission, X, »): a complement, not the subject."""
@@ -715,7 +731,8 @@ class Attribution:
             if require_mention:
                 return None
             cut = self._before_adjunct(a + sa, a + sb)
-            anaphora = self._definite_institution(a + sa, cut) or self._definite_role(a + sa, cut)
+            anaphora = self._definite_institution(a + sa, cut) or self._definite_role(a + sa, cut) \
+                or self._collective(a + sa, cut)
             if anaphora:
                 return anaphora
             name = self._new_name(a + sa, a + sb, direction)
@@ -1015,8 +1032,9 @@ class Attribution:
                 self.unowned_documents.append(m.start())
 
     def own_documents(self, start: int, end: int, speaker: str) -> None:
-        """The documents of a quote's sentence (norm[start:end]) that the narration named no author for are its
-        speaker's (« "...", a indiqué l'hôpital dans un communiqué. "...", précise le texte »)."""
+        """The documents of norm[start:end] (a quote's sentence and the narration before it) that the narration named
+        no author for are its speaker's (« "...", a indiqué l'hôpital dans un communiqué. "...", précise le texte »;
+        "in a closing communique [...]. "...," the leaders wrote")."""
         for position in [p for p in self.unowned_documents if start <= p < end]:
             self.unowned_documents.remove(position)
             k = bisect.bisect_left(self.document_starts, position)

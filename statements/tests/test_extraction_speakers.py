@@ -598,3 +598,13 @@ def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subjec
             'had taken "a business and principled decision" but would not disclose it. "We don\'t think it\'s in '
             'the public interest to go into the details," he said.')
     assert speakers(run(text, gaz, "2025-07-08", "en")) == ["Archie Norman", "Archie Norman"]
+
+
+def test_the_leaders_are_the_international_body_the_article_names_and_its_communique_is_theirs(gaz):
+    text = ("The leaders of the world's richest democracies have demanded that Russia crack down on ransomware "
+            "gangs, in a closing communique that put cybercrime at the top of the G7's agenda.\n\n"
+            '"We reaffirm our call on Russia to stop its destabilising behaviour," the leaders wrote at the end of '
+            "three days of talks in Carbis Bay.\n\n"
+            'The text goes on to urge Moscow to "identify, disrupt and hold to account those within its borders who '
+            'conduct ransomware attacks".')
+    assert speakers(run(text, gaz, "2021-06-13", "en")) == ["G7", "G7"]

@@ -108,6 +108,7 @@ class LanguageData:
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
+        self.collective_subject = re.compile(rf"\s*(?:{_alternation(self.COLLECTIVE_SUBJECTS)})\s*", re.IGNORECASE)
         self.new_institution_noun = re.compile(  # "ministères" too
             rf"(?<![\w'])(?:{_alternation(self.NEW_INSTITUTION_NOUNS)})s?(?![\w-])", re.IGNORECASE)
         self.self_naming_nouns = {fold(noun) for noun in getattr(self, "SELF_NAMING_INSTITUTION_NOUNS", ())}

@@ -905,6 +905,10 @@ SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture",
 # terminaisons des adjectifs qui suivent le mot à majuscule du nom d'un corps (« des Affaires étrangères »)
 NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ais", "aise", "aises", "ale", "ales", "aux", "ique", "iques", "èque", "ien",
                           "ienne", "iennes", "ain", "aine", "aines", "ois", "oise", "oises", "el", "elle", "elles"]
+# sujets collectifs : les membres du corps international que l'article nomme (« les dirigeants » du G7)
+COLLECTIVE_SUBJECTS = ["les dirigeants", "les chefs d'Etat", "les chefs d'Etat et de gouvernement", "les ministres",
+                       "les ministres des Affaires étrangères", "les Sept", "les Vingt-Sept", "les Etats membres",
+                       "les alliés"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
