@@ -100,7 +100,7 @@ class Attribution:
         prefix = self.norm[pre_a:pre_b]
         if q.tail_new_sentence:
             m = self.data.verb.search(tail)
-            if m and m.start() < 45 and len(tail.strip()) < 90:
+            if m and m.start() < 45 and len(tail.strip()) < 90 and not self._reports_its_own(tail[m.end():]):
                 who = self.verb_subject(m, tail_a, tail_b, tail_a, strict_before=True)
                 if who:
                     return who
@@ -504,6 +504,12 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _reports_its_own(self, after_verb: str) -> bool:
+        """A sentence after a quote whose speech verb reports words of its own ("The Information Commissioner's
+        Office said it had been notified."): not the quote's attribution ("Hultquist said on Monday.")."""
+        first = re.match(r"\s*([\w']+)", after_verb)
+        return bool(first) and first.group(1).lower() in self.data.PRONOUNS
 
     def _collective(self, a: int, b: int) -> Who | None:
         """'the leaders', « les ministres »: the members of the international body the article names before

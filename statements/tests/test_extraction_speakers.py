@@ -608,3 +608,11 @@ def test_the_leaders_are_the_international_body_the_article_names_and_its_commun
             'The text goes on to urge Moscow to "identify, disrupt and hold to account those within its borders who '
             'conduct ransomware attacks".')
     assert speakers(run(text, gaz, "2021-06-13", "en")) == ["G7", "G7"]
+
+
+def test_a_sentence_after_a_quote_whose_verb_reports_its_own_words_is_not_its_attribution(gaz):
+    text = ('The National Cyber Security Centre said it was working with the council "to understand the full impact '
+            'of the incident." The Information Commissioner\'s Office said it had been notified.')
+    assert speakers(run(text, gaz, "2020-10-13", "en")) != ["Information Commissioner's Office"]
+    plain = '"We are working around the clock to restore every service." Hultquist said on Monday.'
+    assert speakers(run(plain, gaz, "2020-10-13", "en")) == ["John Hultquist"]
