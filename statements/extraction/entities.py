@@ -55,6 +55,11 @@ def _possessed_name(data) -> re.Pattern | None:
     return _POSSESSED_NAME[data.CODE]
 
 
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Information Commissioner's Office": ICO)."""
+    return "".join(word[0] for word in re.findall(r"[A-Z][\w-]*", name))
+
+
 @dataclass
 class Mention:
     start: int
@@ -83,6 +88,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._possessed_names()
     entities._institution_candidates()
     entities._company_candidates([(m.start, m.end) for m in (*incidents, *events)])
+    entities._acronyms_of_named_bodies()
     entities._acronym_candidates()
     entities._roles_to_named_holders()
     return entities
@@ -196,6 +202,20 @@ class Entities:
                     and not any(fold(w) in self.doc.data.institution_nouns for w in words) \
                     and not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
                 self.mention_new(start, end, name, "person")
+
+    def _acronyms_of_named_bodies(self):
+        """An acronym made of the initials of the capitalised words of a body named before is that body ("The
+        Information Commissioner's Office said [...]. [...] an ICO spokesperson said")."""
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.doc.text):
+            if taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()):
+                continue
+            i = bisect.bisect_left(self.mention_starts, m.start())
+            body = next((b for b in reversed(self.mentions[:i]) if not b.person and _initials(b.written) == m.group()),
+                        None)
+            if body is not None:
+                self.add_mention(Mention(m.start(), m.end(), body.name, body.kind, body.gender, "acronym", m.group(),
+                                         body.is_new))
 
     def _acronym_candidates(self):
         """An acronym the gazetteer lacks that speaks ("The HSE said in a statement", "NHS England said"): a

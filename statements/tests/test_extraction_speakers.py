@@ -616,3 +616,10 @@ def test_a_sentence_after_a_quote_whose_verb_reports_its_own_words_is_not_its_at
     assert speakers(run(text, gaz, "2020-10-13", "en")) != ["Information Commissioner's Office"]
     plain = '"We are working around the clock to restore every service." Hultquist said on Monday.'
     assert speakers(run(plain, gaz, "2020-10-13", "en")) == ["John Hultquist"]
+
+
+def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
+    text = ("The Information Commissioner's Office said it had been notified.\n\n"
+            '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
+            "ICO spokesperson said.")
+    assert speakers(run(text, gaz, "2020-10-20", "en")) == ["Information Commissioner's Office"]
