@@ -132,6 +132,13 @@ class Attribution:
             who = self.verb_subject(verbs[-1], pre_a, pre_b, pre_a, prefix_mode=True)
             if who:
                 return who
+            if self.data.as_opener.match(prefix):
+                # « Comme l'a écrit sur son compte le porte-parole du Kremlin, Dmitri Peskov, « ... » »: the subject
+                # comes after the verb
+                who = self._resolve(pre_a + verbs[0].end(), pre_b, "after")
+                if who and who.name:
+                    return Who(who.name, who.written, who.is_new, min(who.confidence, 0.7), "as-inverted", who.kind,
+                               verbs[0].group())
         src = list(self.data.source.finditer(prefix))
         if src:
             return self._source(pre_a + src[-1].end(), pre_b)

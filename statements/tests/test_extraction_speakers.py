@@ -623,3 +623,10 @@ def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
             "ICO spokesperson said.")
     assert speakers(run(text, gaz, "2020-10-20", "en")) == ["Information Commissioner's Office"]
+
+
+def test_the_subject_after_the_verb_of_a_comme_clause_speaks(gaz):
+    text = ("Joe Biden s'est entretenu vendredi au téléphone avec Vladimir Poutine.\n\n"
+            "Comme l'a écrit sur son compte Twitter le porte-parole du Kremlin, Dmitri Peskov, « la discussion a été "
+            "constructive et nous attendons la suite ».")
+    assert speakers(run(text, gaz, "2021-07-09", "fr")) == ["Dmitry Peskov"]

@@ -740,6 +740,8 @@ NAME_ADJECTIVE_ENDINGS: list[str] = []
 # collective subjects: the members of the international body the article names ("the leaders" of the G7)
 COLLECTIVE_SUBJECTS = ["the leaders", "leaders", "the ministers", "the foreign ministers", "the Seven", "the allies",
                        "the member states", "the 27", "the Twenty-Seven"]
+# "As X put it, ..." (in English the subject comes before the verb)
+AS_OPENERS = ["as"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",

@@ -909,6 +909,8 @@ NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ais", "aise", "aises", "ale", "ales"
 COLLECTIVE_SUBJECTS = ["les dirigeants", "les chefs d'Etat", "les chefs d'Etat et de gouvernement", "les ministres",
                        "les ministres des Affaires étrangères", "les Sept", "les Vingt-Sept", "les Etats membres",
                        "les alliés"]
+# « Comme l'a écrit X, « ... » » : le sujet suit le verbe
+AS_OPENERS = ["comme"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
