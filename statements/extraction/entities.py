@@ -114,13 +114,19 @@ class Entities:
                 continue
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written, holders=m.holders))
-            self.named_within.extend(m.inner)
+            # a descriptor names who it is about (« le porte-parole du Kremlin »); a body's own name only its state
+            # ("United States Department of Justice"), not a shorter name it holds ("National Security Council")
+            self.named_within.extend(inner for inner in m.inner if m.how != "alias" or self._is_state(inner))
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
                 # a later "M. Wang" is the Wang named in full; Chinese and Korean names put the family name first
                 surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
                 self.surnames.setdefault(surname, m.value)
         return out
+
+    def _is_state(self, name: str) -> bool:
+        info = self.doc.gaz.actor(name)
+        return info is not None and info.kind == "state"
 
     def _names_a_medium(self, start: int, end: int) -> bool:
         """Whether a company is named as where words were written ("on her Facebook account", "sur sa page

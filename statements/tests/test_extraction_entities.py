@@ -107,3 +107,16 @@ def test_a_french_bodys_name_keeps_the_adjective_after_its_capitalised_word():
             "toute politisation », a-t-elle déclaré.")
     result = extract(text, gazetteer=gaz, published=PartialDate.parse("2025-05-28"), language="fr")
     assert [q.speaker for q in result.quotes] == ["ambassade de Chine en République tchèque"]
+
+
+def test_a_bodys_name_names_its_state_but_not_a_shorter_name_it_holds():
+    from pathlib import Path
+
+    from statements.dates import PartialDate
+    from statements.extraction import Gazetteer, extract
+
+    gaz = Gazetteer.from_directory(Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer")
+    text = '"We will hold Iran accountable," National Security Council spokeswoman Adrienne Watson said.'
+    actors = extract(text, gazetteer=gaz, published=PartialDate.parse("2022-09-08"), language="en").actors
+    assert "United States National Security Council" in actors
+    assert "United Nations Security Council" not in actors
