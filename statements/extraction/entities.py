@@ -298,6 +298,15 @@ class Entities:
             if named is not None:
                 self.add_mention(named)
                 continue
+            if not re.search(r"(?-i:[A-ZÀ-Ý])", m.group("before") + m.group("after")):
+                # "the foreign ministry", only lower-case words: the body named before so ("Iran's foreign ministry")
+                written = fold(self.doc.text[start:end])
+                earlier = next((b for b in reversed(self.mentions[:bisect.bisect_left(self.mention_starts, start)])
+                                if not b.person and written in fold(b.written)), None)
+                if earlier is not None:
+                    self.add_mention(Mention(start, end, earlier.name, earlier.kind, earlier.gender, earlier.how,
+                                             self.doc.text[start:end], earlier.is_new))
+                    continue
             if m.group("after").strip():
                 end = self._adjective_after(end)
             kind = next(iter(sorted(kinds)), "agency")

@@ -630,3 +630,11 @@ def test_the_subject_after_the_verb_of_a_comme_clause_speaks(gaz):
             "Comme l'a écrit sur son compte Twitter le porte-parole du Kremlin, Dmitri Peskov, « la discussion a été "
             "constructive et nous attendons la suite ».")
     assert speakers(run(text, gaz, "2021-07-09", "fr")) == ["Dmitry Peskov"]
+
+
+def test_a_lower_case_body_is_the_one_named_before_with_those_words(gaz):
+    text = ("Iran's foreign ministry spokesman Nasser Kanaani condemned the decision.\n\n"
+            '"Iran rejects these accusations," the foreign ministry said in a statement carried by state media.')
+    result = run(text, gaz, "2022-09-08", "en")
+    assert speakers(result) == ["Iran's foreign ministry"]
+    assert "foreign ministry" not in result.actors
