@@ -477,9 +477,9 @@ def _named_lead_end(mentions: list[_Mention], document: str, lead_end: int, para
     rural district has declared a state of disaster after a ransomware attack crippled its administration")
     names it in the next paragraph ("Anhalt-Bitterfeld, a district of some 160,000 people, said"), which then
     weighs as the lead does, when that paragraph names that one incident only."""
-    if any(mention.start < lead_end for mention in mentions) or not any(
-            not re.match(r"s\b|\w", folded[m.end():m.end() + 2]) for folded in [fold(document[:lead_end])]
-            for m in _ATTACK_WORD[language].finditer(folded)):
+    lead = fold(document[:lead_end])
+    singular = (m for m in _ATTACK_WORD[language].finditer(lead) if not re.match(r"s\b|\w", lead[m.end():m.end() + 2]))
+    if any(mention.start < lead_end for mention in mentions) or next(singular, None) is None:
         return lead_end  # no attack, or only "a string of cyber-attacks": many, none of them the story
     following = next(((start, end) for start, end in paragraphs if start >= lead_end), None)
     named = {m.name for m in mentions if following and following[0] <= m.start < following[1]

@@ -19,7 +19,7 @@ import re
 
 from . import candidates
 from .document import Document
-from .entities import NAME, Entities, Mention
+from .entities import NAME, Entities, Mention, outermost
 from .model import Who
 from .spans import SENTENCE_REACH, QuoteInContext, Statements
 from .text import fold
@@ -480,12 +480,9 @@ class Attribution:
             if not self.statements.in_quote(m.start()) and len(re.findall(r"\w+", self.norm[start:m.start()])) <= 12:
                 first_pronoun = m
                 break
-        mentions = self.entities.mentions_in(start, end)
-        for mention in mentions:
-            if self.statements.in_quote(mention.start) or any(
-                    other.start <= mention.start and mention.end <= other.end and other.end - other.start >
-                    mention.end - mention.start for other in mentions):
-                continue  # "Russia" in "Russia's embassy in Berlin": the embassy is the subject
+        for mention in outermost(self.entities.mentions_in(start, end)):  # "Russia's embassy", not "Russia"
+            if self.statements.in_quote(mention.start):
+                continue
             if first_pronoun is not None and first_pronoun.start() < mention.start:
                 return None, first_pronoun.group()
             lead = fold(self.norm[start:mention.start]).strip(" ,")
@@ -523,8 +520,7 @@ class Attribution:
         (the G7 of its communiqué), or no one when it names none ("the ministers wrote in Porto Vecchio")."""
         if not self.data.collective_subject.fullmatch(self.norm, a, b):
             return None
-        i = bisect.bisect_left(self.entities.mention_starts, a)
-        body = next((m for m in reversed(self.entities.mentions[:i])
+        body = next((m for m in self.entities.bodies_before(a)
                      if m.kind == "igo" and not self.statements.in_quote(m.start)), None)
         if body is None:
             return Who(ANON, self.text[a:b].strip(), how="collective-unknown")
@@ -643,10 +639,11 @@ class Attribution:
             a, b = start + head.start(1), start + head.end(1)
             if self.entities.mentions_in(a, b) or self.entities.org_kind(word) not in ("other", "company"):
                 continue
-            following = fold(re.findall(r"[\w-]+'?", self.norm[b:b + 40])[0]).rstrip("'")
-            common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is not None
-            if re.match(r"\s*([\w-]+)", self.norm[b:b + 40]).group(1).lower() in self.data.PREPOSITIONS:
+            next_word = re.findall(r"[\w-]+'?", self.norm[b:b + 40])[0]
+            if next_word.lower() in self.data.PREPOSITIONS:
                 continue  # « Informés par la police, les pirates »: a participle's clause, not a name and its verb
+            following = fold(next_word).rstrip("'")
+            common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text) is not None
             if (common or following in self.data.determiners) and \
                     not re.search(rf"[\w,:] {re.escape(word)}(?![\w-])", self.text):
                 continue  # a word the text writes in lower case ("Aucune", "Nos") or "Hier le ministre", not a name
@@ -670,9 +667,7 @@ class Attribution:
             return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
         mentions = [m for m in self.entities.mentions_in(a, b)
                     if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
-        # a name inside a longer one is part of it: "Georgia" in "Georgia's Foreign Ministry"
-        mentions = [m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o.end - o.start >
-                                                   m.end - m.start for o in mentions)]
+        mentions = outermost(mentions)  # "Georgia" in "Georgia's Foreign Ministry" is part of it
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
@@ -1048,8 +1043,10 @@ class Attribution:
         """The documents of norm[start:end] (a quote's sentence and the narration before it) that the narration named
         no author for are its speaker's (« "...", a indiqué l'hôpital dans un communiqué. "...", précise le texte »;
         "in a closing communique [...]. "...," the leaders wrote")."""
-        for position in [p for p in self.unowned_documents if start <= p < end]:
-            self.unowned_documents.remove(position)
+        first = bisect.bisect_left(self.unowned_documents, start)  # in text order, as find_documents met them
+        stop = bisect.bisect_left(self.unowned_documents, end)
+        owned, self.unowned_documents[first:stop] = self.unowned_documents[first:stop], []
+        for position in owned:
             k = bisect.bisect_left(self.document_starts, position)
             self.documents.insert(k, (position, speaker, "document-quote-speaker"))
             self.document_starts.insert(k, position)

@@ -42,6 +42,7 @@ PORTFOLIO_REACH = 60  # characters before a body's name in which the role whose 
 PORTFOLIO_CONTENT_WORDS = 2  # words other than articles between them: « ministre de l'Europe et des », « ministère
 # géorgien des »
 ROLE_APPOSITION_REACH = 80  # characters before a name in which the role it is set off from is looked for
+BODIES_LOOKBACK = 40  # how many mentions back "the foreign ministry" or "the leaders" look for the body named before
 PERSONS_LOOKBACK = 40  # how many persons back a pronoun or a role noun may reach (bounds the work per quote)
 
 
@@ -53,6 +54,12 @@ def _possessed_name(data) -> re.Pattern | None:
         markers = "|".join(map(re.escape, data.POSSESSIVE_MARKERS))
         _POSSESSED_NAME[data.CODE] = re.compile(rf"\w(?:{markers})\s+(?P<name>{NAME.pattern})") if markers else None
     return _POSSESSED_NAME[data.CODE]
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not lying inside a longer one: "Georgia" in "Georgia's Foreign Ministry" is part of it."""
+    return [m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                           for o in mentions)]
 
 
 def _initials(name: str) -> str:
@@ -213,15 +220,18 @@ class Entities:
         """An acronym made of the initials of the capitalised words of a body named before is that body ("The
         Information Commissioner's Office said [...]. [...] an ICO spokesperson said")."""
         taken = Intervals((m.start, m.end) for m in self.mentions)
+        bodies = [m for m in self.mentions if not m.person]  # in text order: one pass over them and the acronyms
+        by_initials: dict[str, Mention] = {}
+        k = 0
         for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.doc.text):
-            if taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()):
+            while k < len(bodies) and bodies[k].start < m.start():
+                by_initials[_initials(bodies[k].written)] = bodies[k]  # the latest body with these initials
+                k += 1
+            body = by_initials.get(m.group())
+            if body is None or taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()):
                 continue
-            i = bisect.bisect_left(self.mention_starts, m.start())
-            body = next((b for b in reversed(self.mentions[:i]) if not b.person and _initials(b.written) == m.group()),
-                        None)
-            if body is not None:
-                self.add_mention(Mention(m.start(), m.end(), body.name, body.kind, body.gender, "acronym", m.group(),
-                                         body.is_new))
+            self.add_mention(Mention(m.start(), m.end(), body.name, body.kind, body.gender, "acronym", m.group(),
+                                     body.is_new))
 
     def _acronym_candidates(self):
         """An acronym the gazetteer lacks that speaks ("The HSE said in a statement", "NHS England said"): a
@@ -301,8 +311,7 @@ class Entities:
             if not re.search(r"(?-i:[A-ZÀ-Ý])", m.group("before") + m.group("after")):
                 # "the foreign ministry", only lower-case words: the body named before so ("Iran's foreign ministry")
                 written = fold(self.doc.text[start:end])
-                earlier = next((b for b in reversed(self.mentions[:bisect.bisect_left(self.mention_starts, start)])
-                                if not b.person and written in fold(b.written)), None)
+                earlier = next((b for b in self.bodies_before(start) if written in fold(b.written)), None)
                 if earlier is not None:
                     self.add_mention(Mention(start, end, earlier.name, earlier.kind, earlier.gender, earlier.how,
                                              self.doc.text[start:end], earlier.is_new))
@@ -496,6 +505,13 @@ class Entities:
             j = bisect.bisect_right(self.person_starts, mention.start)
             self.persons.insert(j, mention)
             self.person_starts.insert(j, mention.start)
+
+    def bodies_before(self, pos: int):
+        """The bodies (not persons) named before pos, nearest first, at most BODIES_LOOKBACK mentions back."""
+        i = bisect.bisect_left(self.mention_starts, pos)
+        for k in range(i - 1, max(-1, i - 1 - BODIES_LOOKBACK), -1):
+            if not self.mentions[k].person:
+                yield self.mentions[k]
 
     def persons_before(self, pos: int):
         """Persons mentioned before pos, nearest first, at most PERSONS_LOOKBACK of them."""
