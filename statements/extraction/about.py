@@ -91,6 +91,7 @@ DAYS_AFTER_ATTRIBUTION = 3  # an article reports an attribution as news on its d
 STRING_OF_ATTACKS = 3  # incidents of one event (an indictment) that make it about none of them alone
 STEM_LENGTH, STEM_ENDING = 5, 4  # the letters a long word keeps at least, and the ending it loses at most
 EVOKING_WORDS = 2  # distinctive words of one of its names by which an article describes an incident of its event
+DAYS_IN_THE_NEWS = 14  # an attack the lead describes in its own words is the incident that began these days before
 
 
 @dataclass
@@ -98,6 +99,7 @@ class _Mention:
     start: int
     name: str
     weight: float = ALIAS_WEIGHT
+    current: bool = False  # found by its victim or its description in an article of its days: news, not background
 
 
 @dataclass
@@ -137,6 +139,8 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published,
                                                    {m.value for m in named} | {m.name for m in by_parties})
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
+    if not any(mention.start < lead_end for mention in incidents):
+        incidents += _incidents_in_the_news(gazetteer, fold(document[:lead_end]), language, date)
     incidents = _once_per_place(incidents)
     events = [_Mention(m.start, m.value) for m in find(gazetteer.event_matcher(result.language))]
     folded_paragraphs = [fold(document[start:end]) for start, end in paragraphs]
@@ -387,7 +391,7 @@ def _incidents_by_parties(gazetteer: Gazetteer, find, actor_matches: list, docum
             continue
         incident = _incident_at(candidates, date)
         if incident:
-            found.append(_Mention(match.start, incident, weight))
+            found.append(_Mention(match.start, incident, weight, current=date is not None and weight == VICTIM_WEIGHT))
     for name, victims, culprits in gazetteer.incident_parties:
         for names in named.values():
             if names.keys() & culprits and (victim := names.keys() & victims) and _incident_at(
@@ -423,6 +427,21 @@ def _incidents_by_attribution(gazetteer: Gazetteer, named: dict[int, dict[str, i
             if len(incidents_on[claim.date.date]) == 1 and claim.culprit in names and speaks:
                 found.append(_Mention(names[claim.culprit], claim.incident, ATTRIBUTION_WEIGHT))
     return found
+
+
+def _incidents_in_the_news(gazetteer: Gazetteer, lead: str, language: str, date: PartialDate | None) -> list[_Mention]:
+    """The incident a lead that names none describes in its own words, as news: « Kiev accuse Moscou d'une
+    cyberattaque contre son réseau électrique » six days after the Ukrainian grid attack evokes it (its names'
+    distinctive words, beside an attack word), in an article of the days after it began. Only one such incident:
+    two of those days that the lead's words fit say which one is meant no better than none."""
+    attack = _ATTACK_WORD[language].search(lead)
+    if attack is None or date is None:
+        return []
+    fitting = [info.name for info in gazetteer.incident_info.values() if info.start is not None
+               and (date.last_day - info.start.date).days >= 0
+               and (date.date - info.start.last_day).days <= DAYS_IN_THE_NEWS
+               and _evoked(gazetteer, info.name, lead)]
+    return [_Mention(attack.start(), fitting[0], ALIAS_WEIGHT, current=True)] if len(fitting) == 1 else []
 
 
 def _is_company(gazetteer: Gazetteer, name: str) -> bool:
@@ -484,9 +503,13 @@ def _named_lead_end(mentions: list[_Mention], document: str, lead_end: int, para
     following = next(((start, end) for start, end in paragraphs if start >= lead_end), None)
     named = {m.name for m in mentions if following and following[0] <= m.start < following[1]
              and m.weight >= min(ALIAS_WEIGHT, VICTIM_WEIGHT)}  # by its name or victim, not a culprit's
-    if len(named) != 1:
-        return lead_end  # several incidents after a lead on "a string of cyber-attacks": none of them is the story
-    return following[1]
+    if len(named) == 1:
+        return following[1]
+    if not named and len({m.name for m in mentions}) == 1 and all(m.current for m in mentions):
+        # the article's one incident, found later by its victim in the days of the attack ("The Office of
+        # Personnel Management said it had detected the intrusion"): the attack the lead tells of
+        return next((end for start, end in paragraphs if start <= mentions[0].start < end), lead_end)
+    return lead_end  # several incidents after a lead on "a string of cyber-attacks": none of them is the story
 
 
 def _first(mentions: list[_Mention], name: str) -> int:

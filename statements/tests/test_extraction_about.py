@@ -40,6 +40,8 @@ INCIDENTS = [
      "aliases": {"fr": ["attaque contre le réseau électrique ukrainien"]}},
     {"name": "Georgia 2019 cyberattack", "kind": "sabotage", "start": "2019-10-28",
      "aliases": {"fr": ["cyberattaque contre la Géorgie"]}},
+    {"name": "OPM data breach", "kind": "espionage", "start": "2015-06", "aliases": {"en": ["OPM hack"]},
+     "victims": ["Office of Personnel Management"]},
 ]
 EVENTS = [
     {"name": "Biden-Putin call of 9 July 2021", "kind": "call", "start": "2021-07-09", "end": "2021-07-09",
@@ -160,6 +162,34 @@ def test_an_incident_is_named_by_its_victim_beside_an_attack_word_or_by_its_culp
     by_culprit, _ = quotes_of("Le groupe Conti menace de renverser le gouvernement.\n\n« Nous sommes en guerre », "
                               "a déclaré Rodrigo Chaves.", published="2022-05-16")
     assert by_culprit["Nous sommes en guerre"].incidents == ["Conti attack on Costa Rica"]
+
+
+def test_a_lead_describing_an_attack_in_its_own_words_in_the_days_after_it_is_about_it():
+    text = ("Les services ukrainiens accusent la Russie d'être à l'origine de la panne du 23 décembre.\n\n"
+            "« Des représentants des services russes ont tenté de paralyser le système », affirme le SBU.")
+    title = "Kiev accuse Moscou d'une cyberattaque contre son réseau électrique"
+    quotes, result = quotes_of(text, title=title, published="2015-12-29")
+    assert quotes["Des représentants"].incidents == ["Ukrainian power grid attack 2015"]
+    assert "Ukrainian power grid attack 2015" in result.incidents
+    months_later, _ = quotes_of(text, title=title, published="2016-06-29")
+    assert months_later["Des représentants"].incidents == []  # the words fit, but the attack is no longer news
+    no_attack, _ = quotes_of(text, title="Kiev modernise son réseau électrique", published="2015-12-29")
+    assert no_attack["Des représentants"].incidents == []
+
+
+def test_a_lead_on_one_unnamed_attack_is_about_the_incident_whose_victim_the_article_names_later():
+    text = ("China dismissed as irresponsible suggestions that it was behind a massive breach of U.S. government "
+            "computers.\n\n"
+            '"Hacking attacks are hard to trace," Foreign Ministry spokesman Hong Lei told a briefing.\n\n'
+            '"We are not in a position to identify a suspect," White House spokesman Josh Earnest said.\n\n'
+            "The Office of Personnel Management said it had detected the intrusion in April.")
+    quotes, _ = quotes_of(text, published="2015-06-05", language="en")
+    assert quotes["Hacking attacks are hard"].incidents == ["OPM data breach"]
+    background = text + "\n\nThe JBS attack in 2021 was another."
+    two_incidents, _ = quotes_of(background, published="2015-06-05", language="en")
+    assert two_incidents["Hacking attacks are hard"].incidents == []  # two incidents: the lead's is unclear
+    years_later, _ = quotes_of(text, published="2022-06-05", language="en")
+    assert years_later["Hacking attacks are hard"].incidents == []
 
 
 def test_a_company_named_in_a_sentence_about_an_attack_names_the_incident_it_suffered():
