@@ -424,9 +424,24 @@ def _incidents_by_attribution(gazetteer: Gazetteer, named: dict[int, dict[str, i
             claimant = gazetteer.actor(claim.claimant)
             speaks = claim.claimant in names or bool(claimant and claimant.kind == "state"
                                                      and claimant.country in states_speaking)
-            if len(incidents_on[claim.date.date]) == 1 and claim.culprit in names and speaks:
+            if (len(incidents_on[claim.date.date]) == 1 and claim.culprit in names and speaks
+                    and _first_to_speak(gazetteer, names, claim)):
                 found.append(_Mention(names[claim.culprit], claim.incident, ATTRIBUTION_WEIGHT))
     return found
+
+
+def _first_to_speak(gazetteer: Gazetteer, names: dict[str, int], claim) -> bool:
+    """Whether the claimant's side is the first the paragraph names, the culprit's aside: "Georgia accused
+    Russia's military intelligence", not "New Zealand said a Chinese group had compromised its networks, joining
+    Britain in calling out Beijing" (Britain's attribution of the day before is not the story)."""
+    culprit = gazetteer.actor(claim.culprit)
+    claimant = gazetteer.actor(claim.claimant)
+    for name in sorted(names, key=names.get):
+        actor = gazetteer.actor(name)
+        if name == claim.culprit or (actor and culprit and actor.country and actor.country == culprit.country):
+            continue
+        return name == claim.claimant or bool(actor and claimant and actor.country == claimant.country)
+    return True
 
 
 def _incidents_in_the_news(gazetteer: Gazetteer, lead: str, language: str, date: PartialDate | None) -> list[_Mention]:

@@ -372,6 +372,13 @@ def test_an_article_of_the_day_of_an_attribution_naming_its_claimant_and_culprit
     assert months_later.incidents == []  # no longer news: the old claim says nothing of a new attack
 
 
+def test_a_claimant_named_after_another_state_speaking_is_background_not_the_story():
+    text = ("The Netherlands said on Friday a state-backed group had breached its networks, joining the UK in "
+            "calling out the GRU.\n\n“This behaviour is totally unacceptable,” the minister said.")
+    result = extract(text, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-02-21"), language="en")
+    assert result.incidents == []  # the UK's claim of the day before is not what the Netherlands announced
+
+
 def test_on_a_day_several_incidents_were_attributed_none_is_named_by_its_claimant_and_culprit_alone():
     text = ATTRIBUTION_ARTICLE.replace("the GRU", "Sandworm")
     result = extract(text, gazetteer=ATTRIBUTION_GAZETTEER, published=PartialDate.parse("2020-10-19"), language="en")
