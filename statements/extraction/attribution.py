@@ -321,7 +321,8 @@ class Attribution:
                 if fits:
                     return subject, chain
                 return None, chain  # the sentence before speaks of someone else: no guess
-            if pronoun is not None:
+            anonymous = self._anonymous_subject(start, end)
+            if pronoun is not None and not anonymous:  # "A senior official conceded it was symbolic": not "it"
                 chain = start
             elif self._introduces_another(start, end, None, gender):
                 return AMBIGUOUS_SUBJECT, chain  # "He was joined by Y, the head of Z. « ... », he said"
@@ -330,7 +331,7 @@ class Attribution:
                                                               else not institution_too):
                     return None, chain  # "he" is no embassy, nor a woman
                 return said, chain  # "“It's having a severe impact.” [...] he was categorical. « ... »"
-            elif self._anonymous_subject(start, end):
+            elif anonymous:
                 return ANONYMOUS_SUBJECT, chain  # "Un haut responsable, qui [...], a expliqué. « ... », a-t-il dit"
             elif opening and opening[0] in self.data.determiners:
                 return None, chain  # "L'ambassade de Chine à Londres avait réagi": a subject no mention names
@@ -461,10 +462,12 @@ class Attribution:
 
     def _anonymous_subject(self, start: int, end: int) -> bool:
         """The sentence opens on an unnamed person: "Un haut responsable de l'administration", "A senior official",
-        "Un patient, rencontré dans le hall", also after a fronted adverbial ("At one London hospital, a nurse")."""
+        "Un patient, rencontré dans le hall", also after a fronted adverbial ("At one London hospital, a nurse") or a
+        clause on how they came to speak (« Interrogé sur la portée de la mesure, un responsable sud-coréen »)."""
         opening = self.norm[start:min(end, start + 80)]
-        adverbial = re.match(r"\s*([\w-]+'?)[^,;:.!?«»“”\"]{0,50},", opening)
-        if adverbial and fold(adverbial.group(1)).rstrip("'") in self.data.prepositions:
+        adverbial = re.match(r"\s*([\w'-]+)[^,;:.!?«»“”\"]{0,50},", opening)
+        if adverbial and (fold(adverbial.group(1)).rstrip("'") in self.data.prepositions
+                          or fold(adverbial.group(1)) in self.data.questioned_participles):
             opening = self.norm[start + adverbial.end():min(end, start + adverbial.end() + 80)]
         words = re.findall(r"[\w-]+'?", opening)[:4]
         if not words or fold(words[0]) not in self.data.anonymous:

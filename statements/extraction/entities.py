@@ -434,13 +434,14 @@ class Entities:
                     or self._apposed_to_role(start))
 
     def _apposed_to_role(self, start: int) -> bool:
-        """The name follows a role and a comma in its clause (« le ministre coordinateur de la Sécurité
-        nationale, K. Shanmugam », "the head of the district, Uwe Schulze"): the role's holder."""
+        """The name follows a role or a spokesperson's title and a comma in its clause (« le ministre coordinateur
+        de la Sécurité nationale, K. Shanmugam », « le porte-parole du ministère, Lim Soo-suk », "the head of the
+        district, Uwe Schulze"): the role's holder."""
         clause = re.split(r"[.;:!?()\"«»“”]", self.doc.norm[max(0, start - ROLE_APPOSITION_REACH):start])[-1]
         if not clause.rstrip().endswith(","):
             return False
-        roles = list(self.doc.data.role.finditer(clause))
-        return bool(roles) and "," not in clause[roles[-1].end():].rstrip()[:-1]
+        roles = [*self.doc.data.role.finditer(clause), *self.doc.data.spokes.finditer(clause)]
+        return bool(roles) and "," not in clause[max(role.end() for role in roles):].rstrip()[:-1]
 
     def clean_name(self, start, end):
         text, data = self.doc.text, self.doc.data

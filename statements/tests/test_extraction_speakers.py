@@ -592,6 +592,24 @@ def test_a_person_set_off_after_a_role_is_that_roles_holder_in_french_too(gaz):
     assert speakers(run(text, gaz, "2025-07-18", "fr")) == ["K. Shanmugam"]
 
 
+def test_a_person_set_off_after_a_spokespersons_title_is_that_spokesperson(gaz):
+    text = ("« Le gouvernement continuera de coopérer étroitement avec ses alliés », a déclaré le porte-parole du "
+            "ministère, Lim Soo-suk, lors d'un point de presse.")
+    assert speakers(run(text, gaz, "2023-06-02", "fr")) == ["Lim Soo-suk"]
+
+
+def test_a_pronoun_after_an_unnamed_official_asked_a_question_names_no_one(gaz):
+    text = ("« Nous continuerons de coopérer avec nos alliés », a déclaré le porte-parole du ministère, "
+            "Lim Soo-suk.\n\n"
+            "Interrogé sur la portée de la mesure, un responsable sud-coréen, s'exprimant sous couvert d'anonymat, a "
+            "reconnu qu'elle était symbolique. « Le message est clair : nous savons qui vous êtes », a-t-il ajouté.")
+    assert speakers(run(text, gaz, "2023-06-02", "fr")) == ["Lim Soo-suk", None]
+    english = ('"We will keep working with our allies," ministry spokesman Lim Soo-suk told a briefing.\n\n'
+               "Asked about the measure, a senior official conceded it was symbolic. "
+               '"The message is clear: we know who you are," he said.')
+    assert speakers(run(english, gaz, "2023-06-02", "en")) == ["Lim Soo-suk", None]
+
+
 def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
     text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
             "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "

@@ -114,6 +114,7 @@ class LanguageData:
             rf"(?<![\w'])(?:{_alternation(self.NEW_INSTITUTION_NOUNS)})s?(?![\w-])", re.IGNORECASE)
         self.self_naming_nouns = {fold(noun) for noun in getattr(self, "SELF_NAMING_INSTITUTION_NOUNS", ())}
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
+        self.questioned_participles = {fold(p) for p in self.QUESTIONED_PARTICIPLES}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}
         self.passive_agents = {fold(p) for p in self.PASSIVE_AGENTS}
         self.addressee_verbs = {fold(v) for v in self.ADDRESSEE_VERBS}

@@ -750,6 +750,9 @@ NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency"
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."
 OPINION_PREPOSITIONS = ["for"]
+# a fronted clause opened by these tells how the subject came to speak ("Asked about the measure, an official said")
+QUESTIONED_PARTICIPLES = ["asked", "questioned", "pressed", "quizzed", "contacted", "reached", "interviewed",
+                          "approached", "speaking"]
 # speech verbs whose object is the one spoken to: a name after them is the addressee ("the hackers told the BBC")
 ADDRESSEE_VERBS = ["told", "tells", "tell", "telling"]
 # a capitalised name right after one of these is a person ("Rep. Mike Gallagher", "spokeswoman Adrienne Watson")

@@ -922,6 +922,10 @@ NEW_INSTITUTION_NOUNS = ["ambassade", "ministère", "département", "agence", "b
 INSTITUTION_PRONOUNS = ["elle"]
 # une personne nommée après ces mots en tête de phrase donne un avis : « Pour Adam Segal, ... »
 OPINION_PREPOSITIONS = ["pour"]
+# une incise ouverte par ces mots dit comment le sujet a parlé (« Interrogé sur la mesure, un responsable a reconnu »)
+QUESTIONED_PARTICIPLES = ["interrogé", "interrogée", "interrogés", "interrogées", "questionné", "questionnée",
+                          "sollicité", "sollicitée", "contacté", "contactée", "joint", "jointe",
+                          "invité", "invitée", "s'exprimant"]
 # verbes de parole dont l'objet est la personne à qui l'on parle (en français, « à X » le marque déjà)
 ADDRESSEE_VERBS: list[str] = []
 # un nom propre après ces mots est une personne (« le ministre Jean-Noël Barrot »)
