@@ -299,6 +299,10 @@ class Attribution:
                                                         len(opening) > 1 else opening[0]):
                 return None, chain  # "The statement says...": a document speaks, not the last body named
             subject, pronoun = self.sentence_subject(start, end)
+            anonymous = self._anonymous_subject(start, end)
+            if anonymous and pronoun is None and (subject is None or not subject.person):
+                return ANONYMOUS_SUBJECT, chain  # "Un diplomate européen [...] jugeait possibles des sanctions, l'UE
+                # ayant déjà puni [...]. « ... », a-t-il dit": the diplomat, not the EU nor a person named before
             if subject is not None and end == pos and self._parenthetical(start, pos):
                 end, i = start, i - 1  # "The SVR, it said, « ... »": the SVR is what is said, not who says it
                 continue
@@ -321,7 +325,6 @@ class Attribution:
                 if fits:
                     return subject, chain
                 return None, chain  # the sentence before speaks of someone else: no guess
-            anonymous = self._anonymous_subject(start, end)
             if pronoun is not None and not anonymous:  # "A senior official conceded it was symbolic": not "it"
                 chain = start
             elif self._introduces_another(start, end, None, gender):

@@ -610,6 +610,18 @@ def test_a_pronoun_after_an_unnamed_official_asked_a_question_names_no_one(gaz):
     assert speakers(run(english, gaz, "2023-06-02", "en")) == ["Lim Soo-suk", None]
 
 
+def test_a_pronoun_after_an_unnamed_diplomat_whose_sentence_names_a_body_later_names_no_one(gaz):
+    text = ("« L'UE ne laissera pas ce comportement sans réponse », a assuré Josep Borrell.\n\n"
+            "Un diplomate européen interrogé par Reuters jugeait possibles de nouvelles sanctions, l'UE ayant déjà "
+            "puni en 2020 les auteurs du piratage. « Le cadre existe depuis 2019, il suffit de l'utiliser », "
+            "a-t-il dit.")
+    assert speakers(run(text, gaz, "2024-05-03", "fr")) == ["Josep Borrell", None]
+    english = ('"The EU will not leave this behaviour unanswered," Josep Borrell said.\n\n'
+               "A European diplomat said new sanctions were possible, the EU having already punished the hackers "
+               'in 2020. "The framework has existed since 2019, it just has to be used," he said.')
+    assert speakers(run(english, gaz, "2024-05-03", "en")) == ["Josep Borrell", None]
+
+
 def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
     text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
             "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "
