@@ -622,6 +622,13 @@ def test_a_pronoun_after_an_unnamed_diplomat_whose_sentence_names_a_body_later_n
     assert speakers(run(english, gaz, "2024-05-03", "en")) == ["Josep Borrell", None]
 
 
+def test_a_side_taken_between_the_auxiliary_and_the_speech_verb_keeps_the_subject_speaking(gaz):
+    text = "L'ambassade de Russie à Berlin a de son côté affirmé « rejeter catégoriquement ces allégations infondées »."
+    assert speakers(run(text, gaz, "2024-05-03", "fr")) == ["ambassade de Russie à Berlin"]
+    english = 'Russia\'s embassy in Berlin has for its part said it "categorically rejects these baseless allegations".'
+    assert speakers(run(english, gaz, "2024-05-03", "en")) == ["Russia's embassy in Berlin"]
+
+
 def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
     text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
             "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "

@@ -201,6 +201,13 @@ ADVERBS = [
     "firmly",
     "bluntly",
     "flatly",
+    # a side taken between the auxiliary and the verb: "The embassy has for its part said"
+    "meanwhile",
+    "in turn",
+    "for its part",
+    "for his part",
+    "for her part",
+    "for their part",
 ]
 INVERTED_PRONOUN = r"(?!x)x"  # English does not glue the inverted pronoun to the verb
 

@@ -346,6 +346,15 @@ ADVERBS = [
     "mercredi",
     "jeudi",
     "vendredi",
+    # a side taken between the auxiliary and the verb: « L'ambassade a de son côté affirmé »
+    "de son côté",
+    "de leur côté",
+    "pour sa part",
+    "pour leur part",
+    "quant à lui",
+    "quant à elle",
+    "de nouveau",
+    "à nouveau",
 ]
 # Inverted subject glued to the verb: "a-t-il déclaré", "dit-elle".
 INVERTED_PRONOUN = r"(?:-t-|-)(?P<pron>il|elle|on|ils|elles)\b"
