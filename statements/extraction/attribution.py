@@ -677,6 +677,10 @@ class Attribution:
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
+        if doc and direction == "after" and self._means_before_inverted_subject(region, doc):
+            rest = re.search(r"\S", region[doc.end():])
+            return self._resolve(a + doc.end() + rest.start(), b, direction)  # « a écrit dans un communiqué le
+            # secrétaire d'Etat américain »: the document is the means, the subject comes after it
         if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
             owners = [m for m in self.entities.mentions_in(a + doc.end(), b)  # "diffusé par la Maison Blanche" included
                       if not m.person and not self.statements.in_quote(m.start)]
@@ -1096,6 +1100,16 @@ class Attribution:
             if span.open >= start and span.close < verb and not re.search(r"\w", self.norm[start:span.open]):
                 return span.close + 1
         return start
+
+    def _means_before_inverted_subject(self, region: str, doc: re.Match) -> bool:
+        """Whether a document after the verb is what the subject spoke through, the subject following it: a
+        preposition before it, a determiner after it (« dans un communiqué le ministre »), not its owner's
+        genitive (« dans un communiqué du ministère »)."""
+        before = re.findall(r"[\w-]+'?", region[:doc.start()])
+        after = re.match(r"\s*([\w-]+'?)", region[doc.end():])
+        return bool(before and after and fold(before[0]).rstrip("'") in self.data.prepositions
+                    and fold(after.group(1)).rstrip("'") in self.data.determiners
+                    and fold(after.group(1)).rstrip("'") not in self.data.genitive)
 
     def _document_author(self, a: int, b: int) -> Who:
         """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",

@@ -629,6 +629,15 @@ def test_a_side_taken_between_the_auxiliary_and_the_speech_verb_keeps_the_subjec
     assert speakers(run(english, gaz, "2024-05-03", "en")) == ["Russia's embassy in Berlin"]
 
 
+def test_a_subject_inverted_after_the_document_it_spoke_through_speaks(gaz):
+    text = ("« Les Etats-Unis appellent la Russie à cesser ce comportement », a écrit dans un communiqué le "
+            "secrétaire d'Etat américain.")
+    assert speakers(run(text, gaz, "2020-02-20", "fr")) == ["Mike Pompeo"]
+    owned = ("« Les Etats-Unis appellent la Russie à cesser ce comportement », a écrit dans un communiqué du "
+             "département d'Etat.")
+    assert speakers(run(owned, gaz, "2020-02-20", "fr")) == ["United States Department of State"]
+
+
 def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
     text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
             "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "
