@@ -638,6 +638,12 @@ def test_a_subject_inverted_after_the_document_it_spoke_through_speaks(gaz):
     assert speakers(run(owned, gaz, "2020-02-20", "fr")) == ["United States Department of State"]
 
 
+def test_a_person_a_wire_is_quoted_as_saying_speaks(gaz):
+    text = ('"We have no information about who may have hacked companies in Britain," the Kremlin\'s spokesman '
+            "Dmitry Peskov was quoted as saying by the Tass news agency.")
+    assert speakers(run(text, gaz, "2020-07-17", "en")) == ["Dmitry Peskov"]
+
+
 def test_the_person_set_off_after_a_governed_role_is_a_complement_not_the_subject(gaz):
     text = ("Marks and Spencer's chairman Archie Norman has told MPs that the cyber-attack was traumatic.\n\n"
             "Pressed by the committee's chair, Liam Byrne, on whether a ransom had been paid, Norman said the board "

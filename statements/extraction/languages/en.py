@@ -55,6 +55,10 @@ SPEECH_PHRASES = [
     "makes clear",
     "called on",
     "calls on",
+    # the wire's passive: "Dmitry Peskov was quoted as saying by the Tass news agency"
+    "was quoted as saying",
+    "is quoted as saying",
+    "was cited as saying",
 ]
 
 SPEECH_FORMS_IRREGULAR = [
