@@ -434,11 +434,11 @@ def test_a_title_written_before_a_name_in_a_list_is_that_name_s(gaz):
 
 
 def test_a_country_s_possessive_before_an_institution_names_the_institution_not_the_country(gaz):
-    text = ("Estonia's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
+    text = ("Latvia's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
             'service".\n\n'
             "The FBI's executive assistant director said nothing more.")
     result = run(text, gaz, "2021-06-01", "en")
-    assert speakers(result) == ["Estonia's Foreign Ministry"]
+    assert speakers(result) == ["Latvia's Foreign Ministry"]
     assert "FBI's executive" not in {actor.name for actor in result.new_actors}
 
 
@@ -582,7 +582,7 @@ def test_another_countrys_diplomacy_is_not_the_embassy_the_sentence_before_was_a
     text = ("L'ambassade de Russie à Berlin a rejeté ces accusations.\n\n"
             "« Le ministère des Affaires étrangères figure parmi les cibles de cette campagne », a précisé la "
             "diplomatie tchèque dans un communiqué.")
-    assert speakers(run(text, gaz, "2024-05-03", "fr")) == [None]
+    assert speakers(run(text, gaz, "2024-05-03", "fr")) == ["Czech Ministry of Foreign Affairs"]
 
 
 def test_a_person_set_off_after_a_role_is_that_roles_holder_in_french_too(gaz):
@@ -688,5 +688,5 @@ def test_a_lower_case_body_is_the_one_named_before_with_those_words(gaz):
     text = ("Iran's foreign ministry spokesman Nasser Kanaani condemned the decision.\n\n"
             '"Iran rejects these accusations," the foreign ministry said in a statement carried by state media.')
     result = run(text, gaz, "2022-09-08", "en")
-    assert speakers(result) == ["Iran's foreign ministry"]
+    assert speakers(result) == ["Iranian Ministry of Foreign Affairs"]
     assert "foreign ministry" not in result.actors
