@@ -1,7 +1,9 @@
 """Loading the reference gazetteer (fixtures/gazetteer/*.json, see docs/gazetteer-format.md).
 
 Loading is idempotent and additive: missing actors, incidents, events, topics, aliases and
-roles are created; existing records keep whatever curators made of them.
+roles are created. Existing records keep whatever curators made of them and only gain what a
+newer gazetteer adds: descriptors they lack, and the end date of a role they still hold open
+(a term that has ended since the last load). Nothing is removed or overwritten.
 """
 
 import json
@@ -40,9 +42,12 @@ def gazetteer_load(*, directory: Path) -> Counter:
         actor, created = _actor(entry)
         actors[entry["name"]] = actor
         counts["actors created"] += created
+        counts["actors updated"] += not created and _gain_descriptors(actor, entry.get("descriptors", {}))
         counts["aliases created"] += _aliases(Alias, {"actor": actor}, entry.get("aliases", {}), counts)
     for entry in data["actors"]:
-        counts["roles created"] += _roles(actors[entry["name"]], entry.get("roles", []), actors)
+        created, updated = _roles(actors[entry["name"]], entry.get("roles", []), actors)
+        counts["roles created"] += created
+        counts["roles updated"] += updated
     for entry in data["topics"]:
         _, created = Topic.objects.get_or_create(
             slug=entry["slug"],
@@ -105,12 +110,13 @@ def _actor(entry) -> tuple[Actor, bool]:
     return actor, True
 
 
-def _roles(actor: Actor, roles: list[dict], actors: dict) -> int:
-    created = 0
+def _roles(actor: Actor, roles: list[dict], actors: dict) -> tuple[int, int]:
+    """Creates the roles the database lacks; returns how many were created and how many existing ones gained."""
+    created = updated = 0
     for role in roles:
         start = PartialDate.parse(role["start"]) if role.get("start") else None
         end = PartialDate.parse(role["end"]) if role.get("end") else None
-        _, was_created = Affiliation.objects.get_or_create(
+        affiliation, was_created = Affiliation.objects.get_or_create(
             actor=actor,
             title__iexact=role["title"],  # as the uniqueness constraint compares titles
             start_date=start.date if start else None,
@@ -125,7 +131,30 @@ def _roles(actor: Actor, roles: list[dict], actors: dict) -> int:
             },
         )
         created += was_created
-    return created
+        if not was_created:
+            ended = end is not None and affiliation.end_date is None
+            if ended:
+                affiliation.end_date, affiliation.end_precision = end.date, end.precision
+                affiliation.save(update_fields=["end_date", "end_precision"])
+            updated += _gain_descriptors(affiliation, role.get("descriptors", {})) or ended
+    return created, updated
+
+
+def _gain_descriptors(record, descriptors: dict[str, list[str]]) -> bool:
+    """Adds to record.descriptors (and saves) those of the gazetteer it lacks, per language; True if it gained any."""
+    current = {language: list(names) for language, names in (record.descriptors or {}).items()}
+    gained = False
+    for language, names in descriptors.items():
+        known = {fold(name) for name in current.get(language, [])}
+        for name in names:
+            if fold(name) not in known:
+                current.setdefault(language, []).append(name)
+                known.add(fold(name))
+                gained = True
+    if gained:
+        record.descriptors = current
+        record.save(update_fields=["descriptors"])
+    return gained
 
 
 def _dated(model, entry, **fields):

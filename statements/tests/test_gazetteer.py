@@ -64,6 +64,42 @@ def test_loading_over_roles_that_differ_only_in_case_updates_nothing(db, tmp_pat
     assert Affiliation.objects.get().title == "State Department Spokesperson"
 
 
+def test_loading_a_newer_gazetteer_adds_its_descriptors_and_closes_ended_terms_without_undoing_curators(
+        db, tmp_path):
+    import json
+
+    entry = {"name": "Ned Price", "kind": "person", "descriptors": {"en": ["Price"]}, "roles": [
+        {"title": "State Department Spokesperson", "start": "2021-01-20", "organisation": None,
+         "descriptors": {"en": ["the State Department spokesman"]}}]}
+    (tmp_path / "actors.json").write_text(json.dumps([entry]))
+    gazetteer_load(directory=tmp_path)
+    role = Affiliation.objects.get()
+    role.descriptors = {"en": ["the State Department spokesman", "a curator's own descriptor"]}
+    role.save()
+
+    entry["descriptors"]["fr"] = ["le porte-parole Price"]
+    entry["roles"][0]["end"] = "2023-06-30"
+    entry["roles"][0]["descriptors"] = {"en": ["The State Department spokesman", "the spokesman for the State "
+                                               "Department"], "fr": ["le porte-parole du département d'Etat"]}
+    (tmp_path / "actors.json").write_text(json.dumps([entry]))
+    counts = gazetteer_load(directory=tmp_path)
+
+    role.refresh_from_db()
+    assert role.descriptors == {
+        "en": ["the State Department spokesman", "a curator's own descriptor", "the spokesman for the State Department"],
+        "fr": ["le porte-parole du département d'Etat"],
+    }
+    assert role.end_date == datetime.date(2023, 6, 30)
+    assert Actor.objects.get().descriptors == {"en": ["Price"], "fr": ["le porte-parole Price"]}
+    assert (counts["roles updated"], counts["actors updated"], counts["roles created"]) == (1, 1, 0)
+
+    entry["roles"][0]["end"] = "2023-07-31"
+    (tmp_path / "actors.json").write_text(json.dumps([entry]))
+    assert gazetteer_load(directory=tmp_path)["roles updated"] == 0
+    role.refresh_from_db()
+    assert role.end_date == datetime.date(2023, 6, 30)  # an end date already known is the curators' to change
+
+
 def test_the_gazetteer_read_back_from_the_database_describes_incidents_and_events_as_the_files_do(db):
     """Linking quotes to incidents and events (statements/extraction/about.py) needs their dates, kinds,
     places, participants, victims and culprits: imports read them from the database, not the files."""
