@@ -727,7 +727,8 @@ class Attribution:
                     if holder is not None:
                         return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "org-role-anaphora")
                     return Who(ANON, seg_text.strip(), how="role-of-org")
-                if self.data.spokes.search(head):  # "a spokesperson for the Chinese embassy": the embassy speaks
+                if self.data.spokes.search(head) or not org.person and self.data.spokes.match(after_org.lstrip()) \
+                        and len(after_org.split()) <= 2:  # "a spokesperson for the embassy", "a Medibank spokesperson"
                     return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
                 if self._anonymous(head) and self._governed_by_head(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")

@@ -90,6 +90,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities = Entities(doc)
     for mention in entities._gazetteer_mentions():
         entities.add_mention(mention)
+    entities._victim_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._name_candidates()
     entities._possessed_names()
@@ -112,6 +113,7 @@ class Entities:
         self.surnames: dict[str, str] = {}
         self.new_gender: dict[str, str] = {}
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
+        self.victims: dict[str, str] = {}  # the incidents' victims the gazetteer has no actor for, and their kind
 
     def _gazetteer_mentions(self) -> list[Mention]:
         out = []
@@ -130,6 +132,24 @@ class Entities:
                 surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
                 self.surnames.setdefault(surname, m.value)
         return out
+
+    def _victim_mentions(self, other_spans=()):
+        """The victims the gazetteer's incidents name without making them actors ("Medibank", "CHU de Rennes",
+        "Hydro-Québec"): bodies of the story, so that "the company said" or « a reconnu l'établissement » finds
+        them. Not inside a longer name of an incident ("the Medibank hack"; the bare victim's name that an
+        incident also takes is the victim's); a victim of no kind the text's words tell is taken for a company,
+        what most victims are. A victim is one of the text's actors only when it speaks (output.py)."""
+        mentioned = Intervals((m.start, m.end) for m in self.mentions)
+        matches = self.doc.folded.find(self.doc.gaz.victim_matcher(self.doc.lang))
+        exact = {(m.start, m.end) for m in matches}
+        longer = Intervals(span for span in other_spans if span not in exact)
+        for m in matches:
+            if mentioned.overlaps(m.start, m.end) or longer.overlaps(m.start, m.end) \
+                    or self.doc.quote_marks.contains(m.start):
+                continue
+            kind = self.org_kind(m.value)
+            self.victims.setdefault(m.value, kind if kind != "other" else "company")
+            self.add_mention(Mention(m.start, m.end, m.value, self.victims[m.value], "", "victim", m.written, True))
 
     def _is_state(self, name: str) -> bool:
         info = self.doc.gaz.actor(name)

@@ -18,7 +18,7 @@ from .attribution import ANON, Attribution
 from .claims import claim_type
 from .document import Document
 from .entities import Entities
-from .model import ExtractedQuote, Extraction, SpeakerCandidate, StatedRole, Who
+from .model import ExtractedQuote, Extraction, NewActor, SpeakerCandidate, StatedRole, Who
 from .spans import SENTENCE_REACH, QuoteInContext
 from .text import SPACES, Folded, fold
 from .when import find_date
@@ -36,8 +36,10 @@ def build_extraction(doc: Document, entities: Entities, rules: Attribution, inci
     for q in result.quotes:
         if q.speaker and q.speaker not in result.actors:
             result.actors.append(q.speaker)
+        if q.speaker in entities.victims and q.speaker not in entities.new_actors:
+            entities.new_actors[q.speaker] = NewActor(q.speaker, entities.victims[q.speaker], doc.lang)
     result.incidents = _unique(m.value for m in incidents)
-    named = {m.name for m in entities.mentions}
+    named = {m.name for m in entities.mentions if m.how != "victim"}
     for name, victims, culprits in doc.gaz.incident_parties:
         # a victim and its attacker named together denote the incident ("Conti" + "Costa Rica")
         if name not in result.incidents and named & victims and named & culprits:

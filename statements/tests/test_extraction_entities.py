@@ -71,13 +71,40 @@ def test_a_capitalised_name_no_company_noun_describes_stays_no_company():
     assert not [m for m in mentions if m[0] == "Brindlecorp"]
 
 
+def test_a_victim_the_gazetteer_names_without_an_actor_is_a_body_of_the_text_but_no_new_actor_of_its_own():
+    found, mentions = _mentions("Après Kaseya, les pirates ont visé le géant de la viande JBS, qui a payé.", "fr")
+    assert [m for m in mentions if m[2] == "company"] == [("Kaseya", "Kaseya", "company", "victim", True),
+                                                          ("JBS", "JBS", "company", "victim", True)]
+    assert found.new_actors == {}
+    assert not [m for m in _mentions("The Kaseya attack spread on Friday.", "en")[1] if m[0] == "Kaseya"]
+
+
+def test_a_victim_that_speaks_is_the_speaker_and_a_new_actor():
+    from pathlib import Path
+
+    from statements.dates import PartialDate
+    from statements.extraction import Gazetteer, extract
+
+    gaz = Gazetteer.from_directory(Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer")
+    text = ("Le fournisseur JBS a été visé par des pirates. « Nous avons payé pour protéger nos clients », a indiqué "
+            "l'entreprise. « Les pirates ont été payés », a dit le géant de la viande, selon un dirigeant.")
+    result = extract(text, gazetteer=gaz, published=PartialDate.parse("2021-06-09"), language="fr")
+    assert result.quotes[0].speaker == "JBS"
+    assert [(actor.name, actor.kind) for actor in result.new_actors] == [("JBS", "company")]
+    assert "JBS" in result.actors
+    silent = extract("Après Kaseya, les pirates ont visé JBS. « C'est grave », a dit Joe Biden.", gazetteer=gaz,
+                     published=PartialDate.parse("2021-07-09"), language="fr")
+    assert "JBS" not in silent.actors and not silent.new_actors
+
+
 def test_an_incident_s_name_is_a_company_only_where_the_company_the_text_calls_it_speaks():
-    victim = "Après Kaseya, les pirates ont visé le géant de la viande JBS, qui a payé."
-    assert not [m for m in _mentions(victim, "fr")[1] if m[2] == "company"]
-    speaking = "Kaseya, a Miami-based software company, said fewer than 60 customers were hit."
-    assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(speaking, "en")[1]
-    inverted = "L'éditeur de logiciels Kaseya a été visé. « Nous avons trouvé la faille », a indiqué l'entreprise."
-    assert ("Kaseya", "Kaseya", "company", "ner", True) in _mentions(inverted, "fr")[1]
+    # MOVEit names the breach, not one of its victims
+    named = "Après MOVEit, les pirates ont visé l'éditeur américain de logiciels MOVEit, qui a payé."
+    assert not [m for m in _mentions(named, "fr")[1] if m[2] == "company"]
+    speaking = "MOVEit, a Massachusetts software company, said fewer than 60 customers were hit."
+    assert ("MOVEit", "MOVEit", "company", "ner", True) in _mentions(speaking, "en")[1]
+    inverted = "L'éditeur de logiciels MOVEit a été visé. « Nous avons trouvé la faille », a indiqué l'entreprise."
+    assert ("MOVEit", "MOVEit", "company", "ner", True) in _mentions(inverted, "fr")[1]
 
 
 def test_a_roles_portfolio_is_no_body_but_a_body_a_role_belongs_to_is():

@@ -86,7 +86,8 @@ def test_loading_a_newer_gazetteer_adds_its_descriptors_and_closes_ended_terms_w
 
     role.refresh_from_db()
     assert role.descriptors == {
-        "en": ["the State Department spokesman", "a curator's own descriptor", "the spokesman for the State Department"],
+        "en": ["the State Department spokesman", "a curator's own descriptor",
+               "the spokesman for the State Department"],
         "fr": ["le porte-parole du département d'Etat"],
     }
     assert role.end_date == datetime.date(2023, 6, 30)
