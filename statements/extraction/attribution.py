@@ -608,11 +608,23 @@ class Attribution:
             end, i = self.doc.sentence_starts[i], i - 1
         if named is not None:
             return Who(named.name, self.text[a:b].strip(), named.is_new, 0.8, "definite-institution")
+        if noun in self.data.generic_institution_nouns:
+            only = self._only_body_of_kinds(near if sentence < 1 else self.doc.sentence_starts[
+                max(0, sentence - SALIENCE_SENTENCES)], a, kinds)
+            if only is not None:
+                return Who(only.name, self.text[a:b].strip(), only.is_new, 0.6, "definite-institution-only")
         if "company" in kinds and noun not in self.data.self_naming_nouns:
             company = self._opening_company(a)
             if company is not None:
                 return Who(company.name, self.text[a:b].strip(), True, 0.6, "definite-institution-opening")
         return None
+
+    def _only_body_of_kinds(self, start: int, end: int, kinds: set[str]) -> Mention | None:
+        """The one body of these kinds the text names between start and end, outside quotes, if there is one
+        ("Le site d'Hydro-Québec est resté inaccessible. [...] a assuré la société d'Etat"); None if several."""
+        bodies = {m.name: m for m in self.entities.mentions_in(start, end)
+                  if not m.person and m.kind in kinds and not self.statements.in_quote(m.start)}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _institution_named(self, pos: int, noun: str) -> Mention | None:
         """The latest institution before pos (within INSTITUTIONS_LOOKBACK mentions) whose name holds `noun`."""

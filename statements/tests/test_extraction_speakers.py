@@ -690,3 +690,13 @@ def test_a_lower_case_body_is_the_one_named_before_with_those_words(gaz):
     result = run(text, gaz, "2022-09-08", "en")
     assert speakers(result) == ["Iranian Ministry of Foreign Affairs"]
     assert "foreign ministry" not in result.actors
+
+
+def test_a_generic_noun_stands_for_the_one_body_of_its_kind_the_sentences_before_name(gaz):
+    text = ("Le site web d'Hydro-Québec est resté inaccessible jeudi, après une attaque revendiquée par des "
+            "pirates.\n\n"
+            "« Aucune donnée de nos clients n'a été compromise », a assuré la société d'Etat dans un message.")
+    assert speakers(run(text, gaz, "2023-04-20", "fr")) == ["Hydro-Québec"]
+    two = ("Les sites de Hydro-Québec et de Saint-Gobain sont restés inaccessibles jeudi.\n\n"
+           "« Aucune donnée de nos clients n'a été compromise », a assuré la société dans un message.")
+    assert speakers(run(two, gaz, "2023-04-20", "fr")) == [None]  # two companies: no guess

@@ -95,7 +95,7 @@ class LanguageData:
         articles = [*self.DETERMINERS, *self.CONTRACTED_ARTICLES]  # « du constructeur » after « une porte-parole »
         self.institution_noun = re.compile(
             rf"\s*(?:{_alternation(articles)})\s*(?:[\w.-]+\s+){{0,2}}?(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})"
-            rf"(?:\s+[\w.-]+){{0,2}}\s*", re.IGNORECASE)
+            rf"(?:\s+[\w.'’-]+){{0,2}}\s*", re.IGNORECASE)
         capitalised = r"(?-i:[A-ZÀ-Ý][\w'-]*)"
         linked = rf"\s+(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
         if getattr(self, "INSTITUTION_NAME_APPOSED", False):  # « la métropole Aix-Marseille-Provence »
@@ -113,6 +113,7 @@ class LanguageData:
         self.new_institution_noun = re.compile(  # "ministères" too
             rf"(?<![\w'])(?:{_alternation(self.NEW_INSTITUTION_NOUNS)})s?(?![\w-])", re.IGNORECASE)
         self.self_naming_nouns = {fold(noun) for noun in getattr(self, "SELF_NAMING_INSTITUTION_NOUNS", ())}
+        self.generic_institution_nouns = {fold(noun) for noun in getattr(self, "GENERIC_INSTITUTION_NOUNS", ())}
         self.opinion_prepositions = {fold(p) for p in self.OPINION_PREPOSITIONS}
         self.questioned_participles = {fold(p) for p in self.QUESTIONED_PARTICIPLES}
         self.agent_prepositions = {fold(p) for p in self.AGENT_PREPOSITIONS}

@@ -743,6 +743,9 @@ INSTITUTION_NOUNS = {
 # The Hague", "the finance ministry" (lower-case words before the noun only from this list; after it, linkers)
 INSTITUTION_DOMAINS = ["finance", "health", "foreign", "defence", "defense", "interior", "justice", "economy",
                        "education", "energy", "transport", "digital"]
+# nouns that may stand for a body whose name does not hold them ("the company" for Medibank): the one body of their
+# kinds that the last sentences name
+GENERIC_INSTITUTION_NOUNS = ["company", "firm", "group", "organisation", "organization", "hospital", "trust"]
 # nouns that only refer back to a body named with them: "the council" is Hackney Council, never the agency the
 # sentence before was about
 SELF_NAMING_INSTITUTION_NOUNS = ["council", "city", "county", "university", "library", "museum"]

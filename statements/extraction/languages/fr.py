@@ -907,6 +907,11 @@ INSTITUTION_NOUNS = {
 # une institution que le gazetteer ignore, nommée par son nom commun et ce qui suit : « l'ambassade de Chine à
 # Londres », « le ministère des Finances » (les mots après le nom, reliés par ces prépositions, portent une majuscule)
 INSTITUTION_DOMAINS = []
+# noms qui peuvent reprendre un corps dont le nom ne les porte pas (« la société d'Etat » pour Hydro-Québec) : le seul
+# corps de leurs types que nomment les dernières phrases
+GENERIC_INSTITUTION_NOUNS = ["entreprise", "société", "firme", "groupe", "géant", "éditeur", "constructeur",
+                             "opérateur", "organisation", "hôpital", "centre hospitalier", "chu", "clinique",
+                             "établissement"]
 # noms qui ne reprennent qu'un corps nommé avec eux : « la métropole » est la métropole Aix-Marseille-Provence nommée
 # avant, jamais l'Anssi dont parlait la phrase précédente
 SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
