@@ -577,8 +577,13 @@ def _main_event(mentions: list[_Mention], gazetteer: Gazetteer, article: _Articl
                             or describing >= NAME_WORDS_DESCRIBE)
         described = by_kind or by_place_or_name
         taking_part = len(info.participants & article.actors)
-        if date is None:  # undated: the description, and who or what it concerns, must say it all
-            recognised = (by_kind and concerns) or (by_place_or_name and (concerns or taking_part >= 2))
+        if date is None:  # undated: the description, and who or what it concerns, must say it all; a word of
+            # its kind with two of its parties will do ("closing five years of talks in the Open-ended Working
+            # Group [...] with a consensus report"), but not for a meeting: its parties met more than once, its
+            # place tells which (two events fitting alike stay unrecognised below)
+            placed = info.kind in PLACED_KINDS
+            recognised = ((by_kind and (concerns or (taking_part >= 2 and not placed)))
+                          or (by_place_or_name and (concerns or taking_part >= 2)))
         else:
             same_day = abs((info.start.date - date.date).days) <= 1 and date.precision == "day"
             # on its day, two of its participants and a word of its name ("Biden", "REvil") are enough, or a word of

@@ -289,6 +289,15 @@ def test_a_summit_is_recognised_by_its_place_in_an_undated_article_and_its_title
     assert untitled["Il n'y a eu aucune hostil"].events == []
 
 
+def test_an_undated_lead_naming_an_events_kind_and_two_of_its_participants_is_about_it():
+    text = ("Joe Biden a eu vendredi un appel téléphonique avec Vladimir Poutine sur les rançongiciels.\n\n"
+            "« Nous attendons des actes », a déclaré Joe Biden.")
+    quotes, _ = quotes_of(text, published=None)
+    assert quotes["Nous attendons des actes"].events == ["Biden-Putin call of 9 July 2021"]
+    one_participant, _ = quotes_of(text.replace("avec Vladimir Poutine ", ""), published=None)
+    assert one_participant["Nous attendons des actes"].events == []
+
+
 def test_a_reaction_at_the_speakers_own_briefing_belongs_only_to_an_event_their_state_takes_part_in():
     text = ("The Netherlands on Thursday made a Dutch exposure of a GRU operation, the hack on the OPCW.\n\n"
             "“This is Western spy mania,” Maria Zakharova told a regular news briefing in Moscow on Friday.\n\n"
