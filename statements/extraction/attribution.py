@@ -507,6 +507,8 @@ class Attribution:
                 lead_words.pop()
             if lead_words and lead_words[-1].rstrip("'") in self.data.genitive:
                 continue  # "la ministre des Sciences", "la directrice de l'ONUDC": a complement, not the subject
+            if self._reported_by_verb_before(start, mention.start):
+                return None, None  # "The ministry also recalled that Moscow had proposed": Moscow is what is said
             if not mention.person:
                 near = self.entities.mentions_in(mention.end, min(end, mention.end + 40))
                 person = next((p for p in near if p.person), None)
@@ -514,6 +516,22 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _reported_by_verb_before(self, start: int, pos: int) -> bool:
+        """Whether the mention at pos opens the clause a speech verb of the sentence introduces, after words of
+        the narration ("The ministry also recalled that Moscow..."), so that it is what is said, not who says it."""
+        if not self.data.complementizer_end.search(self._without_determiners(self.norm[start:pos])):
+            return False
+        verb = next((v for v in self.data.verb.finditer(self.norm, start, pos)
+                     if not self.statements.in_quote(v.start())), None)
+        return verb is not None and _WORD.search(self.norm, start, verb.start()) is not None \
+            and not self.statements.in_quote(_WORD.search(self.norm, start, verb.start()).start())
+
+    def _without_determiners(self, lead: str) -> str:
+        words = re.findall(r"[\w-]+'?|\S", lead)
+        while words and fold(words[-1]).rstrip("'") in self.data.determiners:
+            words.pop()
+        return " ".join(words)
 
     def _reports_its_own(self, after_verb: str) -> bool:
         """A sentence after a quote whose speech verb reports words of its own ("The Information Commissioner's

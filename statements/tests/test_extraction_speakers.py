@@ -700,3 +700,21 @@ def test_a_generic_noun_stands_for_the_one_body_of_its_kind_the_sentences_before
     two = ("Les sites de Hydro-Québec et de Saint-Gobain sont restés inaccessibles jeudi.\n\n"
            "« Aucune donnée de nos clients n'a été compromise », a assuré la société dans un message.")
     assert speakers(run(two, gaz, "2023-04-20", "fr")) == [None]  # two companies: no guess
+
+
+def test_a_state_named_in_the_clause_a_speech_verb_introduces_is_not_the_sentences_subject(gaz):
+    text = ("Russia's Foreign Ministry said the accusations were unfounded.\n\n"
+            "The ministry also recalled that Moscow had proposed a dialogue on information security. "
+            "\"Our proposals remain on the table, but the other side prefers megaphone diplomacy,\" the statement "
+            "reads.")
+    result = run(text, gaz, published="2020-02-20", language="en")
+    assert speakers(result) == ["Russian Ministry of Foreign Affairs"]
+
+
+def test_narrative_verbs_of_judgement_introduce_a_partial_quote_of_their_subject(gaz):
+    english = run("Nikki Haley described the attack as \"a reckless act by a rogue regime\" on Tuesday.", gaz,
+                  published="2017-12-19", language="en")
+    assert speakers(english) == ["Nikki Haley"]
+    french = run("« Ensemble, nous refusons que des acteurs extérieurs minent la confiance des citoyens », a "
+                 "renchéri Annalena Baerbock.", gaz, published="2024-02-12", language="fr")
+    assert speakers(french) == ["Annalena Baerbock"]

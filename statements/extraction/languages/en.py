@@ -184,6 +184,19 @@ SPEECH_FORMS_IRREGULAR = [
     "affirmed",
     "affirms",
     "reaffirmed",
+    "estimated",
+    "estimates",
+    "described",
+    "describes",
+    "praised",
+    "condemned",
+    "condemns",
+    "denounced",
+    "dismissed",
+    "welcomed",
+    "hailed",
+    "branded",
+    "reads",  # "the statement reads"
 ]
 
 AUXILIARIES = ["has", "had", "have", "would", "will", "'s", "has also", "had also", "is", "was"]

@@ -99,6 +99,9 @@ SPEECH_VERBS_ER = [
     "témoigner",
     "rapporter",
     "réitérer",
+    "abonder",
+    "enchaîner",
+    "relater",
     "fustiger",
     "condamner",
     "dénoncer",
@@ -155,6 +158,15 @@ SPEECH_PHRASES = ["met en garde", "mettent en garde", "mettait en garde", "mis e
                   "faisait valoir"]
 
 SPEECH_FORMS_IRREGULAR = [
+    "renchérit",  # renchérir, concéder: forms listed in full
+    "renchérissent",
+    "renchérissait",
+    "renchéri",
+    "concède",
+    "concèdent",
+    "concédait",
+    "concédé",
+    "concédée",
     "réagit",  # réagir is a -ir verb: its forms are here, not derived from SPEECH_VERBS_ER
     "réagissent",
     "réagissait",
