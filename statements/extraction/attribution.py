@@ -764,6 +764,9 @@ class Attribution:
                     return Who(ANON, seg_text.strip(), how="anonymous")
                 if self._periphrasis(head):
                     return None  # « le locataire de la Maison-Blanche »: someone the body stands for, not the body
+                person = self._person_of_body(a + sa, org.start)
+                if person is not None:
+                    return person  # "Jay Gazlay of CISA's vulnerability management office estimated"
                 return self.who_of(org)
             spokes = self.data.spokes.search(seg_text)
             if spokes:  # "a spokesperson for the embassy": the embassy named before
@@ -790,6 +793,22 @@ class Attribution:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _person_of_body(self, a: int, body: int) -> Who | None:
+        """An unknown person's name right before the genitive that opens the body's name ("Jay Gazlay of CISA"):
+        the person, whom the body only places."""
+        genitive = re.search(r"(?<![\w-])([\w']+)\s+$", self.norm[a:body])
+        if genitive is None or fold(genitive.group(1)).rstrip("'") not in self.data.genitive:
+            return None
+        name_end = a + genitive.start()
+        name = NAME.search(self.text, max(a, name_end - 60), name_end)
+        while name is not None and name.end() < name_end - 1:
+            name = NAME.search(self.text, name.end(), name_end)
+        if name is None or self.text[name.end():name_end].strip():
+            return None
+        if self.entities.org_kind(self.text[name.start():name.end()]) not in ("person", "other"):
+            return None  # "National Police Agency of Japan": a body's own name
+        return self._new_name(name.start(), name_end, "before")
 
     def _apposed_subject(self, persons: list[Mention], verb: int) -> Mention:
         """The subject of a verb that an apposition set off by commas separates from it ("La présidente de la

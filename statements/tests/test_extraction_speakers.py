@@ -718,3 +718,11 @@ def test_narrative_verbs_of_judgement_introduce_a_partial_quote_of_their_subject
     french = run("« Ensemble, nous refusons que des acteurs extérieurs minent la confiance des citoyens », a "
                  "renchéri Annalena Baerbock.", gaz, published="2024-02-12", language="fr")
     assert speakers(french) == ["Annalena Baerbock"]
+
+
+def test_an_unknown_person_of_a_known_body_speaks_not_the_body(gaz):
+    text = ("On the same call, Jay Gazlay of CISA's vulnerability management office estimated that \"hundreds of "
+            "millions of devices\" were likely to be affected.")
+    assert speakers(run(text, gaz, published="2021-12-13", language="en")) == ["Jay Gazlay"]
+    body = "The National Police Agency of Japan said that \"hundreds of millions of devices\" were affected."
+    assert speakers(run(body, gaz, published="2021-12-13", language="en")) == ["National Police Agency"]
