@@ -769,6 +769,8 @@ class Attribution:
                     return person  # "Jay Gazlay of CISA's vulnerability management office estimated"
                 return self.who_of(org)
             spokes = self.data.spokes.search(seg_text)
+            if spokes and (owned := self._possessed_spokes(a + sa, a + sa + spokes.start(), seg_text.strip())):
+                return owned
             if spokes:  # "a spokesperson for the embassy": the embassy named before
                 rest = re.match(r"\s*[\w']+\s*", self.norm[a + sa + spokes.end():a + sb])
                 if rest and fold(rest.group().strip()).rstrip("'") in self.data.prepositions | self.data.genitive:
@@ -793,6 +795,26 @@ class Attribution:
         if self._anonymous(region):
             return Who(ANON, region.strip(), how="anonymous")
         return None
+
+    def _possessed_spokes(self, a: int, spokes: int, written: str) -> Who | None:
+        """« Le Kremlin avait démenti. « ... », avait assuré son porte-parole », "its spokesman said": the body the
+        sentences before are about speaks through its spokesperson, who is the one the gazetteer gives that role at
+        the date, else the body itself (as "a Medibank spokesperson")."""
+        before = re.findall(r"[\w-]+", self.norm[a:spokes])
+        if not before or fold(before[-1]) not in self.data.body_possessives:
+            return None
+        body, _ = self.salient_subject(a, "neuter", True)
+        if not isinstance(body, Mention) or body.person:
+            return None
+        holders = {role.actor for role in self.doc.gaz.roles_at(self.doc.when)
+                   if role.organisation == body.name and self._is_spokes_role(role)}
+        if len(holders) == 1:
+            return Who(holders.pop(), written, False, 0.7, "possessive-spokes")
+        return Who(body.name, written, body.is_new, 0.7, "possessive-spokes-body")
+
+    def _is_spokes_role(self, role) -> bool:
+        return bool(self.data.spokes.search(role.title)) or any(
+            self.data.spokes.search(descriptor) for descriptor in role.descriptors.get(self.doc.lang, ()))
 
     def _person_of_body(self, a: int, body: int) -> Who | None:
         """An unknown person's name right before the genitive that opens the body's name ("Jay Gazlay of CISA"):

@@ -726,3 +726,12 @@ def test_an_unknown_person_of_a_known_body_speaks_not_the_body(gaz):
     assert speakers(run(text, gaz, published="2021-12-13", language="en")) == ["Jay Gazlay"]
     body = "The National Police Agency of Japan said that \"hundreds of millions of devices\" were affected."
     assert speakers(run(body, gaz, published="2021-12-13", language="en")) == ["National Police Agency"]
+
+
+def test_its_spokesperson_is_the_holder_of_the_bodys_spokesperson_role_else_the_body(gaz):
+    french = ("Le Kremlin avait démenti dès jeudi. « Nous n'avons aucune information sur ces piratages », avait "
+              "assuré son porte-parole, cité par l'agence TASS.")
+    assert speakers(run(french, gaz, published="2020-07-17", language="fr")) == ["Dmitry Peskov"]
+    english = ("Medibank confirmed the breach on Monday. \"We are deeply sorry for what happened,\" its spokeswoman "
+               "said.")
+    assert speakers(run(english, gaz, published="2022-11-07", language="en")) == ["Medibank"]

@@ -108,6 +108,7 @@ class LanguageData:
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
+        self.body_possessives = {fold(word) for word in self.BODY_POSSESSIVES}
         self.as_opener = re.compile(rf"\s*(?:{_alternation(self.AS_OPENERS) or '(?!)'})(?![\w-])", re.IGNORECASE)
         self.collective_subject = re.compile(rf"\s*(?:{_alternation(self.COLLECTIVE_SUBJECTS)})\s*", re.IGNORECASE)
         self.new_institution_noun = re.compile(  # "ministères" too

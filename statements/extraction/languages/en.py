@@ -297,6 +297,8 @@ DOCUMENT_NOUNS = [
     "text",
     "message",
 ]
+# a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
+BODY_POSSESSIVES = ["its", "their"]
 SPOKES_NOUNS = ["spokesperson", "spokesman", "spokeswoman", "press office", "press secretary", "spokespeople"]
 ROLE_NOUNS = [
     "minister",

@@ -446,6 +446,8 @@ DOCUMENT_NOUNS = [
     "tweet",
     "message publié",
 ]
+# a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
+BODY_POSSESSIVES = ["son", "sa", "leur"]
 SPOKES_NOUNS = ["porte-parole", "porte-parole adjoint", "porte-parole adjointe", "service de presse", "diplomatie"]
 ROLE_NOUNS = [
     "ministre",
