@@ -28,6 +28,7 @@ _INITIAL = r"(?:[A-Z]\.|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
 NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|{_INITIAL})"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
                   rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL})){{1,5}}(?![\w-])")
+_BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
@@ -496,6 +497,8 @@ class Entities:
         return "other"
 
     def mention_new(self, start, end, name, kind) -> Mention:
+        if kind == "person":
+            name = _BARE_INITIAL.sub(r"\1.", name)  # "K Shanmugam" is "K. Shanmugam", as other papers write him
         gender = self._guess_gender(start, end) if kind == "person" else ""
         if gender:
             self.new_gender.setdefault(name, gender)

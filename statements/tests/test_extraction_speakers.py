@@ -735,3 +735,9 @@ def test_its_spokesperson_is_the_holder_of_the_bodys_spokesperson_role_else_the_
     english = ("Medibank confirmed the breach on Monday. \"We are deeply sorry for what happened,\" its spokeswoman "
                "said.")
     assert speakers(run(english, gaz, published="2022-11-07", language="en")) == ["Medibank"]
+
+
+def test_a_new_persons_bare_initial_takes_its_full_stop_so_that_both_spellings_are_one_name(gaz):
+    result = run("\"The threat is serious and it is real,\" said the analyst John F Smith.", gaz,
+                 published="2025-07-18", language="en")
+    assert speakers(result) == ["John F. Smith"]
