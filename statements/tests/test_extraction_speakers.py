@@ -518,7 +518,7 @@ def test_a_bare_initial_before_a_surname_is_part_of_a_new_persons_name(gaz):
             '"This is a serious threat to us," Mr Shanmugam said at a dinner.\n\n'
             '"A Russian group is not what we are talking about," he added.')
     result = run(text, gaz, "2025-07-18", "en")
-    assert speakers(result) == ["K Shanmugam", "K Shanmugam"]
+    assert speakers(result) == ["K. Shanmugam", "K. Shanmugam"]  # with its full stop, as other papers write it
     assert "A Russian" not in result.actors  # "A" opening a sentence is no initial
 
 
@@ -736,8 +736,3 @@ def test_its_spokesperson_is_the_holder_of_the_bodys_spokesperson_role_else_the_
                "said.")
     assert speakers(run(english, gaz, published="2022-11-07", language="en")) == ["Medibank"]
 
-
-def test_a_new_persons_bare_initial_takes_its_full_stop_so_that_both_spellings_are_one_name(gaz):
-    result = run("\"The threat is serious and it is real,\" said the analyst John F Smith.", gaz,
-                 published="2025-07-18", language="en")
-    assert speakers(result) == ["John F. Smith"]
