@@ -28,6 +28,8 @@ _INITIAL = r"(?:[A-Z]\.|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
 NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|{_INITIAL})"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
                   rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL})){{1,5}}(?![\w-])")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # "ARS", "CSA": a body's initials
+_BRACKETED_ACRONYM_THEN_NAME = re.compile(r"[ \u00a0]?\([A-Z]{2,6}\)[ \u00a0]+(?P<rest>(?-i:[A-ZÀ-Ý])[\w-]+)")
 _BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
@@ -499,6 +501,15 @@ class Entities:
     def mention_new(self, start, end, name, kind) -> Mention:
         if kind == "person":
             name = _BARE_INITIAL.sub(r"\1.", name)  # "K Shanmugam" is "K. Shanmugam", as other papers write him
+        elif _ACRONYM.fullmatch(name) and (body := self._body_of_acronym(name, start)) is not None:
+            mention = Mention(start, end, body.name, body.kind, "", body.how, self.doc.text[start:end], body.is_new)
+            self.add_mention(mention)  # « l'ARS » after « l'Agence régionale de santé », "the CSA" after its name
+            return mention
+        else:
+            bracketed = _BRACKETED_ACRONYM_THEN_NAME.match(self.doc.text, end)
+            if bracketed and fold(bracketed.group("rest")) not in self.doc.data.stopwords:
+                # « l'Agence régionale de santé (ARS) Bretagne »: the name goes on after its acronym
+                name = f"{name} {bracketed.group('rest')}"
         gender = self._guess_gender(start, end) if kind == "person" else ""
         if gender:
             self.new_gender.setdefault(name, gender)
@@ -529,6 +540,16 @@ class Entities:
             j = bisect.bisect_right(self.person_starts, mention.start)
             self.persons.insert(j, mention)
             self.person_starts.insert(j, mention.start)
+
+    def _body_of_acronym(self, acronym: str, pos: int) -> Mention | None:
+        """The body named before pos whose first words' initials the acronym spells, articles and prepositions
+        left out ("Agence régionale de santé" for ARS, "Cyber Security Agency of Singapore" for CSA)."""
+        letters = acronym.upper()
+        for body in self.bodies_before(pos):
+            words = [w for w in re.findall(r"[^\W\d_]+", body.name) if fold(w) not in self.doc.data.stopwords]
+            if len(words) >= len(letters) and "".join(w[0].upper() for w in words[:len(letters)]) == letters:
+                return body
+        return None
 
     def bodies_before(self, pos: int):
         """The bodies (not persons) named before pos, nearest first, at most BODIES_LOOKBACK mentions back."""

@@ -736,3 +736,14 @@ def test_its_spokesperson_is_the_holder_of_the_bodys_spokesperson_role_else_the_
                "said.")
     assert speakers(run(english, gaz, published="2022-11-07", language="en")) == ["Medibank"]
 
+
+
+def test_a_bodys_acronym_names_it_and_its_name_goes_on_after_a_bracketed_acronym(gaz):
+    bracketed = ("« Une cellule de crise est activée et nous travaillons avec l'établissement », a indiqué l'Agence "
+                 "régionale de santé (ARS) Bretagne.")
+    assert speakers(run(bracketed, gaz, published="2023-06-22", language="fr")) == [
+        "Agence régionale de santé Bretagne"]
+    acronym = ("The Cyber Security Agency of Singapore said it was investigating. \"We are working with the affected "
+               "operators to contain it,\" the CSA said.")
+    assert speakers(run(acronym, gaz, published="2025-07-18", language="en")) == [
+        "Cyber Security Agency of Singapore"]
