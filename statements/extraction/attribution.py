@@ -596,6 +596,18 @@ class Attribution:
         return False
 
     def _definite_institution(self, a: int, b: int) -> Who | None:
+        """The institution a definite noun norm[a:b] stands for (below), remembered as a mention there so that a
+        later noun finds it (« avait indiqué le CHU [...] a reconnu l'établissement »: the CHU de Rennes)."""
+        who = self._find_definite_institution(a, b)
+        if who is not None and who.name and who.name is not ANON and \
+                not any(m.start <= a < m.end for m in self.entities.mentions_in(a, b)):
+            info = self.doc.gaz.actor(who.name)
+            new = self.entities.new_actors.get(who.name)
+            kind = info.kind if info else (new.kind if new else "agency")
+            self.entities.add_mention(Mention(a, b, who.name, kind, "", "definite", who.written, who.is_new))
+        return who
+
+    def _find_definite_institution(self, a: int, b: int) -> Who | None:
         """'the embassy', 'le bureau fédéral': an institution named before that the noun fits. First one whose
         name holds the noun in this sentence or the one before, then the body a recent sentence is about
         ("Europol announced the arrests. [...] the agency said": Europol, not an agency named paragraphs

@@ -747,3 +747,12 @@ def test_a_bodys_acronym_names_it_and_its_name_goes_on_after_a_bracketed_acronym
                "operators to contain it,\" the CSA said.")
     assert speakers(run(acronym, gaz, published="2025-07-18", language="en")) == [
         "Cyber Security Agency of Singapore"]
+
+
+def test_a_body_a_definite_noun_named_is_found_again_by_a_later_noun(gaz):
+    text = ("Le CHU de Rennes a été la cible d'une cyberattaque mercredi. Les messageries de l'établissement étaient "
+            "inaccessibles jeudi.\n\n"
+            "« Aucune conséquence sur la prise en charge de nos patients », avait indiqué le CHU sur les réseaux.\n\n"
+            "Mais jeudi, le ton avait changé. « Des données ont été exfiltrées lors de l'attaque, et nous cherchons "
+            "encore », a reconnu l'établissement dans un communiqué.")
+    assert speakers(run(text, gaz, published="2023-06-22", language="fr")) == ["CHU de Rennes", "CHU de Rennes"]
