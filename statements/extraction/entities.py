@@ -341,8 +341,50 @@ class Entities:
                     continue
             if m.group("after").strip():
                 end = self._adjective_after(end)
+            national = self._national_body(start, end)
+            if national is not None:
+                self.add_mention(national)
+                continue
             kind = next(iter(sorted(kinds)), "agency")
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
+
+    def _national_body(self, start: int, end: int) -> Mention | None:
+        """A state's body of the gazetteer written without its country's word in its place: « le ministère des
+        Affaires étrangères tchèque » (the word after it), or « a annoncé le ministère des Affaires étrangères »
+        in a sentence about South Korea (the state the sentence, else the one before, is about)."""
+        written = " ".join(fold(word) for word in _WORD.findall(self.doc.text[start:end]))
+        candidates = self.doc.gaz.national_bodies(self.doc.lang).get(written)
+        if not candidates:
+            return None
+        after = re.match(r"[ \u00a0]([\w-]+)", self.doc.text[end:end + 40])
+        fits = {name for name, _, word in candidates if after and word == fold(after.group(1))}
+        if len(fits) == 1:
+            end += after.end()
+        else:
+            country = self._country_spoken_of(start)
+            fits = {name for name, state, _ in candidates if country and state == country}
+        if len(fits) != 1:
+            return None
+        name = fits.pop()
+        info = self.doc.gaz.actor(name)
+        return Mention(start, end, name, info.kind if info else "agency", "", "alias", self.doc.text[start:end])
+
+    def _country_spoken_of(self, pos: int) -> str:
+        """The country of the first state the sentence around pos names outside quotes and prepositions, else of
+        the sentence before."""
+        k = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
+        for i in (k, k - 1):
+            if i < 0:
+                break
+            a = self.doc.sentence_starts[i]
+            b = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.doc.text)
+            for mention in self.mentions_in(a, b):
+                if mention.kind == "state" and not self.doc.quote_marks.contains(mention.start) \
+                        and not self.doc.preposition_before(mention.start):
+                    info = self.doc.gaz.actor(mention.name)
+                    if info is not None and info.country:
+                        return info.country
+        return ""
 
     def _adjective_after(self, end: int) -> int:
         """Where a body's name ends that the language writes with a lower-case adjective after its capitalised

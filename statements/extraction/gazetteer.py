@@ -355,6 +355,28 @@ class Gazetteer:
             self._cache[key] = names
         return self._cache[key]
 
+    def national_bodies(self, language: str) -> dict[str, list[tuple[str, str, str]]]:
+        """A state's bodies by their alias less its country's word (« ministère tchèque des Affaires étrangères »:
+        "ministere des affaires etrangeres" -> (the Czech ministry, CZ, "tcheque")), so that a text naming one
+        without its country, or with the country's word after it, finds the one of the state it speaks of.
+        Only aliases of three words or more once the word is left out: "foreign ministry" says too little."""
+        key = ("national", language)
+        if key not in self._cache:
+            bodies: dict[str, list[tuple[str, str, str]]] = {}
+            for name, aliases in self._names_by_canonical("aliases", self._actor_aliases, language).items():
+                info = self.actors.get(name)
+                if info is None or not info.country or info.kind in ("person", "state"):
+                    continue
+                for alias in aliases:
+                    words = [fold(word) for word in re.findall(r"[\w-]+", alias)]
+                    for k in (0, 1):
+                        rest = words[:k] + words[k + 1:]
+                        if len(words) > k and len(rest) >= 3 and (name, info.country, words[k]) not in \
+                                bodies.get(" ".join(rest), ()):
+                            bodies.setdefault(" ".join(rest), []).append((name, info.country, words[k]))
+            self._cache[key] = bodies
+        return self._cache[key]
+
     def roles_at(self, when: PartialDate | None) -> list[_Role]:
         return [role for role in self._roles if role.valid_at(when)]
 

@@ -756,3 +756,15 @@ def test_a_body_a_definite_noun_named_is_found_again_by_a_later_noun(gaz):
             "Mais jeudi, le ton avait changé. « Des données ont été exfiltrées lors de l'attaque, et nous cherchons "
             "encore », a reconnu l'établissement dans un communiqué.")
     assert speakers(run(text, gaz, published="2023-06-22", language="fr")) == ["CHU de Rennes", "CHU de Rennes"]
+
+
+def test_a_states_body_written_without_its_countrys_word_is_the_one_of_the_state_spoken_of(gaz):
+    after = ("La République tchèque a accusé la Chine. Selon le ministère des Affaires étrangères tchèque, une enquête "
+             "a permis d'établir « avec un haut degré de certitude » l'identité de l'auteur.")
+    assert speakers(run(after, gaz, published="2025-05-28", language="fr")) == ["Czech Ministry of Foreign Affairs"]
+    context = ("SEOUL, 2 juin (Yonhap) -- La Corée du Sud a imposé vendredi des sanctions au groupe nord-coréen "
+               "Kimsuky, qui vole des informations pour le compte de Pyongyang, a annoncé le ministère des Affaires "
+               "étrangères.\n\n« Kimsuky est impliqué directement ou indirectement dans le développement d'armes », a "
+               "indiqué le ministère dans un communiqué.")
+    assert speakers(run(context, gaz, published="2023-06-02", language="fr")) == [
+        "South Korean Ministry of Foreign Affairs"]
