@@ -604,7 +604,7 @@ class Attribution:
             info = self.doc.gaz.actor(who.name)
             new = self.entities.new_actors.get(who.name)
             kind = info.kind if info else (new.kind if new else "agency")
-            self.entities.add_mention(Mention(a, b, who.name, kind, "", "definite", who.written, who.is_new))
+            self.entities.add_mention(Mention(a, b, who.name, kind, "", who.how, who.written, who.is_new))
         return who
 
     def _find_definite_institution(self, a: int, b: int) -> Who | None:
@@ -789,6 +789,11 @@ class Attribution:
                     body_a = a + sa + spokes.end() + rest.end()
                     if rest.group().strip().lower() in self.data.CONTRACTED_ARTICLES:
                         body_a = a + sa + spokes.end()  # « du constructeur »: the article is in the preposition
+                    named = next((m for m in self.entities.mentions_in(body_a, a + sb) if not m.person
+                                  and not re.search(r"\w", self._without_determiners(self.norm[body_a:m.start]))),
+                                 None)
+                    if named is not None:  # "a spokeswoman for the National Cyber Security Centre"
+                        return Who(named.name, seg_text.strip(), named.is_new, 0.7, "spokes-org")
                     body = self._definite_institution(body_a, self._before_adjunct(body_a, a + sb))
                     if body is not None and body.name:
                         return Who(body.name, seg_text.strip(), body.is_new, 0.7, "spokes-institution")

@@ -197,10 +197,12 @@ def confidence_band(confidence: float) -> str:
 
 
 def gold_split(gold: dict, split: str | None) -> dict:
-    """The gold annotation restricted to the documents of one split ("dev", "heldout"), or all of it."""
+    """The gold annotation restricted to the documents of a split ("dev", "heldout") or of several ("dev,fresh"),
+    or all of it."""
     if not split:
         return gold
-    return {**gold, "documents": [d for d in gold["documents"] if d.get("split") == split]}
+    splits = set(split.split(","))
+    return {**gold, "documents": [d for d in gold["documents"] if d.get("split") in splits]}
 
 
 def score(gold: dict, predictions: list[dict]) -> dict:

@@ -79,7 +79,7 @@ def gold_split_name(gold: dict) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m statements.extraction.fit_weights")
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--split", default="dev")
+    parser.add_argument("--split", default="dev", help="a split, or several separated by commas")
     parser.add_argument("--gazetteer", type=Path, default=ROOT / "fixtures" / "gazetteer")
     args = parser.parse_args(argv)
     gold = gold_split(json.loads(args.gold.read_text(encoding="utf-8")), args.split)

@@ -83,6 +83,9 @@ class _Entry:
         return holders.pop() if len(holders) == 1 else None
 
 
+TITLE_CASE_ACRONYM = 4  # letters from which an acronym is also written as a word: Anssi, Otan, Nato, Cnil
+
+
 def _case_mode(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
     if not letters:
@@ -209,7 +212,9 @@ def _case_ok(entry: _Entry, written: str) -> bool:
     if entry.case == "any":
         return True
     if entry.case == "exact":
-        return fold(written).upper() == fold(entry.alias).upper() and _strip(written) == _strip(entry.alias)
+        if _strip(written) == _strip(entry.alias):
+            return True  # an acronym as written, or (four letters or more) as French papers write it: « l'Anssi »
+        return len(_strip(written)) >= TITLE_CASE_ACRONYM and _strip(written) == _strip(entry.alias).capitalize()
     first = next((c for c in written if c.isalpha()), "")
     return first.isupper()
 

@@ -768,3 +768,17 @@ def test_a_states_body_written_without_its_countrys_word_is_the_one_of_the_state
                "indiqué le ministère dans un communiqué.")
     assert speakers(run(context, gaz, published="2023-06-02", language="fr")) == [
         "South Korean Ministry of Foreign Affairs"]
+
+
+def test_an_acronym_of_four_letters_or_more_is_also_found_written_as_a_word(gaz):
+    text = "« Nous suivons la situation de près avec nos partenaires », a indiqué l'Anssi dans un communiqué."
+    assert speakers(run(text, gaz, published="2024-06-05", language="fr")) == ["ANSSI"]
+    shorter = "« Nous suivons la situation de près avec nos alliés », a indiqué le Gru dans un communiqué."
+    assert speakers(run(shorter, gaz, published="2024-06-05", language="fr")) != ["GRU"]
+
+
+def test_a_spokesperson_for_a_named_body_is_proposed_as_that_body(gaz):
+    text = ("A spokeswoman for the National Cyber Security Centre said it was working with the NHS \"to fully "
+            "understand the impact of the incident.\"")
+    quote = run(text, gaz, published="2024-06-05", language="en").quotes[0]
+    assert quote.candidate_speaker == "National Cyber Security Centre"  # for review: the rule is rarely right
