@@ -718,6 +718,10 @@ def test_narrative_verbs_of_judgement_introduce_a_partial_quote_of_their_subject
     french = run("« Ensemble, nous refusons que des acteurs extérieurs minent la confiance des citoyens », a "
                  "renchéri Annalena Baerbock.", gaz, published="2024-02-12", language="fr")
     assert speakers(french) == ["Annalena Baerbock"]
+    spoke_of = run("Singapour désigne rarement les auteurs de cyberattaques. Le gouvernement avait alors parlé d'une "
+                   "attaque « délibérée, ciblée et bien planifiée », sans nommer d'Etat.", gaz,
+                   published="2025-07-18", language="fr")
+    assert speakers(spoke_of) == ["Singapore"]
 
 
 def test_an_unknown_person_of_a_known_body_speaks_not_the_body(gaz):

@@ -100,6 +100,7 @@ SPEECH_VERBS_ER = [
     "rapporter",
     "réitérer",
     "abonder",
+    "parler",
     "enchaîner",
     "relater",
     "fustiger",
