@@ -94,6 +94,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     for mention in entities._gazetteer_mentions():
         entities.add_mention(mention)
     entities._victim_mentions([(m.start, m.end) for m in (*incidents, *events)])
+    entities._national_body_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
     entities._name_candidates()
     entities._possessed_names()
@@ -153,6 +154,19 @@ class Entities:
             kind = self.org_kind(m.value)
             self.victims.setdefault(m.value, kind if kind != "other" else "company")
             self.add_mention(Mention(m.start, m.end, m.value, self.victims[m.value], "", "victim", m.written, True))
+
+    def _national_body_mentions(self, other_spans=()):
+        """A state's body of the gazetteer named without its country, in whatever case (« a déclaré l'agence
+        nationale de la police » in a story about Japan): the body of the state the text speaks of there, or of
+        the country's word after it (see _national_body)."""
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
+        for m in self.doc.folded.find(self.doc.gaz.national_body_matcher(self.doc.lang)):
+            if taken.overlaps(m.start, m.end) or self.doc.quote_marks.contains(m.start) \
+                    or self.doc.preposition_before(m.start):
+                continue
+            national = self._national_body(m.start, m.end)
+            if national is not None:
+                self.add_mention(national)
 
     def _is_state(self, name: str) -> bool:
         info = self.doc.gaz.actor(name)

@@ -363,7 +363,8 @@ class Gazetteer:
     def national_bodies(self, language: str) -> dict[str, list[tuple[str, str, str]]]:
         """A state's bodies by their alias less its country's word (« ministère tchèque des Affaires étrangères »:
         "ministere des affaires etrangeres" -> (the Czech ministry, CZ, "tcheque")), so that a text naming one
-        without its country, or with the country's word after it, finds the one of the state it speaks of.
+        without its country, or with the country's word after it, finds the one of the state it speaks of. The
+        word left out is the first, the second or the last (« Agence nationale de la police japonaise »).
         Only aliases of three words or more once the word is left out: "foreign ministry" says too little."""
         key = ("national", language)
         if key not in self._cache:
@@ -374,13 +375,19 @@ class Gazetteer:
                     continue
                 for alias in aliases:
                     words = [fold(word) for word in re.findall(r"[\w-]+", alias)]
-                    for k in (0, 1):
+                    for k in sorted({0, 1, len(words) - 1}):
                         rest = words[:k] + words[k + 1:]
                         if len(words) > k and len(rest) >= 3 and (name, info.country, words[k]) not in \
                                 bodies.get(" ".join(rest), ()):
                             bodies.setdefault(" ".join(rest), []).append((name, info.country, words[k]))
             self._cache[key] = bodies
         return self._cache[key]
+
+    def national_body_matcher(self, language: str) -> Matcher:
+        """The keys of national_bodies, in any case: « l'agence nationale de la police » as much as « l'Agence
+        nationale de la police »."""
+        keys = [(key, key, language) for key in self.national_bodies(language)]
+        return self._simple("national-names", keys, language)
 
     def roles_at(self, when: PartialDate | None) -> list[_Role]:
         return [role for role in self._roles if role.valid_at(when)]

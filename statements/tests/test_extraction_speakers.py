@@ -774,6 +774,13 @@ def test_a_states_body_written_without_its_countrys_word_is_the_one_of_the_state
         "South Korean Ministry of Foreign Affairs"]
 
 
+def test_a_states_body_whose_country_word_ends_its_name_is_found_without_it_in_any_case(gaz):
+    for agency in ("l'Agence nationale de la police", "l'agence nationale de la police"):
+        text = ("TOKYO, 8 janvier 2025 - Le Japon a accusé mercredi un groupe lié à la Chine de cyberattaques. « Ces "
+                f"attaques visaient la sécurité nationale du pays », a déclaré {agency} dans un communiqué.")
+        assert speakers(run(text, gaz, published="2025-01-08", language="fr")) == ["National Police Agency"]
+
+
 def test_an_acronym_of_four_letters_or_more_is_also_found_written_as_a_word(gaz):
     text = "« Nous suivons la situation de près avec nos partenaires », a indiqué l'Anssi dans un communiqué."
     assert speakers(run(text, gaz, published="2024-06-05", language="fr")) == ["ANSSI"]
