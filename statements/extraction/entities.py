@@ -93,13 +93,14 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities = Entities(doc)
     for mention in entities._gazetteer_mentions():
         entities.add_mention(mention)
-    entities._victim_mentions([(m.start, m.end) for m in (*incidents, *events)])
-    entities._national_body_mentions([(m.start, m.end) for m in (*incidents, *events)])
-    entities._ner_mentions([(m.start, m.end) for m in (*incidents, *events)])
+    named_spans = [(m.start, m.end) for m in (*incidents, *events)]
+    entities._victim_mentions(named_spans)
+    entities._national_body_mentions(named_spans)
+    entities._ner_mentions(named_spans)
     entities._name_candidates()
     entities._possessed_names()
     entities._institution_candidates()
-    entities._company_candidates([(m.start, m.end) for m in (*incidents, *events)])
+    entities._company_candidates(named_spans)
     entities._acronyms_of_named_bodies()
     entities._acronym_candidates()
     entities._roles_to_named_holders()
