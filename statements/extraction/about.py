@@ -136,8 +136,10 @@ def link_quotes(result: Extraction, text: str, *, gazetteer: Gazetteer, title: s
     named_spans = [(m.start, m.end) for m in named]
     actor_matches = find(gazetteer.actor_matcher(language, date))
     by_parties = _incidents_by_parties(gazetteer, find, actor_matches, document, language, date, starts, named_spans)
-    found, result.new_incidents = find_new_incidents(document, language, gazetteer, named_spans, result.published,
-                                                   {m.value for m in named} | {m.name for m in by_parties})
+    found, result.new_incidents = find_new_incidents(
+        document, language, gazetteer, named_spans, result.published,
+        {m.value for m in named} | {m.name for m in by_parties},
+        pick=lambda names: _incident_at([gazetteer.incident_info[name] for name in names], date))
     incidents += by_parties + [_Mention(m.start, m.name) for m in found]
     if not any(mention.start < lead_end for mention in incidents):
         incidents += _incidents_in_the_news(gazetteer, fold(document[:lead_end]), language, date)

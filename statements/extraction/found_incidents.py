@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +32,7 @@ from .when import find_date
 SENTENCE_REACH = 300  # characters either side of a mention in which its sentence's date is looked for
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": one word, never the victim "U"
 _NAME_WORD = rf"(?-i:{_ABBREVIATION.pattern}|[A-ZÀ-Ý][\w&-]*)"
+_SPACE = r"[^\S\n]"  # within a line: a name ending a title never runs into the next line's first word
 
 
 @dataclass
@@ -50,9 +51,12 @@ def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None, re.P
     determiners = _alternation(data.DETERMINERS)
     nouns, victim_links = _alternation(data.VICTIM_NOUNS), _alternation(data.VICTIM_LINKS)
     name_links = _alternation(getattr(data, "NAME_LINKS", data.VICTIM_LINKS))
-    name = rf"{_NAME_WORD}(?:\s+(?:(?:{name_links})\s*)?{_NAME_WORD}){{0,3}}"
-    victim = (rf"(?:(?:{determiners})\s*)?(?P<victim>(?:(?P<noun>{nouns})\s+(?:(?:{victim_links})\s*)?"
-              rf"(?:(?:{determiners})\s*)?)?(?P<name>{name}))")
+    indefinite = _alternation(data.INDEFINITE_ARTICLES)
+    name = rf"{_NAME_WORD}(?:{_SPACE}+(?:(?:{name_links}){_SPACE}*)?{_NAME_WORD}){{0,3}}"
+    # "the attack on the hospital of X", "an attack on a hospital in X" (never "an attack on a X": whose?)
+    victim = (rf"(?:(?:{determiners}){_SPACE}*|(?:{indefinite}){_SPACE}+(?=(?:{nouns}){_SPACE}))?"
+              rf"(?P<victim>(?:(?P<noun>{nouns}){_SPACE}+(?:(?:{victim_links}){_SPACE}*)?"
+              rf"(?:(?:{determiners}){_SPACE}*)?)?(?P<name>{name}))")
     before = re.compile(rf"(?<![\w-])(?P<head>{_alternation(heads)})\s+(?:{_alternation(data.INCIDENT_LINKS)})\s*"
                         rf"{victim}", re.IGNORECASE)
     after = None
@@ -73,13 +77,16 @@ def _patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None, re.P
 
 
 def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known: list[tuple[int, int]],
-                       published: PartialDate | None, named: Iterable[str] = ()) -> tuple[list[FoundMention],
-                                                                                          list[NewIncident]]:
+                       published: PartialDate | None, named: Iterable[str] = (),
+                       pick: Callable[[list[str]], str | None] = lambda names: None,
+                       ) -> tuple[list[FoundMention], list[NewIncident]]:
     """The mentions of incidents the gazetteer lacks (positions in `document`), and the incidents, each once.
 
     A victim that an alias or a victim of an incident the article names, or whose parties it names (`named`),
     holds is that incident's ("l'hôpital Simone-Veil paralysé par une cyberattaque" beside "l'hôpital Simone-Veil de
-    Cannes"), not a new one."""
+    Cannes"), not a new one. A victim named by its kind and place (« un hôpital de Düsseldorf ») whose kind and
+    place are those of gazetteer incidents' victims is one of them: `pick` chooses which (by the article's date),
+    and the mention is that incident's."""
     data = language_data(language)
     named_aliases = [f" {fold(alias)} " for incident in named
                      for alias in (*gazetteer.incident_names_of(incident), *_victims(gazetteer, incident))]
@@ -90,6 +97,7 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
     known_starts = [known_start for known_start, _ in known]
     mentions: list[FoundMention] = []
     incidents: dict[str, NewIncident] = {}
+    kinds_of_nouns = {fold(noun): kind for noun, kind in data.VICTIM_NOUNS.items()}
     demonym = re.compile(rf"\w+(?:{_alternation(getattr(data, 'NOT_VICTIM_ENDINGS', ()))})", re.IGNORECASE)
     for pattern, kinds in ((before, data.INCIDENT_HEADS), (after, getattr(data, "INCIDENT_TAILS", {})),
                            (suffered, data.INCIDENT_HEADS)):
@@ -114,6 +122,9 @@ def find_new_incidents(document: str, language: str, gazetteer: Gazetteer, known
             victim_end = match.end("victim") if groups.get("tail_noun") else match.start("name") + len(name)
             victim = re.sub(r"\s+", " ", document[match.start("victim"):victim_end])
             if any(f" {fold(victim)} " in alias for alias in named_aliases):
+                continue
+            if noun and (known_incident := _incident_of_victim(gazetteer, kinds_of_nouns[fold(noun)], name, pick)):
+                mentions.append(FoundMention(start, end, known_incident))
                 continue
             if key not in incidents:
                 # "the attack on the hospital in X" is named from its attack word; "the X hospital attack" from
@@ -142,6 +153,16 @@ def _overlaps(known: list[tuple[int, int]], known_starts: list[int], start: int,
     last before `end` and the one before it are the only ones to look at)."""
     last = bisect.bisect_left(known_starts, end)
     return any(known_end > start for _, known_end in known[max(0, last - 2):last])
+
+
+def _incident_of_victim(gazetteer: Gazetteer, kind: str, name: str, pick: Callable[[list[str]], str | None],
+                        ) -> str | None:
+    """The gazetteer's incident whose victim is of this kind and holds every word of the name, if `pick` finds one
+    among them."""
+    words = set(re.findall(r"\w+", fold(name)))
+    candidates = [incident for victim_words, incident in gazetteer.incidents_by_victim_kind().get(kind, ())
+                  if words <= victim_words]
+    return pick(list(dict.fromkeys(candidates))) if candidates else None
 
 
 def _victims(gazetteer: Gazetteer, incident: str) -> tuple[str, ...]:

@@ -143,3 +143,29 @@ def test_a_victim_is_the_whole_subject_not_the_tail_of_a_longer_phrase():
 
 def test_a_word_of_nationality_before_a_common_noun_is_no_victim():
     assert found("The cyberattack on Georgian websites was condemned.", language="en").new_incidents == []
+
+
+WITH_A_HOSPITAL = Gazetteer.from_entries(
+    incidents=[{"name": "Düsseldorf University Hospital attack", "kind": "ransomware", "start": "2020-09-10",
+                "victims": ["Düsseldorf University Hospital"]},
+               {"name": "Düsseldorf city hall attack", "kind": "ransomware", "start": "2020-06-01",
+                "victims": ["City of Düsseldorf"]}],
+)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Allemagne : une patiente meurt après une cyberattaque contre un hôpital de Düsseldorf\n\n"
+     "Une patiente n'a pas pu être admise. « Nous avons dû fermer les urgences », a déclaré le directeur.", "fr"),
+    ("Patient dies after a ransomware attack on a hospital in Düsseldorf\n\n"
+     "Emergency care was closed. \"We had to close the emergency room,\" the director said.", "en"),
+])
+def test_a_victim_named_by_its_kind_and_place_is_the_gazetteers_incident_of_that_victim(text, language):
+    result = extract(text, gazetteer=WITH_A_HOSPITAL, published=PartialDate.parse("2020-09-18"), language=language)
+    assert result.new_incidents == []
+    assert result.quotes[0].incidents == ["Düsseldorf University Hospital attack"]
+
+
+def test_a_victim_of_another_kind_in_the_same_place_is_not_that_incident():
+    text = "La cyberattaque contre l'aéroport de Düsseldorf a bloqué les vols lundi."
+    result = extract(text, gazetteer=WITH_A_HOSPITAL, published=PartialDate.parse("2020-09-18"), language="fr")
+    assert [incident.name for incident in result.new_incidents] == ["Cyberattaque contre l'aéroport de Düsseldorf"]

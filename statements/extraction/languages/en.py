@@ -817,8 +817,10 @@ INCIDENT_NAME_LINK = "on"
 INCIDENT_TAILS = {"ransomware attack": "ransomware", "cyberattack": "other", "cyber-attack": "other", "hack": "other",
                   "breach": "data-breach", "attack": "other"}
 # a victim named by what it is and where ("the hospital in Düsseldorf", "the city of Baltimore")
-VICTIM_NOUNS = ["hospital", "clinic", "city", "town", "county", "university", "port", "airport", "school district",
-                "council"]
+# and what kind of victim that is ("a hospital in Düsseldorf" is the gazetteer's "Düsseldorf University Hospital")
+VICTIM_NOUNS = {"hospital": "hospital", "university hospital": "hospital", "clinic": "hospital", "city": "city",
+                "town": "city", "county": "county", "university": "university", "port": "port", "airport": "airport",
+                "school district": "school", "council": "local authority"}
 VICTIM_LINKS = ["of", "in"]
 # the links a victim's own name holds ("University of Maryland"); "in" says where it is ("Bowman Avenue Dam in Rye
 # Brook"), not what it is called

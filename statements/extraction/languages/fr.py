@@ -979,9 +979,13 @@ INCIDENT_LINKS = ["contre", "de", "du", "des", "d'", "visant", "ayant visé", "q
                   "qui a touché", "qui a paralysé", "qui a ciblé", "ayant frappé", "ayant touché", "ayant paralysé",
                   "ciblant", "dont a été victime", "dont ont été victimes", "dont a été la cible"]
 INCIDENT_TAILS = {}  # a name, then the attack word ("the SolarWinds hack"): not said so in French
-# a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »)
-VICTIM_NOUNS = ["hôpital", "centre hospitalier", "clinique", "mairie", "ville", "commune", "université", "port",
-                "aéroport", "conseil départemental", "région", "collectivité"]
+# a victim named by what it is and where (« l'hôpital de Versailles », « la mairie de Sartrouville »), and what kind
+# of victim that is (« un hôpital de Düsseldorf » is the gazetteer's "Düsseldorf University Hospital")
+VICTIM_NOUNS = {"hôpital": "hospital", "hôpital universitaire": "hospital", "centre hospitalier": "hospital",
+                "centre hospitalier universitaire": "hospital", "CHU": "hospital", "clinique": "hospital",
+                "mairie": "city", "ville": "city", "commune": "city", "université": "university", "port": "port",
+                "aéroport": "airport", "conseil départemental": "county", "région": "region",
+                "collectivité": "local authority"}
 VICTIM_LINKS = ["de", "d'", "du"]
 # capitalised words after an attack word that are not a victim (« l'attaque de Mars » is a date)
 NOT_VICTIMS = ["Etat", "État", "Internet"]
