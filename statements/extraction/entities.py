@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import ner
 from .document import QUOTE_MARKS, Document
+from .found_incidents import victims_named_by_kind
 from .intervals import Intervals
 from .model import NewActor
 from .quotes import STRIP
@@ -152,9 +153,17 @@ class Entities:
             if mentioned.overlaps(m.start, m.end) or longer.overlaps(m.start, m.end) \
                     or self.doc.quote_marks.contains(m.start):
                 continue
-            kind = self.org_kind(m.value)
-            self.victims.setdefault(m.value, kind if kind != "other" else "company")
-            self.add_mention(Mention(m.start, m.end, m.value, self.victims[m.value], "", "victim", m.written, True))
+            self._add_victim(m.start, m.end, m.value, m.written)
+        # ...and by what they are and where (« le CHU de Düsseldorf », « l'hôpital de Versailles »)
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
+        for start, end, victim in victims_named_by_kind(self.doc.text, self.doc.lang, self.doc.gaz):
+            if not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
+                self._add_victim(start, end, victim, self.doc.text[start:end])
+
+    def _add_victim(self, start: int, end: int, victim: str, written: str) -> None:
+        kind = self.org_kind(victim)
+        self.victims.setdefault(victim, kind if kind != "other" else "company")
+        self.add_mention(Mention(start, end, victim, self.victims[victim], "", "victim", written, True))
 
     def _national_body_mentions(self, other_spans=()):
         """A state's body of the gazetteer named without its country, in whatever case (« a déclaré l'agence

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -159,10 +159,41 @@ def _incident_of_victim(gazetteer: Gazetteer, kind: str, name: str, pick: Callab
                         ) -> str | None:
     """The gazetteer's incident whose victim is of this kind and holds every word of the name, if `pick` finds one
     among them."""
-    words = set(re.findall(r"\w+", fold(name)))
-    candidates = [incident for victim_words, incident in gazetteer.incidents_by_victim_kind().get(kind, ())
-                  if words <= victim_words]
+    candidates = [incident for incident, _ in _of_kind_and_place(gazetteer, kind, name)]
     return pick(list(dict.fromkeys(candidates))) if candidates else None
+
+
+def victims_named_by_kind(document: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str]]:
+    """The gazetteer's victims the text names by what they are and where (« le CHU de Düsseldorf » for
+    "Düsseldorf University Hospital"), where one victim only is of that kind there: (start, end, victim)."""
+    pattern = _kind_and_place(language)
+    if pattern is None:
+        return
+    kinds_of_nouns = {fold(noun): kind for noun, kind in language_data(language).VICTIM_NOUNS.items()}
+    for match in pattern.finditer(document):
+        victims = {victim for _, victim in _of_kind_and_place(gazetteer, kinds_of_nouns[fold(match.group("noun"))],
+                                                              match.group("name"))}
+        if len(victims) == 1 and (victim := victims.pop()) is not None:
+            yield match.start(), match.end(), victim
+
+
+def _of_kind_and_place(gazetteer: Gazetteer, kind: str, name: str) -> list[tuple[str, str | None]]:
+    """(incident, victim) of the gazetteer whose victim is of this kind and whose name holds every word of `name`."""
+    words = set(re.findall(r"\w+", fold(name)))
+    return [(incident, victim) for victim_words, incident, victim in gazetteer.incidents_by_victim_kind().get(kind, ())
+            if words <= victim_words]
+
+
+@cache
+def _kind_and_place(language: str) -> re.Pattern | None:
+    """A victim noun, its link and a capitalised name: « CHU de Düsseldorf », "hospital in Düsseldorf"."""
+    data = language_data(language)
+    if not getattr(data, "VICTIM_NOUNS", None):
+        return None
+    name = rf"{_NAME_WORD}(?:{_SPACE}+{_NAME_WORD}){{0,2}}"
+    return re.compile(rf"(?<![\w-])(?P<noun>{_alternation(data.VICTIM_NOUNS)}){_SPACE}+"
+                      rf"(?:{_alternation(data.VICTIM_LINKS)}){_SPACE}*(?:(?:{_alternation(data.DETERMINERS)}){_SPACE}*)?"
+                      rf"(?P<name>{name})(?![\w-])", re.IGNORECASE)
 
 
 def _victims(gazetteer: Gazetteer, incident: str) -> tuple[str, ...]:

@@ -433,20 +433,23 @@ class Gazetteer:
             self._cache["incident_names"] = names
         return self._cache["incident_names"].get(incident, [])
 
-    def incidents_by_victim_kind(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+    def incidents_by_victim_kind(self) -> dict[str, list[tuple[frozenset[str], str, str | None]]]:
         """Per kind of victim (VICTIM_NOUNS of every language: "hospital", "city"...), the incidents whose victim
-        or name says it was one, with the folded words of that name: "Düsseldorf University Hospital" is a
-        hospital's, with "dusseldorf", so that « une cyberattaque contre un hôpital de Düsseldorf » finds it."""
+        or name says it was one, with the folded words of that name and the victim (None where the incident has
+        several): "Düsseldorf University Hospital" is a hospital's, with "dusseldorf", so that « une cyberattaque
+        contre un hôpital de Düsseldorf » finds its incident and « le CHU de Düsseldorf » its victim."""
         if "victim_kinds" not in self._cache:
             nouns = {fold(noun): kind for data in all_languages() for noun, kind in data.VICTIM_NOUNS.items()}
             noun_pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b")
-            by_kind: dict[str, list[tuple[frozenset[str], str]]] = {}
+            by_kind: dict[str, list[tuple[frozenset[str], str, str | None]]] = {}
             for name, info in self.incident_info.items():
-                for written in (*info.victims, *self.incident_names_of(name)):
+                only_victim = next(iter(info.victims)) if len(info.victims) == 1 else None
+                for written, victim in (*((v, v) for v in sorted(info.victims)),
+                                        *((alias, only_victim) for alias in self.incident_names_of(name))):
                     folded = fold(written)
                     words = frozenset(re.findall(r"\w+", folded))
                     for kind in dict.fromkeys(nouns[m.group()] for m in noun_pattern.finditer(folded)):
-                        by_kind.setdefault(kind, []).append((words, name))
+                        by_kind.setdefault(kind, []).append((words, name, victim))
             self._cache["victim_kinds"] = by_kind
         return self._cache["victim_kinds"]
 

@@ -97,6 +97,19 @@ def test_a_victim_that_speaks_is_the_speaker_and_a_new_actor():
     assert "JBS" not in silent.actors and not silent.new_actors
 
 
+def test_a_victim_named_by_what_it_is_and_where_is_the_gazetteers_victim_and_speaks_as_it():
+    from statements.dates import PartialDate
+    from statements.extraction import extract
+    from statements.tests.extraction_stages import GAZETTEER
+
+    text = ("Une patiente n'a pas pu être admise au CHU de Düsseldorf et a été transférée vers l'hôpital de "
+            "Wuppertal. « Le système s'est progressivement effondré », explique le CHU dans un communiqué.")
+    _, mentions = _mentions(text, "fr")
+    assert [m[:2] for m in mentions if m[3] == "victim"] == [("CHU de Düsseldorf", "Düsseldorf University Hospital")]
+    result = extract(text, gazetteer=GAZETTEER, published=PartialDate.parse("2020-09-17"), language="fr")
+    assert result.quotes[0].speaker == "Düsseldorf University Hospital"
+
+
 def test_an_incident_s_name_is_a_company_only_where_the_company_the_text_calls_it_speaks():
     # MOVEit names the breach, not one of its victims
     named = "Après MOVEit, les pirates ont visé l'éditeur américain de logiciels MOVEit, qui a payé."
