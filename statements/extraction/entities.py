@@ -123,9 +123,17 @@ class Entities:
 
     def _gazetteer_mentions(self) -> list[Mention]:
         out = []
+        named_in_full: dict[str, Mention] = {}  # surname -> the person the text named in full so far
         for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
             info = self.doc.gaz.actor(m.value)
             if info and info.kind == "company" and self._names_a_medium(m.start, m.end):
+                continue
+            words = m.written.split()
+            if info and info.kind == "person" and m.how == "alias" and len(words) == 1 \
+                    and (full := named_in_full.get(words[0])) is not None and full.name != m.value:
+                # a bare surname is the person the text named in full before ("Jay Carney ... Mr. Carney"), not
+                # another person of the gazetteer known by it alone (Mark Carney)
+                out.append(Mention(m.start, m.end, full.name, full.kind, full.gender, m.how, m.written))
                 continue
             out.append(Mention(m.start, m.end, m.value, info.kind if info else "other",
                                info.gender if info else "", m.how, m.written, holders=m.holders))
@@ -137,6 +145,7 @@ class Entities:
                 # a later "M. Wang" is the Wang named in full; Chinese and Korean names put the family name first
                 surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
                 self.surnames.setdefault(surname, m.value)
+                named_in_full.setdefault(surname, out[-1])
         return out
 
     def _victim_mentions(self, other_spans=()):

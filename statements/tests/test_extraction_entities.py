@@ -19,6 +19,15 @@ def test_a_role_descriptor_an_alias_and_a_later_bare_surname_name_the_same_gazet
     assert found.new_actors == {}
 
 
+def test_a_bare_surname_is_the_person_named_in_full_before_not_another_the_gazetteer_knows_by_it():
+    text = ("White House press secretary Jay Carney said the call went well. Mr. Carney would not go further. "
+            "Carney said so again.")
+    _, mentions = _mentions(text, "en")
+    assert [name for written, name, *_ in mentions if "Carney" in written] == ["Jay Carney"] * 3
+    _, alone = _mentions("Carney said the budget was balanced.", "en")
+    assert [name for written, name, *_ in alone if written == "Carney"] == ["Mark Carney"]
+
+
 def test_a_name_after_a_title_is_a_new_person_with_the_gender_the_title_gives():
     found, mentions = _mentions("Hier, la ministre Marie Dupont a parlé longuement.", "fr")
     assert ("Marie Dupont", "Marie Dupont", "person", "ner", True) in mentions
