@@ -771,7 +771,7 @@ class Attribution:
                     return Who(ANON, seg_text.strip(), how="role-of-org")
                 if self.data.spokes.search(head) or not org.person and self.data.spokes.match(after_org.lstrip()) \
                         and len(after_org.split()) <= 2:  # "a spokesperson for the embassy", "a Medibank spokesperson"
-                    return Who(org.name, seg_text.strip(), org.is_new, 0.7, "spokes-org")
+                    return self._spokesperson_of(org, head, seg_text.strip(), "spokes-org")
                 if self._anonymous(head) and self._governed_by_head(head):
                     return Who(ANON, seg_text.strip(), how="anonymous")
                 if self._periphrasis(head):
@@ -793,7 +793,7 @@ class Attribution:
                                   and not re.search(r"\w", self._without_determiners(self.norm[body_a:m.start]))),
                                  None)
                     if named is not None:  # "a spokeswoman for the National Cyber Security Centre"
-                        return Who(named.name, seg_text.strip(), named.is_new, 0.7, "spokes-org")
+                        return self._spokesperson_of(named, seg_text[:spokes.start()], seg_text.strip(), "spokes-org")
                     body = self._definite_institution(body_a, self._before_adjunct(body_a, a + sb))
                     if body is not None and body.name:
                         return Who(body.name, seg_text.strip(), body.is_new, 0.7, "spokes-institution")
@@ -828,6 +828,18 @@ class Attribution:
         if len(holders) == 1:
             return Who(holders.pop(), written, False, 0.7, "possessive-spokes")
         return Who(body.name, written, body.is_new, 0.7, "possessive-spokes-body")
+
+    def _spokesperson_of(self, body: Mention, opening: str, written: str, how: str) -> Who:
+        """« la porte-parole de la diplomatie russe », "the Kremlin spokesman": the one the gazetteer gives that
+        role in the body at the date, if one only; "a GCHQ spokeswoman", « un porte-parole du constructeur », or
+        no such holder: the body itself (`opening` is the text before the body's or the spokesperson's noun)."""
+        first = re.match(r"\s*([\w-]+)", opening)
+        if not (first and first.group(1).lower() in self.data.INDEFINITE_ARTICLES):
+            holders = {role.actor for role in self.doc.gaz.roles_at(self.doc.when)
+                       if role.organisation == body.name and self._is_spokes_role(role)}
+            if len(holders) == 1:
+                return Who(holders.pop(), written, False, 0.7, "spokes-holder")
+        return Who(body.name, written, body.is_new, 0.7, how)
 
     def _is_spokes_role(self, role) -> bool:
         return bool(self.data.spokes.search(role.title)) or any(

@@ -456,7 +456,8 @@ class Entities:
         date: first the name in apposition ("the FBI director, James Comey", "James Comey, le directeur du
         FBI"), then, for the same role elsewhere, the person an apposition gave it to, then (when neither
         the publication nor the text gives a date, so that the holder today is a guess) a past or present
-        holder the article names ("Comey [...] a ajouté le patron du FBI")."""
+        holder the article names ("Comey [...] a ajouté le patron du FBI"); a date inferred from the text is only
+        a lower bound of the article's (dating.py), so there too)."""
         roles = [m for m in self.mentions if m.how == "descriptor" and m.holders and m.person]
         if not roles:
             return
@@ -473,7 +474,7 @@ class Entities:
         for mention in self.persons:
             if mention.how == "alias":
                 named.setdefault(mention.name, []).append(mention)
-        undated = self.doc.when is None
+        undated = self.doc.when_source != "published"
         candidates: dict[tuple[tuple[str, ...], bool], tuple[list[int], list[Mention]]] = {}  # built once per role
         for role in bare:
             key = (role.holders, undated and role.name not in named)

@@ -45,3 +45,14 @@ def test_a_role_whose_holder_was_named_before_keeps_that_person(gaz):
             + WITNESS + "Le ministre a dénoncé « une attaque intolérable contre un hôpital ». "
             "Mireille Castan a salué sa visite.")
     assert speaker_of(text, gaz, "une attaque") == "Gérard Fontanel"
+
+
+def test_a_role_in_an_article_dated_only_by_its_text_goes_to_the_holder_the_article_names(gaz):
+    # undated: "depuis 2015" is only a lower bound of its date, when Philip Hammond held the role
+    text = ("Le gouvernement britannique a accusé jeudi le GRU d'avoir mené depuis 2015 une campagne de "
+            "cyberattaques.\n\n"
+            "« Ces cyberattaques ne servent aucun intérêt légitime », a déclaré le chef de la diplomatie britannique "
+            "dans un communiqué.\n\n"
+            "« Notre message est clair : nous y répondrons », a ajouté Jeremy Hunt.")
+    result = extract(text, gazetteer=gaz, published=None, language="fr")
+    assert [q.speaker for q in result.quotes] == ["Jeremy Hunt", "Jeremy Hunt"]

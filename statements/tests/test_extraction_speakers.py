@@ -793,3 +793,15 @@ def test_a_spokesperson_for_a_named_body_is_proposed_as_that_body(gaz):
             "understand the impact of the incident.\"")
     quote = run(text, gaz, published="2024-06-05", language="en").quotes[0]
     assert quote.candidate_speaker == "National Cyber Security Centre"  # for review: the rule is rarely right
+
+
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body_and_the_spokesperson_the_holder(gaz):
+    english = ('Asked about the report, a GCHQ spokeswoman said: "We never comment on intelligence matters, as a '
+               'matter of long-standing policy."')
+    assert speakers(run(english, gaz, "2013-09-20", "en")) == ["GCHQ"]
+    french = ("« Nous ne commentons jamais les questions de renseignement », a déclaré un porte-parole du ministère "
+              "russe des Affaires étrangères.")
+    assert speakers(run(french, gaz, "2019-03-01", "fr")) == ["Russian Ministry of Foreign Affairs"]
+    deputy = ("« JBS a informé l'administration que la demande de rançon émanait d'une organisation criminelle », a "
+              "déclaré mardi la porte-parole adjointe de la Maison Blanche.")
+    assert speakers(run(deputy, gaz, "2021-06-01", "fr")) == ["Karine Jean-Pierre"]
