@@ -46,3 +46,13 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Case-, accent-, apostrophe- and space-insensitive key for a name or a text."""
     return _SPACES.sub(" ", (text or "").translate(_FOLD_TABLE)).strip()
+
+
+# How English-language copy writes the letters it lacks: "Søreide" is "Soereide", "Schönbohm" "Schoenbohm"
+_ASCII_SPELLINGS = str.maketrans({"ø": "oe", "Ø": "Oe", "æ": "ae", "Æ": "Ae", "å": "aa", "Å": "Aa", "ä": "ae",
+                                  "Ä": "Ae", "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue", "ß": "ss"})
+
+
+def ascii_spelling(name: str) -> str:
+    """The name as copy without its letters spells it ("Søreide" -> "Soereide"); the name itself if it has none."""
+    return name.translate(_ASCII_SPELLINGS)

@@ -14,6 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from actors.names import ascii_spelling
+
 from . import ner
 from .document import QUOTE_MARKS, Document
 from .found_incidents import victims_named_by_kind
@@ -144,7 +146,7 @@ class Entities:
             if info and info.kind == "person" and m.how == "alias" and len(words) >= 2:
                 # a later "M. Wang" is the Wang named in full; Chinese and Korean names put the family name first
                 surname = words[0] if info.country in FAMILY_NAME_FIRST else words[-1]
-                self.surnames.setdefault(surname, m.value)
+                self.add_surname(surname, m.value)
                 named_in_full.setdefault(surname, out[-1])
         return out
 
@@ -215,7 +217,7 @@ class Entities:
             found.append((start, end, name, "person" if label.startswith("PER") else self.org_kind(name)))
         persons = {n for _, _, n, k in found if k == "person" and len(n.split()) >= 2}
         for full in persons:
-            self.surnames.setdefault(full.split()[-1], full)
+            self.add_surname(full.split()[-1], full)
         for start, end, name, kind in found:
             words = name.split()
             if kind == "person" and len(words) == 1:
@@ -251,7 +253,7 @@ class Entities:
                 continue
             if taken.overlaps(start, end):
                 continue
-            self.surnames.setdefault(words[-1], name)
+            self.add_surname(words[-1], name)
             if self._person_context(start, end) and not self.doc.quote_marks.contains(start):
                 self.mention_new(start, end, name, "person")
 
@@ -594,7 +596,7 @@ class Entities:
         if name not in self.new_actors:
             self.new_actors[name] = NewActor(name, kind, self.doc.lang)
         if kind == "person" and len(name.split()) >= 2:
-            self.surnames.setdefault(name.split()[-1], name)
+            self.add_surname(name.split()[-1], name)
         return mention
 
     def _guess_gender(self, start, end) -> str:
@@ -606,6 +608,12 @@ class Entities:
                         re.match(r"^\s*,\s*(?:la |le |l')?" + re.escape(marker) + r"(?!\w)", after):
                     return gender
         return ""
+
+    def add_surname(self, surname: str, name: str) -> None:
+        """A later bare surname is the person named in full first, also as copy without its letters spells it
+        ("Ine Eriksen Søreide [...] Soereide told reporters")."""
+        self.surnames.setdefault(surname, name)
+        self.surnames.setdefault(ascii_spelling(surname), name)
 
     def add_mention(self, mention: Mention) -> None:
         """Mentions stay sorted by position (persons also on their own), each insertion a bisection."""

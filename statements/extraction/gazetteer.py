@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from actors.names import ascii_spelling
 from statements.dates import PartialDate
 
 from .languages import all_languages, language_data
@@ -408,6 +409,8 @@ class Gazetteer:
             for alias, name, lang in self._actor_aliases:
                 if _usable(alias, lang, language):
                     matcher.add(alias, name, "alias", lang)
+                    if (spelt := ascii_spelling(alias)) != alias:  # "Arne Schoenbohm" in English copy
+                        matcher.add(spelt, name, "alias", lang)
             determiners = _determiners(language)
             for descriptor, name, lang in self._descriptors:
                 if lang in (language, ANY):

@@ -28,6 +28,19 @@ def test_a_bare_surname_is_the_person_named_in_full_before_not_another_the_gazet
     assert [name for written, name, *_ in alone if written == "Carney"] == ["Mark Carney"]
 
 
+def test_a_name_spelt_without_its_letters_is_the_same_person():
+    from statements.dates import PartialDate
+    from statements.extraction import extract
+    from statements.tests.extraction_stages import GAZETTEER
+
+    text = ('"Our assessment is that Russia is behind this intrusion," Foreign Minister Ine Eriksen Søreide said.\n\n'
+            '"Making a public attribution is a strong signal," Soereide told reporters.')
+    result = extract(text, gazetteer=GAZETTEER, published=PartialDate.parse("2020-10-13"), language="en")
+    assert [q.speaker for q in result.quotes] == ["Ine Eriksen Søreide"] * 2
+    _, mentions = _mentions("The president of the BSI, Arne Schoenbohm, spoke on Monday.", "en")
+    assert ("Arne Schoenbohm", "Arne Schönbohm", "person", "alias", False) in mentions
+
+
 def test_a_name_after_a_title_is_a_new_person_with_the_gender_the_title_gives():
     found, mentions = _mentions("Hier, la ministre Marie Dupont a parlé longuement.", "fr")
     assert ("Marie Dupont", "Marie Dupont", "person", "ner", True) in mentions
