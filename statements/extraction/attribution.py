@@ -26,6 +26,7 @@ from .text import fold
 
 ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
 SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
+DOCUMENT_PRONOUN_PARAGRAPHS = 2  # paragraphs back in which "it added" looks for the document it stands for
 INSTITUTIONS_LOOKBACK = 40  # mentions back in which "the embassy" looks for its institution
 ADVERBIAL_WORDS = 2  # words of a time or manner adverbial between a speech verb and its subject ("mercredi soir")
 ROLE_OPENING_WORDS = 6  # words of a sentence's opening read as its subject's role ("Le directeur général de X")
@@ -262,7 +263,7 @@ class Attribution:
         if subject is not None:
             return Who(subject.name, pron, subject.is_new, 0.75, "pronoun-subject", verb=verb)
         if gender == "neuter":
-            return None
+            return self._document_pointed_by_pronoun(pron, pos, verb)
         fallback = None
         for mention in self.entities.persons_before(pos):
             if self.statements.in_quote(mention.start) or mention.start >= chain:
@@ -725,7 +726,8 @@ class Attribution:
             # secrétaire d'Etat américain »: the document is the means, the subject comes after it
         if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
             owners = [m for m in self.entities.mentions_in(a + doc.end(), b)  # "diffusé par la Maison Blanche" included
-                      if not m.person and not self.statements.in_quote(m.start)]
+                      if (not m.person or self._document_of_person(a + doc.end(), m))
+                      and not self.statements.in_quote(m.start)]
             if owners:
                 return Who(owners[0].name, self.text[a:b].strip(), owners[0].is_new, 0.8, "document", "readout")
             return self._document_author(a, b)
@@ -1211,6 +1213,23 @@ class Attribution:
         return bool(before and after and fold(before[0]).rstrip("'") in self.data.prepositions
                     and fold(after.group(1)).rstrip("'") in self.data.determiners
                     and fold(after.group(1)).rstrip("'") not in self.data.genitive)
+
+    def _document_pointed_by_pronoun(self, pron: str, pos: int, verb: str) -> Who | None:
+        """'"...," the statement said. "...," it added': with no body before it, "it" is the document the
+        last paragraphs (DOCUMENT_PRONOUN_PARAGRAPHS) spoke of, and its author speaks."""
+        i = bisect.bisect_left(self.document_starts, pos)
+        if not i:
+            return None
+        position, author, _ = self.documents[i - 1]
+        if self.doc.para(pos) - self.doc.para(position) > DOCUMENT_PRONOUN_PARAGRAPHS or author is ANON:
+            return None
+        return Who(author, pron, False, 0.7, "document-pronoun", verb=verb)
+
+    def _document_of_person(self, doc_end: int, person: Mention) -> bool:
+        """« un communiqué de son porte-parole, Steffen Seibert », "a statement by X": the document is the person's
+        (their own words, not a body's), when a genitive or an agent's preposition opens the few words between."""
+        words = [fold(w).rstrip("'") for w in re.findall(r"[\w'-]+", self.norm[doc_end:person.start])]
+        return bool(words) and len(words) <= 3 and words[0] in self.data.genitive | self.data.agent_prepositions
 
     def _document_author(self, a: int, b: int) -> Who:
         """The author of the document a subject norm[a:b] names without saying whose ("the advisory said",

@@ -805,3 +805,16 @@ def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body_and_the_spokesper
     deputy = ("« JBS a informé l'administration que la demande de rançon émanait d'une organisation criminelle », a "
               "déclaré mardi la porte-parole adjointe de la Maison Blanche.")
     assert speakers(run(deputy, gaz, "2021-06-01", "fr")) == ["Karine Jean-Pierre"]
+
+
+def test_a_communique_of_a_person_and_the_document_it_stands_for_are_that_persons_words(gaz):
+    french = ("La chancelière avait appelé Barack Obama. « Le gouvernement a reçu des éléments laissant penser que "
+              "le portable de la chancelière est surveillé », indiquait un communiqué de son porte-parole, Steffen "
+              "Seibert.\n\n"
+              "« Ce serait une grave rupture de confiance entre partenaires », poursuivait le texte.")
+    assert speakers(run(french, gaz, "2013-10-24", "fr")) == ["Steffen Seibert"] * 2
+    english = ('"The government has received indications that the phone is monitored," her spokesman, Steffen '
+               'Seibert, said in a statement.\n\n'
+               'Merkel told Obama that "such monitoring has no place between close partners," the statement said.\n\n'
+               '"Such practices must stop at once and for good," it added.')
+    assert speakers(run(english, gaz, "2013-10-23", "en")) == ["Steffen Seibert"] * 3
