@@ -360,7 +360,8 @@ class Attribution:
             limit = head + words[min(3, len(words) - 1)].end()
             role = self.data.role.search(self.norm, head + words[0].end(), limit) or \
                 self.data.spokes.search(self.norm, head + words[0].end(), limit)
-            if role and not re.match(r"\s*,", self.norm[role.end():end]):  # "The head of X, Name,": a name follows
+            if role and not re.match(r"\s*,\s*[A-ZÀ-Ý]", self.norm[role.end():end]):  # "The head of X, Name,": a name
+                # follows; not "le président américain, qui quittera la Maison Blanche"
                 return fold(role.group())
         return None
 
@@ -501,6 +502,8 @@ class Attribution:
                 continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
+            if self.data.relative_clause.search(self.norm, start, mention.start):
+                continue  # "le président américain, qui quittera la Maison Blanche": the relative clause's
             if self._apposed_to_governed_role(start, mention.start):
                 continue  # "Pressed by the committee's chair, Liam Byrne, on whether [...], Norman said"
             lead_words = re.findall(r"[\w-]+'?", lead)
@@ -508,6 +511,8 @@ class Attribution:
                 lead_words.pop()
             if lead_words and lead_words[-1].rstrip("'") in self.data.genitive:
                 continue  # "la ministre des Sciences", "la directrice de l'ONUDC": a complement, not the subject
+            if len(lead_words) > 1 and lead_words[-1] in self.data.COORDINATORS:
+                continue  # "des sanctions contre le GRU et le FSB": coordinated with a mention passed over
             if self._reported_by_verb_before(start, mention.start):
                 return None, None  # "The ministry also recalled that Moscow had proposed": Moscow is what is said
             if not mention.person:
@@ -1061,7 +1066,9 @@ class Attribution:
         # director": not the attorney general named before; "the two leaders" is no title)
         if self._holds_role(mention, noun) or not self._role_titles.get(mention.name):
             return False
-        pattern = re.compile(rf"(?<!\w){re.escape(noun)}")
+        # the noun or one of its words ("porte-parole adjoint", "deputy spokesman": no title says it whole)
+        words = [noun, *(word for word in noun.split() if len(word) > 3)]
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})")
         return any(pattern.search(title) for titles in self._role_titles.values() for title in titles)
 
     def _anonymous_role_mentions(self, noun: str) -> list[tuple[int, int]]:

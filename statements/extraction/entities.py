@@ -479,6 +479,11 @@ class Entities:
         undated = self.doc.when_source != "published"
         candidates: dict[tuple[tuple[str, ...], bool], tuple[list[int], list[Mention]]] = {}  # built once per role
         for role in bare:
+            if self.doc.when is None and len({holder for holder in role.holders if holder in named}) > 1:
+                # no date at all, and the article names two holders (« Barack Obama » and « le président Trump »):
+                # the holder today is no better a guess than the other, so « le président américain » names neither
+                self.remove_mention(role)
+                continue
             key = (role.holders, undated and role.name not in named)
             if key not in candidates:
                 given = stated.get(role.holders, [])
@@ -614,6 +619,13 @@ class Entities:
         ("Ine Eriksen Søreide [...] Soereide told reporters")."""
         self.surnames.setdefault(surname, name)
         self.surnames.setdefault(ascii_spelling(surname), name)
+
+    def remove_mention(self, mention: Mention) -> None:
+        i = self.mentions.index(mention)
+        del self.mentions[i], self.mention_starts[i]
+        if mention.person:
+            j = self.persons.index(mention)
+            del self.persons[j], self.person_starts[j]
 
     def add_mention(self, mention: Mention) -> None:
         """Mentions stay sorted by position (persons also on their own), each insertion a bisection."""

@@ -75,3 +75,35 @@ def test_an_opinion_preposition_still_opens_on_its_speaker(gaz):
 ])
 def test_the_one_told_is_not_the_speaker(gaz, text, speaker):
     assert last_speaker(text, gaz, "2021-06-16") == speaker
+
+
+def test_a_qualified_spokesperson_after_a_leader_is_someone_else(gaz):
+    """« Le porte-parole adjoint »: no gazetteer title says it whole, but "porte-parole" is other people's title,
+    never the president's quoted before."""
+    text = ("Mardi, Barack Obama a annoncé de nouvelles sanctions. « Ces actes ne resteront pas sans réponse », "
+            "a-t-il écrit dans un communiqué.\n\n"
+            "Le porte-parole adjoint du département d'Etat a précisé que les diplomates visés avaient trois jours "
+            "pour partir. « C'est une réponse mesurée à des années de pressions », a-t-il indiqué.")
+    assert last_speaker(text, gaz, published="2016-12-30", language="fr") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jeudi, le porte-parole adjoint, qui connaît bien la Maison Blanche, a détaillé les mesures.",
+    "Jeudi, le porte-parole adjoint a détaillé des sanctions contre le GRU et le FSB.",
+])
+def test_a_body_in_a_relative_clause_or_coordinated_with_a_complement_is_not_the_subject(gaz, sentence):
+    """The sentence's subject is the unnamed spokesman, not the body named after him: the pronoun then has no
+    antecedent, and the minister named further back is not one."""
+    text = ("Sergueï Lavrov a dénoncé les sanctions.\n\n"
+            f"{sentence} « Nous répondrons au moment que nous choisirons », a-t-il écrit.")
+    assert last_speaker(text, gaz, published="2016-12-30", language="fr") is None
+
+
+def test_an_undated_role_two_of_its_named_holders_could_hold_names_neither(gaz):
+    """No date at all: today's holder of « le président américain » is no better a guess than the other one the
+    article names, so the role's quote waits for review."""
+    text = ("Barack Obama a décidé de sanctions, que le président Trump pourrait lever.\n\n"
+            "Le président américain avait aussi ordonné la fermeture de deux consulats. « Nous répondrons au moment "
+            "que nous choisirons », avait-il écrit.")
+    result = extract(text, gazetteer=gaz, language="fr")
+    assert result.quotes[-1].speaker is None

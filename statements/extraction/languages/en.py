@@ -237,6 +237,9 @@ STRESSED_PRONOUNS = {"him": "male", "her": "female", "them": "plural"}
 SOURCE_PREPOSITIONS = ["according to", "citing", "in the words of"]
 PREFIX_SOURCE_PREPOSITIONS = ["for"]
 COMPLEMENTIZERS = ["that"]
+# open a relative clause after a comma ("the president, who leaves office on 20 January,"): what it names is
+# not the sentence's subject
+RELATIVE_PRONOUNS = ["who", "which", "whose", "whom"]
 DETERMINERS = ["the"]
 INDEFINITE_ARTICLES = ["a", "an"]
 DESCRIPTOR_BLOCKERS = [
