@@ -22,7 +22,7 @@ from .found_incidents import victims_named_by_kind
 from .intervals import Intervals
 from .model import NewActor
 from .quotes import STRIP
-from .text import fold
+from .text import Folded, fold
 
 # Central European letters too ("Radosław Sikorski", "Łukasz", "Maroš Šefčovič"): Latin Extended-A
 # An initial is "K." or, in the house style of many English-language papers, a bare capital before a name ("K
@@ -34,6 +34,8 @@ NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u01
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # "ARS", "CSA": a body's initials
 _BRACKETED_ACRONYM_THEN_NAME = re.compile(r"[ \u00a0]?\([A-Z]{2,6}\)[ \u00a0]+(?P<rest>(?-i:[A-ZÀ-Ý])[\w-]+)")
 _BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+(?:[A-Z]\.\s*)+(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "Eric H. Holder": "H."
+_GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:!?()«»\"“”]|$)")  # a name set off by commas ends its apposition
 CAPITALISED = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w&'-]*(?:\s+[A-ZÀ-Ý][\w&'-]*){0,2}(?![\w-])")
@@ -584,6 +586,10 @@ class Entities:
     def mention_new(self, start, end, name, kind) -> Mention:
         if kind == "person":
             name = _BARE_INITIAL.sub(r"\1.", name)  # "K Shanmugam" is "K. Shanmugam", as other papers write him
+            if (known := self._known_person_by_plain_name(name)) is not None:
+                mention = Mention(start, end, known.name, "person", known.gender, "alias", self.doc.text[start:end])
+                self.add_mention(mention)  # "Eric H. Holder Jr." is the gazetteer's Eric Holder, not a new actor
+                return mention
         elif _ACRONYM.fullmatch(name) and (body := self._body_of_acronym(name, start)) is not None:
             mention = Mention(start, end, body.name, body.kind, "", body.how, self.doc.text[start:end], body.is_new)
             self.add_mention(mention)  # « l'ARS » after « l'Agence régionale de santé », "the CSA" after its name
@@ -603,6 +609,17 @@ class Entities:
         if kind == "person" and len(name.split()) >= 2:
             self.add_surname(name.split()[-1], name)
         return mention
+
+    def _known_person_by_plain_name(self, name: str):
+        """The gazetteer's person a name stands for once its middle initials and generational suffix are left
+        out ("Eric H. Holder Jr." -> "Eric Holder"), or None."""
+        plain = _GENERATION_SUFFIX.sub("", _MIDDLE_INITIAL.sub(" ", name)).strip()
+        if plain == name or len(plain.split()) < 2:
+            return None
+        matches = Folded(plain).find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when))
+        info = self.doc.gaz.actor(matches[0].value) if len(matches) == 1 and matches[0].how == "alias" \
+            and matches[0].start == 0 and matches[0].end == len(plain) else None
+        return info if info is not None and info.kind == "person" else None
 
     def _guess_gender(self, start, end) -> str:
         before = fold(self.doc.norm[max(0, start - 40):start])

@@ -182,3 +182,16 @@ def test_a_bodys_name_names_its_state_but_not_a_shorter_name_it_holds():
     actors = extract(text, gazetteer=gaz, published=PartialDate.parse("2022-09-08"), language="en").actors
     assert "United States National Security Council" in actors
     assert "United Nations Security Council" not in actors
+
+
+def test_a_name_with_middle_initials_and_a_suffix_is_the_gazetteer_person_without_them():
+    from statements.dates import PartialDate
+    from statements.extraction import extract
+    from statements.tests.extraction_stages import GAZETTEER
+
+    text = ('Attorney General Eric H. Holder Jr. told reporters on Monday: "This case alleges economic espionage."\n\n'
+            '"We will not tolerate it," said Jane Q. Roe Jr., a prosecutor.')
+    result = extract(text, gazetteer=GAZETTEER, published=PartialDate.parse("2014-05-19"), language="en")
+    # a person the gazetteer lacks keeps her name
+    assert [q.speaker for q in result.quotes] == ["Eric Holder", "Jane Q. Roe Jr"]
+    assert "Eric H. Holder Jr." not in {actor.name for actor in result.new_actors}
