@@ -382,8 +382,8 @@ STRESSED_PRONOUNS = {"lui": "male", "elle": "female", "eux": "plural", "elles": 
 SOURCE_PREPOSITIONS = ["selon", "d'après", "de l'avis de", "aux yeux de", "à en croire", "citant"]
 PREFIX_SOURCE_PREPOSITIONS = ["pour"]
 COMPLEMENTIZERS = ["que", "qu'", "qu’"]
-# open a relative clause after a comma ("the president, who leaves office on 20 January,"): what it names is
-# not the sentence's subject
+# open a relative clause after a comma (« le président américain, qui quittera la Maison Blanche le 20 janvier, »): what
+# it names is not the sentence's subject
 RELATIVE_PRONOUNS = ["qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"]
 DETERMINERS = ["le", "la", "les", "l'"]
 INDEFINITE_ARTICLES = ["un", "une"]
