@@ -503,7 +503,7 @@ class Attribution:
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
             if self.data.relative_clause.search(self.norm, start, mention.start):
-                continue  # "le président américain, qui quittera la Maison Blanche": a relative clause's, not the subject
+                continue  # "le président américain, qui quittera la Maison Blanche": in a relative clause
             if self._apposed_to_governed_role(start, mention.start):
                 continue  # "Pressed by the committee's chair, Liam Byrne, on whether [...], Norman said"
             lead_words = re.findall(r"[\w-]+'?", lead)
