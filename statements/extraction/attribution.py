@@ -34,6 +34,7 @@ COMPANY_SENTENCES = 6  # sentences back in which "the company" looks for a compa
 ANY_SPEAKER = "any"  # the gender asked of a subject that no pronoun names: any person or body that speaks
 GOVERNED_ROLE_WORDS = 4  # words from a preposition to the role it governs ("by the committee's chair")
 STEM_LETTERS = 4  # first letters a country's name and its adjective share ("Russie" / "russe", "Chine" / "chinois")
+OWN_REPORT_REACH = 5  # words between a speech verb and the "that" of its own report ("said in a statement that")
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
@@ -541,9 +542,19 @@ class Attribution:
 
     def _reports_its_own(self, after_verb: str) -> bool:
         """A sentence after a quote whose speech verb reports words of its own ("The Information Commissioner's
-        Office said it had been notified."): not the quote's attribution ("Hultquist said on Monday.")."""
+        Office said it had been notified.", "Psaki told reporters that ..."): not the quote's attribution
+        ("Hultquist said on Monday.")."""
         first = re.match(r"\s*([\w']+)", after_verb)
-        return bool(first) and first.group(1).lower() in self.data.PRONOUNS
+        if first and first.group(1).lower() in self.data.PRONOUNS:
+            return True
+        lead = re.findall(r"[\w'’]+|[^\w\s]", after_verb)[:OWN_REPORT_REACH + 1]
+        complementizers = {fold(c) for c in self.data.COMPLEMENTIZERS}
+        for word in lead:
+            if fold(word) in complementizers:
+                return True
+            if not re.match(r"\w", word):  # a comma or a full stop ends the verb's complements
+                return False
+        return False
 
     def _collective(self, a: int, b: int) -> Who | None:
         """'the leaders', « les ministres »: the members of the international body the article names before

@@ -670,6 +670,15 @@ def test_a_sentence_after_a_quote_whose_verb_reports_its_own_words_is_not_its_at
     assert speakers(run(plain, gaz, "2020-10-13", "en")) == ["John Hultquist"]
 
 
+def test_a_sentence_after_a_quote_whose_verb_opens_its_own_that_clause_is_not_its_attribution(gaz):
+    text = ('Joe Biden spoke to reporters at the White House. The president said on Friday: "We expect them to act." '
+            'Jen Psaki told reporters that the United States "will respond" to the attacks.')
+    assert speakers(run(text, gaz, "2021-07-09", "en"))[0] == "Joe Biden"
+    french = ("Emmanuel Macron s'est exprimé à l'Elysée. Le président a déclaré : « Nous ne laisserons rien passer. » "
+              "Le porte-parole du gouvernement a ajouté mardi que la France « répondra » aux attaques.")
+    assert speakers(run(french, gaz, "2021-07-09", "fr"))[0] == "Emmanuel Macron"
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
