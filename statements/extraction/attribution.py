@@ -303,6 +303,9 @@ class Attribution:
             subject, pronoun = self.sentence_subject(start, end)
             anonymous = self._anonymous_subject(start, end)
             if anonymous and pronoun is None and (subject is None or not subject.person):
+                spoken_for = self._spokesperson_subject(start, end)
+                if spoken_for is not None:
+                    return spoken_for, chain  # "A Supo spokeswoman said [...]. « ... », she wrote": Supo speaks
                 return ANONYMOUS_SUBJECT, chain  # "Un diplomate européen [...] jugeait possibles des sanctions, l'UE
                 # ayant déjà puni [...]. « ... », a-t-il dit": the diplomat, not the EU nor a person named before
             if subject is not None and end == pos and self._parenthetical(start, pos):
@@ -344,6 +347,19 @@ class Attribution:
                 return None, chain
             end, i = start, i - 1
         return None, chain
+
+    def _spokesperson_subject(self, start: int, end: int) -> Mention | None:
+        """The body an unnamed spokesperson opening the sentence speaks for ("In an email, a Supo spokeswoman
+        said", "un porte-parole de l'agence a indiqué"), or None."""
+        verb = self.data.verb.search(self.norm, start, end)
+        if verb is None or not self.data.spokes.search(self.norm, start, verb.start()):
+            return None
+        who = self._resolve(start, verb.start(), "before", require_mention=True)
+        if who is None or not who.name or who.name is ANON or not who.how.startswith("spokes"):
+            return None
+        info = self.doc.gaz.actor(who.name)
+        kind = info.kind if info else "agency"
+        return Mention(start, verb.start(), who.name, kind, "", who.how, who.written, who.is_new)
 
     def _subject_role(self, start: int, end: int) -> str | None:
         """The role noun a sentence norm[start:end] has for subject, at its opening or after a fronted
@@ -503,6 +519,8 @@ class Attribution:
                 continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
+            if self._possessor_of_next(mention, end):
+                continue  # "Finland's Security and Intelligence Service said": the service is the subject
             if self.data.relative_clause.search(self.norm, start, mention.start):
                 continue  # "le président américain, qui quittera la Maison Blanche": in a relative clause
             if self._apposed_to_governed_role(start, mention.start):
@@ -523,6 +541,16 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _possessor_of_next(self, mention: Mention, end: int) -> bool:
+        """The mention is the possessor of the next one ("Finland's Security and Intelligence Service",
+        "Kaspersky's Ivan Petrenko")."""
+        for marker in self.data.POSSESSIVE_MARKERS:
+            after = mention.end + len(marker)
+            if self.norm.startswith(marker, mention.end):
+                following = self.entities.mentions_in(after, end)
+                return bool(following) and not self.norm[after:following[0].start].strip()
+        return False
 
     def _reported_by_verb_before(self, start: int, pos: int) -> bool:
         """Whether the mention at pos opens the clause a speech verb of the sentence introduces, after words of

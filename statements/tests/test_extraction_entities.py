@@ -195,3 +195,16 @@ def test_a_name_with_middle_initials_and_a_suffix_is_the_gazetteer_person_withou
     # a person the gazetteer lacks keeps her name
     assert [q.speaker for q in result.quotes] == ["Eric Holder", "Jane Q. Roe Jr"]
     assert "Eric H. Holder Jr." not in {actor.name for actor in result.new_actors}
+
+
+def test_a_rank_or_a_title_with_its_portfolio_before_a_new_name_is_not_part_of_the_name():
+    text = ("“We are examining possible ties,” said Detective Superintendent Tero Muurman of the police. "
+            "Speaker of Parliament Anu Vehviläinen said it was serious.")
+    found, _ = _mentions(text, "en")
+    assert {"Tero Muurman", "Anu Vehviläinen"} <= set(found.new_actors)
+    assert not [name for name in found.new_actors if "Detective" in name or "Parliament" in name]
+
+
+def test_an_abbreviated_common_noun_that_speaks_is_no_body():
+    found, _ = _mentions("One lawmaker said it came as no surprise. “We were told in December,” the MP said.", "en")
+    assert "MP" not in found.new_actors

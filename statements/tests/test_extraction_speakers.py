@@ -679,6 +679,23 @@ def test_a_sentence_after_a_quote_whose_verb_opens_its_own_that_clause_is_not_it
     assert speakers(run(french, gaz, "2021-07-09", "fr"))[0] == "Emmanuel Macron"
 
 
+def test_the_agency_is_the_body_a_possessive_names_not_its_possessor(gaz):
+    text = ("Finland’s Security and Intelligence Service (Supo) said on Thursday that a group was behind it.\n\n"
+            "“We have uncovered a state cyber espionage operation,” the agency said in a press release.")
+    assert speakers(run(text, gaz, "2021-03-18", "en")) == ["Supo"]
+
+
+def test_a_pronoun_after_an_unnamed_spokesperson_of_a_body_is_that_body(gaz):
+    text = ("Supo said on Thursday that a group was behind the attack.\n\n"
+            "In an email to AFP, a Supo spokeswoman said the agency was sure of its conclusion. “How we reached it "
+            "is something we cannot go into,” she wrote.")
+    assert speakers(run(text, gaz, "2021-03-18", "en")) == ["Supo"]
+    anonymous = ("Supo said on Thursday that a group was behind the attack.\n\n"
+                 "In an email to AFP, a senior official said the agency was sure of its conclusion. “How we reached "
+                 "it is something we cannot go into,” she wrote.")
+    assert speakers(run(anonymous, gaz, "2021-03-18", "en")) == [None]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '

@@ -430,6 +430,20 @@ NAME_TITLES = [
     "Press",
     "Senior",
     "Former",
+    "Chancellor",
+    "Speaker",
+    "House",
+    "Parliament",
+    "Affairs",
+    "Intelligence",
+    "Homeland",
+    "Staff",
+    "Police",
+    "Detective",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Constable",
 ]
 PLURAL_HEADS = ["the", "these", "those", "its", "their"]
 
@@ -722,6 +736,10 @@ NOT_NAMES = [
     "Officials",
     "Some",
     "Many",
+    "MP",
+    "MPs",
+    "MEP",
+    "MEPs",
 ]
 
 # "the embassy said": a definite noun standing for an institution named before; each noun with the
@@ -794,7 +812,8 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
                      "Prime Minister", "Taoiseach",
                      "leader", "Leader", "Chairman", "Chairwoman", "chairman", "chairwoman", "chief", "analyst",
                      "researcher",
-                     "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral"]
+                     "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral",
+                     "Speaker", "Detective", "Superintendent", "Inspector", "Sergeant", "Constable"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
