@@ -544,12 +544,16 @@ class Attribution:
 
     def _possessor_of_next(self, mention: Mention, end: int) -> bool:
         """The mention is the possessor of the next one ("Finland's Security and Intelligence Service",
-        "Kaspersky's Ivan Petrenko")."""
+        "Kaspersky's Ivan Petrenko", "the UAE's ambassador, Yousef Al Otaiba")."""
         for marker in self.data.POSSESSIVE_MARKERS:
             after = mention.end + len(marker)
             if self.norm.startswith(marker, mention.end):
                 following = self.entities.mentions_in(after, end)
-                return bool(following) and not self.norm[after:following[0].start].strip()
+                if not following:
+                    return False
+                between = self.norm[after:following[0].start].strip()
+                role = self.data.role.fullmatch(between.rstrip(" ,"))  # "the UAE's ambassador, Yousef Al Otaiba"
+                return not between or bool(role) and following[0].person
         return False
 
     def _reported_by_verb_before(self, start: int, pos: int) -> bool:
@@ -1192,6 +1196,8 @@ class Attribution:
                     break
             if owner is None and not self._document_speaks(m.start(), m.end()):  # "In a statement, X said"
                 owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
+                if owner is None:
+                    owner = self._issuer(m.start())
             if owner:
                 self.documents.append((m.start(), owner, how))
                 self.document_starts.append(m.start())
@@ -1221,6 +1227,18 @@ class Attribution:
             return True
         after = self.data.verb.match(self.norm, b + 1) if self.norm[b:b + 1] == " " else None
         return after is not None and not self._opens_with_preposition(after.end(), after.end() + 20)  # "posted on"
+
+    def _issuer(self, pos: int) -> str | None:
+        """The subject of a sentence that brings out a new document ("X issued a statement", « X a publié un
+        communiqué »): its author."""
+        lead = re.findall(r"[\w-]+'?", self.norm[max(0, pos - 20):pos])
+        if not lead or fold(lead[-1]) not in self.data.INDEFINITE_ARTICLES:
+            return None
+        i = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
+        subject, pronoun = self.sentence_subject(self.doc.sentence_starts[i] if i >= 0 else 0, pos)
+        if pronoun is not None or subject is None or subject.kind not in candidates.SPEAKING_KINDS:
+            return None
+        return subject.name
 
     def _sentence_speaker(self, pos: int) -> str | None:
         """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""

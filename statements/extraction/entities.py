@@ -24,13 +24,14 @@ from .model import NewActor
 from .quotes import STRIP
 from .text import Folded, fold
 
-# Central European letters too ("Radosław Sikorski", "Łukasz", "Maroš Šefčovič"): Latin Extended-A
+# Central European letters too ("Radosław Sikorski", "Łukasz", "Maroš Šefčovič"): Latin Extended-A; Arabic family
+# names with their article ("Ali bin Fetais al-Marri")
 # An initial is "K." or, in the house style of many English-language papers, a bare capital before a name ("K
 # Shanmugam", "George W Bush"); never "A" or "I", which open sentences ("A Russian official").
 _INITIAL = r"(?:[A-Z]\.|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
 NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|{_INITIAL})"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
-                  rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL})){{1,5}}(?![\w-])")
+                  rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL}|(?:al|el|ad|ash|ul)-[A-Z][\w'\-]+)){{1,5}}(?![\w-])")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # "ARS", "CSA": a body's initials
 _BRACKETED_ACRONYM_THEN_NAME = re.compile(r"[ \u00a0]?\([A-Z]{2,6}\)[ \u00a0]+(?P<rest>(?-i:[A-ZÀ-Ý])[\w-]+)")
 _BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
@@ -251,7 +252,8 @@ class Entities:
         for m in NAME.finditer(self.doc.text):
             start, end, name = self.clean_name(m.start(), m.end())
             words = name.split()
-            if not (2 <= len(words) <= 3) or self.org_kind(name) != "other":
+            capitalised = [word for word in words if word[0].isupper()]  # "Ali bin Fetais al-Marri": two and particles
+            if not (2 <= len(capitalised) <= 3 and len(words) <= 4) or self.org_kind(name) != "other":
                 continue
             if taken.overlaps(start, end):
                 continue

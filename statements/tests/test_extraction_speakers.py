@@ -696,6 +696,18 @@ def test_a_pronoun_after_an_unnamed_spokesperson_of_a_body_is_that_body(gaz):
     assert speakers(run(anonymous, gaz, "2021-03-18", "en")) == [None]
 
 
+def test_the_person_who_issued_a_statement_is_its_author_not_the_state_that_possesses_his_role(gaz):
+    text = ("In Washington, the UAE’s ambassador, Yousef Al Otaiba, issued a statement calling the report “false”. "
+            "“The UAE played no part of any kind in the hacking the article describes,” the statement said.")
+    assert speakers(run(text, gaz, "2017-07-17", "en")) == ["Yousef Al Otaiba"]
+
+
+def test_an_arabic_family_name_with_its_article_is_part_of_the_new_name(gaz):
+    text = ("Sheikh Saif bin Ahmed al-Thani, director of the Government Communications Office, said the report bore "
+            "out Doha’s account. “This leaves no room for doubt that a crime was committed,” he said.")
+    assert speakers(run(text, gaz, "2017-07-17", "en")) == ["Saif bin Ahmed al-Thani"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '

@@ -444,6 +444,7 @@ NAME_TITLES = [
     "Inspector",
     "Sergeant",
     "Constable",
+    "Sheikh",
 ]
 PLURAL_HEADS = ["the", "these", "those", "its", "their"]
 
@@ -813,7 +814,7 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
                      "leader", "Leader", "Chairman", "Chairwoman", "chairman", "chairwoman", "chief", "analyst",
                      "researcher",
                      "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral",
-                     "Speaker", "Detective", "Superintendent", "Inspector", "Sergeant", "Constable"]
+                     "Speaker", "Detective", "Superintendent", "Inspector", "Sergeant", "Constable", "Sheikh"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
 # "the readout released by the administration": who wrote a document
