@@ -515,8 +515,10 @@ class Attribution:
                     self.doc.preposition_before(mention.start) and lead not in self.data.opinion_prepositions):
                 continue
             opener = fold(re.match(r"[\w-]*'?", lead).group()).rstrip("'")
-            if opener in self.data.prepositions and opener not in self.data.opinion_prepositions and "," not in lead:
-                continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject
+            if opener in self.data.prepositions and opener not in self.data.opinion_prepositions \
+                    and "," not in self.norm[start:mention.start]:
+                continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject ("In Beijing,
+                # Lin Jian" is)
             if lead.endswith("("):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
             if self._possessor_of_next(mention, end):

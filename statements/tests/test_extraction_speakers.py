@@ -708,6 +708,13 @@ def test_an_arabic_family_name_with_its_article_is_part_of_the_new_name(gaz):
     assert speakers(run(text, gaz, "2017-07-17", "en")) == ["Saif bin Ahmed al-Thani"]
 
 
+def test_a_person_after_a_fronted_place_is_the_subject_a_later_pronoun_stands_for(gaz):
+    text = ("The work and pensions secretary, Mel Stride, said the ministry had moved quickly.\n\n"
+            "In Beijing, Lin Jian, a spokesperson for the Chinese foreign ministry, was asked about the reports at "
+            "the daily briefing. “What some British politicians have been saying is utterly absurd,” he said.")
+    assert speakers(run(text, gaz, "2024-05-07", "en")) == ["Lin Jian"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
