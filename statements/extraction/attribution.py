@@ -519,7 +519,7 @@ class Attribution:
                     and "," not in self.norm[start:mention.start]:
                 continue  # "At one London hospital, a nurse": a fronted adverbial, not the subject ("In Beijing,
                 # Lin Jian" is)
-            if lead.endswith("("):
+            if lead.endswith("(") and self._restates_a_name_passed_over(start, mention.start):
                 continue  # "(ONUDC)": an abbreviation in brackets restates the name before it
             if self._possessor_of_next(mention, end):
                 continue  # "Finland's Security and Intelligence Service said": the service is the subject
@@ -543,6 +543,22 @@ class Attribution:
                     return person, None
             return mention, None
         return None, first_pronoun.group() if first_pronoun else None
+
+    def _restates_a_name_passed_over(self, start: int, pos: int) -> bool:
+        """The bracketed abbreviation at pos restates a name the subject search has passed over: a mention (it was
+        weighed already) or a name a preposition governs (« au sein de l'Office des Nations unies (ONUDC) »); not
+        the subject's own name the gazetteer lacks (« la Commission nationale de contrôle (CNCCEP) a demandé »)."""
+        bracket = self.norm.rfind("(", start, pos)
+        if any(bracket - 2 <= m.end <= bracket for m in self.entities.mentions_in(start, bracket)):
+            return True
+        clause_start = max(start, *(self.norm.rfind(c, start, bracket) + 1 for c in ",;:"))
+        capital = re.search(r"(?<![\w'-])[A-ZÀ-Ý]", self.norm[clause_start:bracket])
+        if capital is None:
+            return True
+        before = re.findall(r"[\w-]+'?", self.norm[clause_start:clause_start + capital.start()])
+        if not before or fold(before[-1]).rstrip("'") not in self.data.determiners:
+            return True  # "HELSINKI (AP)": a dateline and its agency, no named subject
+        return self.doc.preposition_before(clause_start + capital.start())
 
     def _possessor_of_next(self, mention: Mention, end: int) -> bool:
         """The mention is the possessor of the next one ("Finland's Security and Intelligence Service",
@@ -796,6 +812,11 @@ class Attribution:
                     org = self._org_first(mentions, a + len(first_segment))
                     if not (self.data.role.search(first_segment) or self.data.spokes.search(first_segment)):
                         return self.who_of(org)
+                if pick.start > a + len(first_segment) and not self.data.role.search(first_segment) \
+                        and not self.data.spokes.search(first_segment):
+                    body = self._definite_institution(a, a + len(first_segment))
+                    if body is not None and body.name and body.name is not ANON:
+                        return body  # « écrit l'instance, présidée par [...] Jean-Marc Sauvé »: the body writes
             return self.who_of(pick)
         if direction == "before":
             segments = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", region) if re.search(r"\w", x.group())]

@@ -715,6 +715,18 @@ def test_a_person_after_a_fronted_place_is_the_subject_a_later_pronoun_stands_fo
     assert speakers(run(text, gaz, "2024-05-07", "en")) == ["Lin Jian"]
 
 
+def test_a_body_the_gazetteer_lacks_speaks_by_its_bracketed_abbreviation_not_by_the_person_who_chairs_it(gaz):
+    text = ("A la veille du scrutin, la Commission nationale de contrôle de la campagne électorale (CNCCEP) a demandé "
+            "samedi aux médias de ne pas publier les documents.\n\n"
+            "« La commission demande aux médias de ne pas reprendre ces contenus », écrit l'instance, présidée par le "
+            "vice-président du Conseil d'Etat, Jean-Marc Sauvé, dans un communiqué.")
+    assert speakers(run(text, gaz, "2017-05-06", "fr")) == ["CNCCEP"]
+    dateline = ('HELSINKI (AP) - Norwegian aluminum producer Norsk Hydro said Tuesday it had been hit by a '
+                'cyberattack.\n\nIn a statement, the Oslo-based company said: "Hydro is doing its utmost to contain '
+                'the attack."')
+    assert speakers(run(dateline, gaz, "2019-03-19", "en")) == ["Norsk Hydro"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '

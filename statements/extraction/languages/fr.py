@@ -921,6 +921,10 @@ INSTITUTION_NOUNS = {
     "présidence": ["agency"],
     "diplomatie": ["agency"],
     "collectif": ["group"],
+    "commission": ["agency", "igo", "other"],
+    "instance": ["agency", "igo", "other"],
+    "mouvement": ["group", "company", "other"],
+    "parti": ["group", "other"],
 }
 # une institution que le gazetteer ignore, nommée par son nom commun et ce qui suit : « l'ambassade de Chine à
 # Londres », « le ministère des Finances » (les mots après le nom, reliés par ces prépositions, portent une majuscule)
