@@ -727,6 +727,15 @@ def test_a_body_the_gazetteer_lacks_speaks_by_its_bracketed_abbreviation_not_by_
     assert speakers(run(dateline, gaz, "2019-03-19", "en")) == ["Norsk Hydro"]
 
 
+def test_the_commission_and_the_regulator_are_the_bodies_named_before(gaz):
+    text = ("The Electoral Commission disclosed on Tuesday that hackers had reached its systems.\n\n"
+            "The commission said it knew which systems had been exposed but “could not establish with certainty” "
+            "which files had been viewed.\n\n"
+            "The Information Commissioner's Office said it was investigating. “We are working to establish what "
+            "happened,” a spokesperson for the regulator said.")
+    assert speakers(run(text, gaz, "2023-08-08", "en")) == ["Electoral Commission", "Information Commissioner's Office"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '

@@ -775,6 +775,11 @@ INSTITUTION_NOUNS = {
     "library": ["agency"],
     "university": ["agency"],
     "museum": ["agency"],
+    "commission": ["agency", "igo", "other"],
+    "regulator": ["agency"],
+    "watchdog": ["agency"],
+    "movement": ["group", "company", "other"],
+    "party": ["group", "other"],
 }
 # an institution the gazetteer lacks, named by its noun and what the text says of it: "the Russian embassy in
 # The Hague", "the finance ministry" (lower-case words before the noun only from this list; after it, linkers)
