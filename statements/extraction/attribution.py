@@ -1218,7 +1218,7 @@ class Attribution:
                     owner = mention.name  # "le compte rendu diffusé par la Maison Blanche"
                     break
             if owner is None and not self._document_speaks(m.start(), m.end()):  # "In a statement, X said"
-                owner, how = self._sentence_speaker(m.start()), "document-anaphora-speaker"
+                owner, how = self._sentence_speaker(m.start(), after_document=m.end()), "document-anaphora-speaker"
                 if owner is None:
                     owner = self._issuer(m.start())
             if owner:
@@ -1263,14 +1263,17 @@ class Attribution:
             return None
         return subject.name
 
-    def _sentence_speaker(self, pos: int) -> str | None:
-        """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes."""
+    def _sentence_speaker(self, pos: int, after_document: int) -> str | None:
+        """Who speaks in the sentence around pos: the subject of its first speech verb outside quotes, other than
+        the participle right after the document noun that ends at `after_document` ("In a statement posted on its
+        website, the spokesman Qin Gang called ...")."""
         i = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
         start = self.doc.sentence_starts[i] if i >= 0 else 0
         end = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.norm)
         end = min(end, start + SENTENCE_REACH)
         for verb in self.data.verb.finditer(self.norm, start, end):
-            if self.statements.in_quote(verb.start()):
+            if self.statements.in_quote(verb.start()) or \
+                    verb.start() >= after_document and not self.norm[after_document:verb.start()].strip():
                 continue
             region = self._after_opening_quote(start, verb.start())
             who = self.verb_subject(ShiftedMatch(verb, start), start, end, region, prefix_mode=True)

@@ -736,6 +736,13 @@ def test_the_commission_and_the_regulator_are_the_bodies_named_before(gaz):
     assert speakers(run(text, gaz, "2023-08-08", "en")) == ["Electoral Commission", "Information Commissioner's Office"]
 
 
+def test_what_a_spokesman_called_something_is_his_and_so_is_the_statement_he_posted_it_in(gaz):
+    text = ("Beijing reacted within hours. In a statement posted on the Foreign Ministry’s website, the spokesman Qin "
+            "Gang called the accusation “made up out of thin air.”\n\n"
+            "“Beijing has always stood for a secure cyberspace,” the statement said.")
+    assert speakers(run(text, gaz, "2014-05-19", "en")) == ["Qin Gang", "Qin Gang"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '

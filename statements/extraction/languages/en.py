@@ -55,6 +55,18 @@ SPEECH_PHRASES = [
     "makes clear",
     "called on",
     "calls on",
+    # "called the accusation “made up”": what a speaker calls something, in their words
+    "called it",
+    "calls it",
+    "called them",
+    "called the accusation",
+    "called the accusations",
+    "called the allegations",
+    "called the claims",
+    "called the charges",
+    "called the report",
+    "called the indictment",
+    "called the move",
     # the wire's passive: "Dmitry Peskov was quoted as saying by the Tass news agency"
     "was quoted as saying",
     "is quoted as saying",
