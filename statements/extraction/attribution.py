@@ -300,6 +300,8 @@ class Attribution:
             if opening and self.data.document.fullmatch(opening[1] if opening[0] in self.data.determiners and
                                                         len(opening) > 1 else opening[0]):
                 return None, chain  # "The statement says...": a document speaks, not the last body named
+            if gender == "neuter" and (document := self._document_quote_in(start, end)) is not None:
+                return document, chain  # "Russia would not sink “...,” the statement said. “...,” it added"
             subject, pronoun = self.sentence_subject(start, end)
             anonymous = self._anonymous_subject(start, end)
             if anonymous and pronoun is None and (subject is None or not subject.person):
@@ -464,6 +466,16 @@ class Attribution:
             if len(words) < 2 or re.search(r"['’]", words[0]) or self.entities.org_kind(name) != "other":
                 continue  # "L'ambassade de Chine": a body the gazetteer lacks, not a person
             return self.entities.mention_new(a, b, name, "person")
+        return None
+
+    def _document_quote_in(self, start: int, end: int) -> Mention | None:
+        """The author of a document that speaks a quote of the sentence norm[start:end] ("the statement said"),
+        as a mention: what a later "it added" stands for."""
+        statements = self.statements
+        for i in range(bisect.bisect_left(statements.opens, start), bisect.bisect_left(statements.opens, end)):
+            who = statements.quotes[i].who
+            if who is not None and who.how.startswith("document") and who.name and who.name is not ANON:
+                return self._quoted_speaker(statements.spans[i].open)
         return None
 
     def _quoted_speaker(self, pos: int) -> Mention | None:

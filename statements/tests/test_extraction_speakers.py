@@ -743,6 +743,14 @@ def test_what_a_spokesman_called_something_is_his_and_so_is_the_statement_he_pos
     assert speakers(run(text, gaz, "2014-05-19", "en")) == ["Qin Gang", "Qin Gang"]
 
 
+def test_it_after_a_sentence_a_statement_speaks_is_that_statement_not_the_state_it_speaks_of(gaz):
+    text = ('The Kremlin issued a statement on Friday. Russia would not sink "to the level of irresponsible, low-grade '
+            'diplomacy," the statement said.\n\n'
+            '"We reserve the right to respond, but we will shape the next steps according to the policy of the next '
+            'administration," it added.')
+    assert speakers(run(text, gaz, "2016-12-30", "en")) == ["Kremlin", "Kremlin"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
