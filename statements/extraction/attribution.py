@@ -38,6 +38,7 @@ OWN_REPORT_REACH = 5  # words between a speech verb and the "that" of its own re
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
+_COMPOUND_MODIFIER = re.compile(r"-[a-zà-ÿ]")  # right after a name: "-based", "-linked", "-backed"
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
 
@@ -518,7 +519,7 @@ class Attribution:
                 first_pronoun = m
                 break
         for mention in outermost(self.entities.mentions_in(start, end)):  # "Russia's embassy", not "Russia"
-            if self.statements.in_quote(mention.start):
+            if self.statements.in_quote(mention.start) or self._compound_modifier(mention):
                 continue
             if first_pronoun is not None and first_pronoun.start() < mention.start:
                 return None, first_pronoun.group()
@@ -571,6 +572,10 @@ class Attribution:
         if not before or fold(before[-1]).rstrip("'") not in self.data.determiners:
             return True  # "HELSINKI (AP)": a dateline and its agency, no named subject
         return self.doc.preposition_before(clause_start + capital.start())
+
+    def _compound_modifier(self, mention: Mention) -> bool:
+        """The mention only qualifies the noun after it: "Moscow-based Kaspersky Lab", "Kremlin-linked hackers"."""
+        return bool(_COMPOUND_MODIFIER.match(self.norm, mention.end))
 
     def _possessor_of_next(self, mention: Mention, end: int) -> bool:
         """The mention is the possessor of the next one ("Finland's Security and Intelligence Service",
@@ -792,8 +797,8 @@ class Attribution:
         if direction == "after" and words and (words[0] in self.data.PRONOUNS or
                                                len(words) == 1 and words[0] in self.data.STRESSED_PRONOUNS):
             return self.pronoun(words[0], a)  # "a-t-il dit", "selon lui"
-        mentions = [m for m in self.entities.mentions_in(a, b)
-                    if not self.doc.preposition_before(m.start) and not self.statements.in_quote(m.start)]
+        mentions = [m for m in self.entities.mentions_in(a, b) if not self.doc.preposition_before(m.start)
+                    and not self.statements.in_quote(m.start) and not self._compound_modifier(m)]
         mentions = outermost(mentions)  # "Georgia" in "Georgia's Foreign Ministry" is part of it
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)

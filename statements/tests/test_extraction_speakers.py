@@ -751,6 +751,12 @@ def test_it_after_a_sentence_a_statement_speaks_is_that_statement_not_the_state_
     assert speakers(run(text, gaz, "2016-12-30", "en")) == ["Kremlin", "Kremlin"]
 
 
+def test_a_place_that_only_qualifies_a_company_does_not_speak(gaz):
+    text = ("Moscow-based Kaspersky Lab, whose own staff were hit, described the campaign as “a highly sophisticated "
+            "attack aimed with great skill at chosen people” that reached managers.")
+    assert speakers(run(text, gaz, "2023-06-01", "en")) == ["Kaspersky"]
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
