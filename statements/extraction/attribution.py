@@ -335,6 +335,9 @@ class Attribution:
                 return None, chain  # the sentence before speaks of someone else: no guess
             if pronoun is not None and not anonymous:  # "A senior official conceded it was symbolic": not "it"
                 chain = start
+                if gender == ANY_SPEAKER and self.data.PRONOUNS.get(pronoun.lower()) in ("male", "female"):
+                    # "But she was firm. « ... »": the quote is hers, and "she" is no state named before
+                    gender, institution_too = self.data.PRONOUNS[pronoun.lower()], False
             elif self._introduces_another(start, end, None, gender):
                 return AMBIGUOUS_SUBJECT, chain  # "He was joined by Y, the head of Z. « ... », he said"
             elif first is not None and not opening and (said := self._quoted_speaker(first.start())) is not None:

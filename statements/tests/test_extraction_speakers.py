@@ -757,6 +757,14 @@ def test_a_place_that_only_qualifies_a_company_does_not_speak(gaz):
     assert speakers(run(text, gaz, "2023-06-01", "en")) == ["Kaspersky"]
 
 
+def test_a_bare_quote_after_she_was_firm_is_never_the_state_her_last_sentence_names(gaz):
+    text = ('"Making a public attribution is a strong signal," Ine Eriksen Soereide told reporters. Norway wants a '
+            "pragmatic relationship with Russia, she said when asked about consequences.\n\n"
+            "But she was firm.\n\n"
+            '"We cannot accept that parliament is the target of such attacks."')
+    assert speakers(run(text, gaz, "2020-10-13", "en"))[1] != "Norway"
+
+
 def test_an_acronym_of_a_body_named_before_is_that_body(gaz):
     text = ("The Information Commissioner's Office said it had been notified.\n\n"
             '"Anyone whose information is held by a public body has the right to expect it to be kept secure," an '
