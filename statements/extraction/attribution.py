@@ -363,9 +363,8 @@ class Attribution:
         who = self._resolve(start, verb.start(), "before", require_mention=True)
         if who is None or not who.name or who.name is ANON or not who.how.startswith("spokes"):
             return None
-        info = self.doc.gaz.actor(who.name)
-        kind = info.kind if info else "agency"
-        return Mention(start, verb.start(), who.name, kind, "", who.how, who.written, who.is_new)
+        return Mention(start, verb.start(), who.name, self._kind_of(who.name, "agency"), "", who.how, who.written,
+                       who.is_new)
 
     def _subject_role(self, start: int, end: int) -> str | None:
         """The role noun a sentence norm[start:end] has for subject, at its opening or after a fronted
@@ -492,8 +491,7 @@ class Attribution:
         if who is None or not who.name or who.name is ANON:
             return None
         info = self.doc.gaz.actor(who.name)
-        new = self.entities.new_actors.get(who.name)
-        kind = info.kind if info else (new.kind if new else "person")
+        kind = self._kind_of(who.name, "person")
         gender = info.gender if info else self.entities.new_gender.get(who.name, "")
         span = statements.spans[i]
         return Mention(span.open, span.close, who.name, kind, gender, "quote", who.written, who.is_new)
@@ -667,10 +665,14 @@ class Attribution:
         who = self._definite_institution(a, verb.start())
         if who is None or not who.name or who.name is ANON:
             return None
-        info = self.doc.gaz.actor(who.name)
-        new = self.entities.new_actors.get(who.name)
-        kind = info.kind if info else (new.kind if new else "agency")
-        return Mention(a, verb.start(), who.name, kind, "", "definite", who.written, who.is_new)
+        return Mention(a, verb.start(), who.name, self._kind_of(who.name, "agency"), "", "definite", who.written,
+                       who.is_new)
+
+    def _kind_of(self, name: str, default: str) -> str:
+        """The kind of the actor a speaker's name stands for: the gazetteer's, else the new actor's, else `default`."""
+        info = self.doc.gaz.actor(name)
+        new = self.entities.new_actors.get(name)
+        return info.kind if info else (new.kind if new else default)
 
     def _governed_possessed(self, pos: int) -> bool:
         """The name at pos follows the possessive of a complement ("Speaking to the BBC's Laura Kuenssberg,
@@ -688,9 +690,7 @@ class Attribution:
         who = self._find_definite_institution(a, b)
         if who is not None and who.name and who.name is not ANON and \
                 not any(m.start <= a < m.end for m in self.entities.mentions_in(a, b)):
-            info = self.doc.gaz.actor(who.name)
-            new = self.entities.new_actors.get(who.name)
-            kind = info.kind if info else (new.kind if new else "agency")
+            kind = self._kind_of(who.name, "agency")
             self.entities.add_mention(Mention(a, b, who.name, kind, "", who.how, who.written, who.is_new))
         return who
 
