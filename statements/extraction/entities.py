@@ -34,7 +34,7 @@ NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u01
                   rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL}|(?:al|el|ad|ash|ul)-[A-Z][\w'\-]+)){{1,5}}(?![\w-])")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # "ARS", "CSA": a body's initials
 _BRACKETED_ACRONYM_THEN_NAME = re.compile(r"[ \u00a0]?\([A-Z]{2,6}\)[ \u00a0]+(?P<rest>(?-i:[A-ZÀ-Ý])[\w-]+)")
-_BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
+_BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-NP-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
 _MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+(?:[A-Z]\.\s*)+(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "Eric H. Holder": "H."
 _GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$")
 FAMILY_NAME_FIRST = {"CN", "TW", "KP", "KR", "VN"}  # countries whose names are written family name first
@@ -46,6 +46,7 @@ _SPACE_RUN = re.compile(r"\s+")
 _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
+NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
 PORTFOLIO_REACH = 60  # characters before a body's name in which the role whose portfolio it may be is looked for
 PORTFOLIO_CONTENT_WORDS = 2  # words other than articles between them: « ministre de l'Europe et des », « ministère
@@ -125,6 +126,7 @@ class Entities:
         self.new_gender: dict[str, str] = {}
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
         self.victims: dict[str, str] = {}  # the incidents' victims the gazetteer has no actor for, and their kind
+        self.newspaper_titles: list[tuple[int, int]] = []  # spans of titles a place's name begins ("China Daily")
 
     def _gazetteer_mentions(self) -> list[Mention]:
         out = []
@@ -132,6 +134,9 @@ class Entities:
         for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
             info = self.doc.gaz.actor(m.value)
             if info and info.kind == "company" and self._names_a_medium(m.start, m.end):
+                continue
+            if info and info.kind == "state" and (title := self._newspaper_title(m.end)):
+                self.newspaper_titles.append((m.start, title))  # "Iran Daily": a newspaper, not Iran
                 continue
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) == 1 \
@@ -196,6 +201,12 @@ class Entities:
         info = self.doc.gaz.actor(name)
         return info is not None and info.kind == "state"
 
+    def _newspaper_title(self, end: int) -> int:
+        """The end of a newspaper's title that a place's name ending at `end` begins ("China Daily", « le quotidien
+        Iran Daily »), else 0."""
+        after = NEXT_WORD.match(self.doc.text, end)
+        return after.end() if after and after.group(1) in self.doc.data.NEWSPAPER_TITLE_WORDS else 0
+
     def _names_a_medium(self, start: int, end: int) -> bool:
         """Whether a company is named as where words were written ("on her Facebook account", "sur sa page
         Facebook"): the medium, neither a speaker nor an actor of the story."""
@@ -205,11 +216,15 @@ class Entities:
                     or after and after.group(1).lower() in self.doc.data.MEDIUM_NOUNS_AFTER)
 
     def _ner_mentions(self, other_spans=()):
-        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
+        taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans, *self.newspaper_titles])
+        titles = Intervals(self.newspaper_titles)
         found = []
         for start, end, label in ner.entities(self.doc.text, self.doc.data.SPACY_MODEL, taken):
             if label not in ("PER", "PERSON", "ORG"):
                 continue
+            if titles.contains(start) and start < (title_end := titles.reach_before(end)) < end:
+                # « au quotidien Iran Daily Mahmoud Liayi » read as one name: who follows the title is its source
+                start, label = title_end, "PER"
             start, end, name = self.clean_name(start, end)
             if not name or taken.overlaps(start, end):
                 continue
@@ -323,7 +338,8 @@ class Entities:
                     or self.doc.quote_marks.contains(start) or self.org_kind(name) not in ("other", "company"):
                 continue
             after = data.company_after.match(norm, end)
-            if not (after or data.company_before.search(norm[max(0, start - 80):start])):
+            if not (after or data.company_before.search(norm[max(0, start - 80):start])
+                    or data.spokes_after_name.match(norm, end) and not name.isupper() and name not in self.surnames):
                 continue
             if incidents.overlaps(start, end):
                 if speaks is None:

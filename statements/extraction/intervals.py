@@ -30,3 +30,8 @@ class Intervals:
         """[a, b) shares a position with some span."""
         i = bisect.bisect_left(self.starts, b) - 1
         return i >= 0 and self.reach[i] > a
+
+    def reach_before(self, b: int) -> int:
+        """The furthest end of the spans that start before b (-1 when none does)."""
+        i = bisect.bisect_left(self.starts, b) - 1
+        return self.reach[i] if i >= 0 else -1

@@ -913,3 +913,25 @@ def test_a_communique_of_a_person_and_the_document_it_stands_for_are_that_person
                'Merkel told Obama that "such monitoring has no place between close partners," the statement said.\n\n'
                '"Such practices must stop at once and for good," it added.')
     assert speakers(run(english, gaz, "2013-10-23", "en")) == ["Steffen Seibert"] * 3
+
+
+def test_a_place_that_opens_a_newspapers_title_is_the_newspaper_and_its_source_the_speaker(gaz):
+    text = ("« Nous ne paierons aucune rançon », a déclaré au quotidien China Daily Zhang Weiming, directeur de la "
+            "sécurité de l'opérateur.")
+    result = run(text, gaz, "2023-05-02", "fr")
+    assert speakers(result) == ["Zhang Weiming"]
+    assert "China" not in result.actors
+
+
+def test_an_irish_o_is_part_of_the_surname_not_an_initial(gaz):
+    text = '"It is unlike anything we have seen before," said Sean O Briain, a researcher at the firm.'
+    assert speakers(run(text, gaz, "2017-06-28", "en")) == ["Sean O Briain"]
+
+
+def test_a_company_named_by_its_nationality_or_its_spokesman_speaks_through_them(gaz):
+    french = ("La faille touche un pare-feu de l'américain Veltrona, dont plusieurs clients européens ont été visés. "
+              "« Aucune donnée de clients n'a été exfiltrée », a précisé un porte-parole du groupe.")
+    assert speakers(run(french, gaz, "2024-02-08", "fr")) == ["Veltrona"]
+    english = ('The flaw affects firewalls sold to hospitals. A Veltrona spokesman said the firm had issued a patch. '
+               '"No customer data was taken," he said.')
+    assert speakers(run(english, gaz, "2024-02-08", "en")) == ["Veltrona"]

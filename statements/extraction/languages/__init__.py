@@ -130,9 +130,12 @@ class LanguageData:
                                         re.IGNORECASE)
         self.company_noun = re.compile(rf"(?<![\w'])(?:{_alternation(self.DETERMINERS)})\s*(?:{company})(?![\w-])",
                                        re.IGNORECASE)
+        nationality = _alternation(self.COMPANY_NATIONALITY_NOUNS) or "(?!)"
         self.company_before = re.compile(
-            rf"(?<![\w'])(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{company})(?:\s+(?-i:[a-zà-ÿ'-]+)){{0,3}}\s+$",
-            re.IGNORECASE)
+            rf"(?<![\w'])(?:{articles})\s*(?:(?:[\w-]+\s+){{0,2}}?(?:{company})(?:\s+(?-i:[a-zà-ÿ'-]+)){{0,3}}"
+            rf"|(?-i:{nationality}))\s+$", re.IGNORECASE)
+        # "A Siemens spokesman said": the name a spokesperson's noun follows is a body's
+        self.spokes_after_name = re.compile(rf"[^\S\n]+(?:{_alternation(self.SPOKES_NOUNS)}){e}", re.IGNORECASE)
 
 
 @cache

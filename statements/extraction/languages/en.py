@@ -315,6 +315,7 @@ DOCUMENT_NOUNS = [
 # a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
 BODY_POSSESSIVES = ["its", "their"]
 SPOKES_NOUNS = ["spokesperson", "spokesman", "spokeswoman", "press office", "press secretary", "spokespeople"]
+COMPANY_NATIONALITY_NOUNS = []  # French writes « l'allemand Siemens »; English "Germany's Siemens" (a possessive)
 ROLE_NOUNS = [
     "minister",
     "president",
@@ -688,6 +689,9 @@ ABBREVIATIONS = [
 MEDIUM_NOUNS_BEFORE = []
 MEDIUM_NOUNS_AFTER = ["account", "accounts", "page", "post", "posts", "channel", "feed", "profile", "video",
                       "livestream"]
+# a place's name followed by one of these is a newspaper's title, not the place: "China Daily", "the Tehran Times"
+NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
+                         "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
 NOT_NAMES = [
     "The",

@@ -810,6 +810,10 @@ ABBREVIATIONS = ["M.", "MM.", "Mme.", "Dr.", "St.", "p.", "av.", "J.-C.", "etc."
 # medium, not an actor. The noun right before or right after its name.
 MEDIUM_NOUNS_BEFORE = ["page", "compte", "comptes", "chaîne", "publication", "message", "fil", "profil", "vidéo"]
 MEDIUM_NOUNS_AFTER = []
+# a place's name followed by one of these is a newspaper's title, not the place: « le quotidien Iran Daily »; foreign
+# titles keep their English words
+NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
+                         "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
 NOT_NAMES = [
     "Le",
@@ -881,6 +885,14 @@ NOT_NAMES = [
     "D'ailleurs",
     "Enfin",
 ]
+
+# « l'allemand Siemens », « le russe Kaspersky » : un adjectif de nationalité en minuscules pris comme nom devant un nom
+# propre le dit entreprise (« l'Allemand Hans Müller », avec sa majuscule, est une personne)
+COMPANY_NATIONALITY_NOUNS = ["allemand", "américain", "britannique", "chinois", "russe", "japonais", "français",
+                             "israélien", "néerlandais", "coréen", "sud-coréen", "finlandais", "suédois", "norvégien",
+                             "danois", "italien", "espagnol", "suisse", "belge", "canadien", "australien", "indien",
+                             "taïwanais", "ukrainien", "estonien", "tchèque", "polonais", "irlandais", "singapourien",
+                             "slovaque", "autrichien", "européen"]
 
 # « l'ambassade a dénoncé » : un nom défini qui reprend une institution nommée avant, avec les types
 # d'acteur qu'il peut désigner (un acteur dont le nom contient le mot est préféré).
