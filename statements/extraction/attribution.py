@@ -519,6 +519,9 @@ class Attribution:
             if not self.statements.in_quote(m.start()) and len(re.findall(r"\w+", self.norm[start:m.start()])) <= 12:
                 first_pronoun = m
                 break
+        opening = self.data.named_noun_opening.match(self.norm, start, end)
+        if opening and not self.entities.mentions_in(start, opening.end()) and first_pronoun is None:
+            return None, None  # « Le quotidien De Standaard [...] désigne la NSA »: a subject the gazetteer lacks
         for mention in outermost(self.entities.mentions_in(start, end)):  # "Russia's embassy", not "Russia"
             if self.statements.in_quote(mention.start) or self._compound_modifier(mention):
                 continue

@@ -29,9 +29,11 @@ from .text import Folded, fold
 # An initial is "K." or, in the house style of many English-language papers, a bare capital before a name ("K
 # Shanmugam", "George W Bush"); never "A" or "I", which open sentences ("A Russian official").
 _INITIAL = r"(?:[A-Z]\.|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
-NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+|{_INITIAL})"
+NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ\u0100-\u017f']+)*"
+                  rf"|{_INITIAL})"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"
                   rf"(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][\w'\-]+|{_INITIAL}|(?:al|el|ad|ash|ul)-[A-Z][\w'\-]+)){{1,5}}(?![\w-])")
+SURNAME_PARTICLES = {"de", "di", "da", "du", "del", "della", "van", "von", "le", "la", "al", "el", "bin", "ben", "ter"}
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # "ARS", "CSA": a body's initials
 _BRACKETED_ACRONYM_THEN_NAME = re.compile(r"[ \u00a0]?\([A-Z]{2,6}\)[ \u00a0]+(?P<rest>(?-i:[A-ZÀ-Ý])[\w-]+)")
 _BARE_INITIAL = re.compile(r"(?<![\w.'-])([A-NP-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ])")
@@ -604,6 +606,8 @@ class Entities:
     def mention_new(self, start, end, name, kind) -> Mention:
         if kind == "person":
             name = _BARE_INITIAL.sub(r"\1.", name)  # "K Shanmugam" is "K. Shanmugam", as other papers write him
+            if len(self.surnames.get(name, name).split()) > len(name.split()):
+                name = self.surnames[name]  # "Di Rupo" is the Elio Di Rupo named before
             if (known := self._known_person_by_plain_name(name)) is not None:
                 mention = Mention(start, end, known.name, "person", known.gender, "alias", self.doc.text[start:end])
                 self.add_mention(mention)  # "Eric H. Holder Jr." is the gazetteer's Eric Holder, not a new actor
@@ -654,6 +658,9 @@ class Entities:
         ("Ine Eriksen Søreide [...] Soereide told reporters")."""
         self.surnames.setdefault(surname, name)
         self.surnames.setdefault(ascii_spelling(surname), name)
+        words = name.split()
+        if len(words) >= 3 and words[-1] == surname and fold(words[-2]) in SURNAME_PARTICLES:
+            self.surnames.setdefault(f"{words[-2]} {surname}", name)  # "Mr. Di Rupo" after "Elio Di Rupo"
 
     def remove_mention(self, mention: Mention) -> None:
         i = self.mentions.index(mention)

@@ -935,3 +935,29 @@ def test_a_company_named_by_its_nationality_or_its_spokesman_speaks_through_them
     english = ('The flaw affects firewalls sold to hospitals. A Veltrona spokesman said the firm had issued a patch. '
                '"No customer data was taken," he said.')
     assert speakers(run(english, gaz, "2024-02-08", "en")) == ["Veltrona"]
+
+
+def test_selon_laquelle_opens_a_relative_clause_not_a_source(gaz):
+    text = ("« Ces intrusions venaient de l'étranger », affirme la gendarmerie, selon laquelle les pirates "
+            "travaillaient pour le compte du GRU.")
+    assert speakers(run(text, gaz, "2024-03-04", "fr")) == [None]  # not the GRU
+
+
+def test_a_sentence_opening_on_a_noun_and_an_unknown_name_has_that_name_for_subject(gaz):
+    text = ("Le quotidien De Morgen, lui, désigne l'agence de renseignement militaire russe GRU.\n\n"
+            "Dans un communiqué, le parquet fédéral indique que l'enquête se poursuit. « Seul un Etat a pu mener ce "
+            "piratage », écrit le parquet.")
+    assert speakers(run(text, gaz, "2018-10-04", "fr")) == [None]  # the prosecutors, not the GRU the paper names
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full_before(gaz):
+    text = ("Prime Minister Alexander De Croo spoke on Monday.\n\n"
+            '"We will not accept this," Mr. De Croo said.')
+    result = run(text, gaz, "2021-07-20", "en")
+    assert speakers(result) == ["Alexander De Croo"]
+
+
+def test_a_hyphenated_first_name_opens_a_new_persons_name_in_english(gaz):
+    text = ("Jean-Marc Tessier, the minister for digital affairs, said the agency would have to \"find out who is "
+            "behind this.\"")
+    assert speakers(run(text, gaz, "2019-05-02", "en")) == ["Jean-Marc Tessier"]

@@ -64,7 +64,14 @@ class LanguageData:
             rf"{w}(?:{_alternation(self.PASSIVE_AUXILIARIES)})\s+(?:{adverbs}\s+)*"
             rf"(?:{_alternation(participles + finite)}){e}",
             re.IGNORECASE)
-        self.source = re.compile(rf"{w}(?:{_alternation(self.SOURCE_PREPOSITIONS)}){e}", re.IGNORECASE)
+        # a sentence opening on a noun and a name the gazetteer lacks (« Le quotidien De Standaard, lui, désigne la
+        # NSA », "The newspaper De Volkskrant reported"): that name is the subject, whoever is named after it
+        self.named_noun_opening = re.compile(
+            rf"\s*(?:{_alternation(self.DETERMINERS)})\s*[a-zà-ÿ][\w-]*[^\S\n]+(?-i:[A-ZÀ-Ý][\w'’-]*)"
+            rf"(?:[^\S\n]+(?-i:[A-ZÀ-Ý][\w'’-]*))*", re.IGNORECASE)
+        # never "selon laquelle", "according to which": a relative clause whose antecedent is the source, said before
+        self.source = re.compile(rf"{w}(?:{_alternation(self.SOURCE_PREPOSITIONS)}){e}"
+                                 rf"(?!\s+(?:{_alternation(self.RELATIVE_PRONOUNS)}){e})", re.IGNORECASE)
         self.prefix_source = re.compile(
             rf"(?:^|[,;]\s*|\s)(?:{_alternation(self.PREFIX_SOURCE_PREPOSITIONS)})\s+(?P<np>[^,;:]{{2,80}}?)\s*,\s*$",
             re.IGNORECASE,
