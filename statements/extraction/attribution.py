@@ -806,6 +806,7 @@ class Attribution:
         mentions = [m for m in self.entities.mentions_in(a, b) if not self.doc.preposition_before(m.start)
                     and not self.statements.in_quote(m.start) and not self._compound_modifier(m)]
         mentions = outermost(mentions)  # "Georgia" in "Georgia's Foreign Ministry" is part of it
+        mentions = [m for m in mentions if not self._possessor_of_next(m, b)]  # "Macron's En Marche! movement"
         # a document: "selon un communiqué de la Maison Blanche", "d'après ce compte-rendu"
         doc = self.data.document.search(region)
         subject_after = direction == "before" and re.search(r",\s*\w", region[doc.end():]) if doc else None
@@ -1070,7 +1071,10 @@ class Attribution:
             return Who(named.name, region.strip(), named.is_new, 0.5, "definite-role-next")
         anonymous = self._anonymous_role_mentions(role.group().lower())
         i = bisect.bisect_right(anonymous, (a, a)) - 1  # the last one ending before the subject
-        if i >= 0 and (person is None or anonymous[i][1] > person.start):
+        if i >= 0 and (person is None or anonymous[i][1] > person.start
+                       or self._sentence_of(anonymous[i][0]) == self._sentence_of(person.start)):
+            # "An official at En Marche [...] said the mailboxes belonged to aides, not to Macron. « ... », the
+            # official said": the unnamed official the sentence is about, not a person it names after
             return Who(ANON, region.strip(), how="anonymous-anaphora")
         subject, _ = self.salient_subject(a, gender or ANY_SPEAKER, False)
         if isinstance(subject, Mention) and subject.person and subject.name != getattr(person, "name", None) \
@@ -1081,6 +1085,9 @@ class Attribution:
         if person is None or self._holds_other_role(person, noun):
             return None
         return Who(person.name, region.strip(), person.is_new, 0.5, "definite-anaphora")
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.doc.sentence_starts, pos)
 
     def _role_phrase(self, a: int, b: int) -> tuple[re.Match, re.Match] | None:
         """The determiner and the role noun of a definite role norm[a:b] ('le chef de l'Etat', 'the minister'):

@@ -20,6 +20,7 @@ from . import ner
 from .document import QUOTE_MARKS, Document
 from .found_incidents import victims_named_by_kind
 from .intervals import Intervals
+from .languages import _alternation
 from .model import NewActor
 from .quotes import STRIP
 from .text import Folded, fold
@@ -68,6 +69,18 @@ def _possessed_name(data) -> re.Pattern | None:
     return _POSSESSED_NAME[data.CODE]
 
 
+_POSSESSED_BODY: dict[str, re.Pattern | None] = {}  # per language: "Macron's En Marche! movement"
+
+
+def _possessed_body(data) -> re.Pattern | None:
+    if data.CODE not in _POSSESSED_BODY:
+        markers = "|".join(map(re.escape, data.POSSESSIVE_MARKERS))
+        _POSSESSED_BODY[data.CODE] = re.compile(
+            rf"\w(?:{markers})[^\S\n]+(?P<name>(?-i:[A-ZÀ-Ý][\w-]*)(?:[^\S\n]+(?-i:[A-ZÀ-Ý][\w-]*)){{0,3}})!?"
+            rf"[^\S\n]+(?P<noun>{_alternation(data.INSTITUTION_NOUNS)})(?![\w-])") if markers else None
+    return _POSSESSED_BODY[data.CODE]
+
+
 def outermost(mentions: list[Mention]) -> list[Mention]:
     """The mentions not lying inside a longer one: "Georgia" in "Georgia's Foreign Ministry" is part of it."""
     return [m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
@@ -108,6 +121,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._ner_mentions(named_spans)
     entities._name_candidates()
     entities._possessed_names()
+    entities._possessed_bodies()
     entities._institution_candidates()
     entities._company_candidates(named_spans)
     entities._acronyms_of_named_bodies()
@@ -294,6 +308,21 @@ class Entities:
                     and not any(fold(w) in self.doc.data.institution_nouns for w in words) \
                     and not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
                 self.mention_new(start, end, name, "person")
+
+    def _possessed_bodies(self):
+        """A body the gazetteer lacks, named between a possessive and its kind's noun ("Macron's En Marche!
+        movement", "Acme's Threat Intelligence unit"): the body is the subject there, not its possessor."""
+        possessed = _possessed_body(self.doc.data)
+        if possessed is None:
+            return
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        ends = {m.end for m in self.mentions}
+        for m in possessed.finditer(self.doc.norm):
+            start, end, name = self.clean_name(m.start("name"), m.end("name"))
+            if m.start() + 1 in ends and name and not taken.overlaps(start, end) \
+                    and not self.doc.quote_marks.contains(start):
+                kinds = self.doc.data.INSTITUTION_NOUNS.get(m.group("noun").lower(), ["other"])
+                self.mention_new(start, end, name, kinds[0])
 
     def _acronyms_of_named_bodies(self):
         """An acronym made of the initials of the capitalised words of a body named before is that body ("The

@@ -961,3 +961,16 @@ def test_a_hyphenated_first_name_opens_a_new_persons_name_in_english(gaz):
     text = ("Jean-Marc Tessier, the minister for digital affairs, said the agency would have to \"find out who is "
             "behind this.\"")
     assert speakers(run(text, gaz, "2019-05-02", "en")) == ["Jean-Marc Tessier"]
+
+
+def test_the_unnamed_official_a_sentence_is_about_speaks_not_the_person_it_names(gaz):
+    text = ("An official at the ministry, who asked not to be named, said the stolen files belonged to aides rather "
+            "than to Emmanuel Macron himself. “There is nothing illegal in them,” the official said.")
+    assert speakers(run(text, gaz, "2017-05-06", "en")) == [None]
+
+
+def test_a_body_named_between_a_possessive_and_its_noun_speaks_not_its_possessor(gaz):
+    text = ("Macron’s Ensemble Citoyens movement said in a statement that it had been “the target of a massive and "
+            "coordinated hacking operation”.")
+    result = run(text, gaz, "2022-06-10", "en")
+    assert speakers(result) == ["Ensemble Citoyens"]
