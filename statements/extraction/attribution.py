@@ -747,12 +747,14 @@ class Attribution:
         return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _institution_named(self, pos: int, noun: str) -> Mention | None:
-        """The latest institution before pos (within INSTITUTIONS_LOOKBACK mentions) whose name holds `noun`."""
+        """The latest institution before pos (within INSTITUTIONS_LOOKBACK mentions) whose name holds `noun`, or
+        that the noun introduced (« au mouvement En Marche », "the company Optus")."""
         i = bisect.bisect_left(self.entities.mention_starts, pos)
         for k in range(i - 1, max(-1, i - 1 - INSTITUTIONS_LOOKBACK), -1):
             mention = self.entities.mentions[k]
             if not mention.person and not self.statements.in_quote(mention.start) and (
-                    noun in fold(mention.written) or noun in fold(mention.name)):
+                    noun in fold(mention.written) or noun in fold(mention.name)
+                    or fold(self.norm[max(0, mention.start - len(noun) - 1):mention.start]).strip() == noun):
                 return mention
         return None
 

@@ -974,3 +974,11 @@ def test_a_body_named_between_a_possessive_and_its_noun_speaks_not_its_possessor
             "coordinated hacking operation”.")
     result = run(text, gaz, "2022-06-10", "en")
     assert speakers(result) == ["Ensemble Citoyens"]
+
+
+def test_a_body_introduced_by_a_noun_is_what_that_noun_later_stands_for(gaz):
+    text = ("Les sites du ministère ont été visés lundi par une vague d'attaques, attribuée au collectif Killnet. Le "
+            "ministre a convoqué le chargé d'affaires russe. La Commission européenne a condamné l'attaque. L'Otan "
+            "suit la situation de près.\n\n"
+            "« Nous continuerons tant que le blocus durera », a prévenu le collectif sur Telegram.")
+    assert speakers(run(text, gaz, "2022-06-27", "fr")) == ["Killnet"]
