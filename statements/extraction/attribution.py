@@ -166,11 +166,18 @@ class Attribution:
             who = self._resolve(a + src.start("np"), a + src.end("np"), "after")
             if who and who.name and who.name is not ANON:
                 return who
+        opinion = self.data.opening_opinion.match(prefix)
+        if opinion and not verbs:
+            who = self._resolve(a + opinion.start("np"), a + opinion.end("np"), "after", require_mention=True)
+            if who and who.name and who.name is not ANON:
+                return who
         colon = re.search(r"(?:^|[.;,]\s*)([^.;,:]{2,80}?)\s*:\s*$", prefix)
         if colon and not verbs:
             who = self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
             if who:
                 return who
+            if self._anonymous_subject(a, b):  # « Un responsable, qui a requis l'anonymat, se montrait inquiet : «
+                return Who(ANON, self.text[a:b].strip(" :"), how="anonymous")
         return None
 
     def _source(self, a: int, b: int) -> Who:

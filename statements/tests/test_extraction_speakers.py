@@ -982,3 +982,17 @@ def test_a_body_introduced_by_a_noun_is_what_that_noun_later_stands_for(gaz):
             "suit la situation de près.\n\n"
             "« Nous continuerons tant que le blocus durera », a prévenu le collectif sur Telegram.")
     assert speakers(run(text, gaz, "2022-06-27", "fr")) == ["Killnet"]
+
+
+def test_an_opinion_opening_the_sentence_before_a_colon_is_its_holders_quote(gaz):
+    text = ("Olaf Scholz a refusé de commenter.\n\n"
+            "Pour la députée écologiste Annelie Vogtmann, l'affaire révèle une faille béante : « Si des généraux "
+            "peuvent être écoutés si facilement, nos communications ne valent rien. »")
+    assert speakers(run(text, gaz, "2024-03-03", "fr")) == ["Annelie Vogtmann"]
+
+
+def test_an_unnamed_official_before_a_colon_is_anonymous_not_the_last_speaker(gaz):
+    text = ("« Nous n'avons rien à cacher », a déclaré Olaf Scholz.\n\n"
+            "Un responsable de la coalition, qui a requis l'anonymat, se montrait plus inquiet dimanche soir : "
+            "« Personne ne sait combien d'autres enregistrements existent. »")
+    assert speakers(run(text, gaz, "2024-03-03", "fr")) == ["Olaf Scholz", None]

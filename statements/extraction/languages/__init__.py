@@ -76,6 +76,10 @@ class LanguageData:
             rf"(?:^|[,;]\s*|\s)(?:{_alternation(self.PREFIX_SOURCE_PREPOSITIONS)})\s+(?P<np>[^,;:]{{2,80}}?)\s*,\s*$",
             re.IGNORECASE,
         )
+        # « Pour le député X, la fuite révèle une faille : « ... »: the opinion's holder opens the sentence
+        self.opening_opinion = re.compile(
+            rf"\s*(?:{_alternation(self.PREFIX_SOURCE_PREPOSITIONS)})\s+(?P<np>[^,;:]{{2,80}}?)\s*,[^;:«“\"]*:\s*$",
+            re.IGNORECASE)
         self.pronoun = re.compile(rf"{w}(?P<pron>{_alternation(self.PRONOUNS)}){e}", re.IGNORECASE)
         self.complementizer_end = re.compile(rf"(?:{_alternation(self.COMPLEMENTIZERS)})\s*$", re.IGNORECASE)
         self.relative_clause = re.compile(rf",\s*(?:{_alternation(self.RELATIVE_PRONOUNS)}){e}[^,;:]*$", re.IGNORECASE)
