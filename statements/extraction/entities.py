@@ -29,7 +29,7 @@ from .text import Folded, fold
 # names with their article ("Ali bin Fetais al-Marri")
 # An initial is "K." or, in the house style of many English-language papers, a bare capital before a name ("K
 # Shanmugam", "George W Bush"); never "A" or "I", which open sentences ("A Russian official").
-_INITIAL = r"(?:[A-Z]\.|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
+_INITIAL = r"(?:(?:[A-Z]\.)+|(?-i:[B-HJ-Z])(?=\s+[A-ZÀ-Ý][a-zà-ÿ]{2}))"
 NAME = re.compile(rf"(?<![\w'-])(?:[A-ZÀ-ÝĆČĎŁŃŘŚŠŹŻŽ][a-zà-ÿ\u0100-\u017f'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ\u0100-\u017f']+)*"
                   rf"|{_INITIAL})"
                   r"(?:\s+(?:(?:de|van|von|al|bin|da|del|le|la|di|du|ben)\s+)?"

@@ -996,3 +996,16 @@ def test_an_unnamed_official_before_a_colon_is_anonymous_not_the_last_speaker(ga
             "Un responsable de la coalition, qui a requis l'anonymat, se montrait plus inquiet dimanche soir : "
             "« Personne ne sait combien d'autres enregistrements existent. »")
     assert speakers(run(text, gaz, "2024-03-03", "fr")) == ["Olaf Scholz", None]
+
+
+def test_english_party_titles_and_compound_initials_are_not_part_of_a_new_name(gaz):
+    text = ('Opposition Leader Tom Whitcombe said the breach was serious. "Nobody should assume it cannot happen '
+            'here," Whitcombe said.\n\n'
+            'Ministry spokesman R.J. Holloway disagreed. "We have seen no sign of that," Holloway said.')
+    assert speakers(run(text, gaz, "2019-02-18", "en")) == ["Tom Whitcombe", "R.J. Holloway"]
+
+
+def test_a_person_calling_the_incident_something_says_it(gaz):
+    text = ("The law firm Hartley Legal said it was preparing a class action, with senior associate Dana Kowal "
+            "calling the incident “the worst breach this country has seen”.")
+    assert speakers(run(text, gaz, "2022-09-27", "en")) == ["Dana Kowal"]

@@ -67,6 +67,16 @@ SPEECH_PHRASES = [
     "called the report",
     "called the indictment",
     "called the move",
+    # "with senior associate Ben Zocco calling the incident “...”": the participle of the same
+    "calling it",
+    "calling the incident",
+    "calling the attack",
+    "calling the breach",
+    "calling the hack",
+    "calling the leak",
+    "calling the accusation",
+    "calling the accusations",
+    "calling the allegations",
     # the wire's passive: "Dmitry Peskov was quoted as saying by the Tass news agency"
     "was quoted as saying",
     "is quoted as saying",
@@ -458,6 +468,10 @@ NAME_TITLES = [
     "Sergeant",
     "Constable",
     "Sheikh",
+    "Leader",
+    "Opposition",
+    "Majority",
+    "Minority",
 ]
 PLURAL_HEADS = ["the", "these", "those", "its", "their"]
 
@@ -837,7 +851,8 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
                      "director", "minister", "secretary", "adviser", "advisor", "Gen.", "Admiral",
                      "Speaker", "Detective", "Superintendent", "Inspector", "Sergeant", "Constable", "Sheikh"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
-PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote"]
+PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote", " saying",
+                     " calling", " adding", " warning"]
 # "the readout released by the administration": who wrote a document
 PASSIVE_AUXILIARIES = ["was", "were", "has been", "have been", "had been", "is", "are", "been"]
 PASSIVE_AGENTS = ["by"]  # right after a speech verb, its agent: "was warned by X"
