@@ -38,6 +38,8 @@ OWN_REPORT_REACH = 5  # words between a speech verb and the "that" of its own re
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
+# "TOKYO -- ", "PARIS, 7 mai 2024 (AFP) - ": a dateline, no subject
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^\n,]{0,30},?)?[^\S\n]*(?:\([\w ]+\)[^\S\n]*)?(?:--|[-–—])[^\S\n]")
 _COMPOUND_MODIFIER = re.compile(r"-[a-zà-ÿ]")  # right after a name: "-based", "-linked", "-backed"
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
@@ -722,6 +724,8 @@ class Attribution:
         sentence = bisect.bisect_left(self.doc.sentence_starts, a) - 1
         near = self.doc.sentence_starts[max(0, sentence - 1)] if sentence >= 0 else 0
         named = self._institution_named(a, noun)
+        if named is not None:
+            named = self._subject_holding(named, noun)
         if named is not None and named.start >= near:
             return Who(named.name, self.text[a:b].strip(), named.is_new, 0.8, "definite-institution")
         i, end = sentence, a
@@ -745,6 +749,18 @@ class Attribution:
             if company is not None:
                 return Who(company.name, self.text[a:b].strip(), True, 0.6, "definite-institution-opening")
         return None
+
+    def _subject_holding(self, named: Mention, noun: str) -> Mention:
+        """The subject of named's sentence when its name holds the noun too ("Japan's National Police Agency said
+        [...] the Japan Aerospace Exploration Agency [...]. « ... », the agency said": the agency the sentence is
+        about, not one it lists), else named."""
+        k = bisect.bisect_right(self.doc.sentence_starts, named.start) - 1
+        start = self.doc.sentence_starts[k] if k >= 0 else 0
+        start = dateline.end() if (dateline := _DATELINE.match(self.norm, start, named.start)) else start
+        subject, _ = self.sentence_subject(start, named.start)
+        if subject is not None and not subject.person and (noun in fold(subject.written) or noun in fold(subject.name)):
+            return subject
+        return named
 
     def _only_body_of_kinds(self, start: int, end: int, kinds: set[str]) -> Mention | None:
         """The one body of these kinds the text names between start and end, outside quotes, if there is one

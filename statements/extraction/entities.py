@@ -49,6 +49,8 @@ _SPACE_RUN = re.compile(r"\s+")
 _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
+_HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
+_CAPITALISED_WORDS = re.compile(r"(?:[^\S\n]+(?-i:[A-Z][\w&-]*)){1,5}")
 NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
 PORTFOLIO_REACH = 60  # characters before a body's name in which the role whose portfolio it may be is looked for
@@ -116,6 +118,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     for mention in entities._gazetteer_mentions():
         entities.add_mention(mention)
     named_spans = [(m.start, m.end) for m in (*incidents, *events)]
+    entities._state_named_body_mentions()
     entities._victim_mentions(named_spans)
     entities._national_body_mentions(named_spans)
     entities._ner_mentions(named_spans)
@@ -142,17 +145,24 @@ class Entities:
         self.new_gender: dict[str, str] = {}
         self.named_within: list[str] = []  # actors named inside descriptors, mentioned but never speakers
         self.victims: dict[str, str] = {}  # the incidents' victims the gazetteer has no actor for, and their kind
+        self.state_named_bodies: list[tuple[int, int]] = []  # spans of bodies a state's name opens ("US-CERT")
         self.newspaper_titles: list[tuple[int, int]] = []  # spans of titles a place's name begins ("China Daily")
 
     def _gazetteer_mentions(self) -> list[Mention]:
         out = []
         named_in_full: dict[str, Mention] = {}  # surname -> the person the text named in full so far
-        for m in self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when)):
+        matches = self.doc.folded.find(self.doc.gaz.actor_matcher(self.doc.lang, self.doc.when))
+        known = Intervals((m.start, m.end) for m in matches)
+        for m in matches:
             info = self.doc.gaz.actor(m.value)
             if info and info.kind == "company" and self._names_a_medium(m.start, m.end):
                 continue
             if info and info.kind == "state" and (title := self._newspaper_title(m.end)):
                 self.newspaper_titles.append((m.start, title))  # "Iran Daily": a newspaper, not Iran
+                continue
+            if info and info.kind == "state" and (body := self._national_body_named(m.start, m.end)) \
+                    and not known.overlaps(m.end, body[1]):
+                self.state_named_bodies.append(body)  # "the U.S. Computer Emergency Readiness Team", "US-CERT"
                 continue
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) == 1 \
@@ -173,6 +183,11 @@ class Entities:
                 self.add_surname(surname, m.value)
                 named_in_full.setdefault(surname, out[-1])
         return out
+
+    def _state_named_body_mentions(self):
+        for start, end in self.state_named_bodies:
+            name = _SPACE_RUN.sub(" ", self.doc.text[start:end])
+            self.mention_new(start, end, name, "agency")
 
     def _victim_mentions(self, other_spans=()):
         """The victims the gazetteer's incidents name without making them actors ("Medibank", "CHU de Rennes",
@@ -216,6 +231,17 @@ class Entities:
     def _is_state(self, name: str) -> bool:
         info = self.doc.gaz.actor(name)
         return info is not None and info.kind == "state"
+
+    def _national_body_named(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a body the gazetteer lacks whose name a state's name begins: capitalised words ending on a
+        body's noun ("U.S. Computer Emergency Readiness Team"), or an acronym joined by a hyphen ("US-CERT")."""
+        joined = _HYPHENED_ACRONYM.match(self.doc.text, end)
+        if joined:
+            return start, joined.end()
+        words = _CAPITALISED_WORDS.match(self.doc.text, end)
+        if words and fold(words.group().split()[-1]) in self.doc.data.national_body_ends:
+            return start, words.end()
+        return None
 
     def _newspaper_title(self, end: int) -> int:
         """The end of a newspaper's title that a place's name ending at `end` begins ("China Daily", « le quotidien

@@ -1009,3 +1009,21 @@ def test_a_person_calling_the_incident_something_says_it(gaz):
     text = ("The law firm Hartley Legal said it was preparing a class action, with senior associate Dana Kowal "
             "calling the incident “the worst breach this country has seen”.")
     assert speakers(run(text, gaz, "2022-09-27", "en")) == ["Dana Kowal"]
+
+
+def test_a_national_body_whose_name_opens_on_its_states_name_is_a_body_not_the_state(gaz):
+    english = ("In Washington, the U.S. Computer Emergency Readiness Team said it had received many reports. "
+               "“Paying the ransom is no guarantee that access will be restored,” it said.")
+    assert speakers(run(english, gaz, "2017-10-24", "en")) == ["U.S. Computer Emergency Readiness Team"]
+    french = ("Aux Etats-Unis, le centre d’alerte US-CERT a dit avoir reçu de nombreux signalements : « Verser la "
+              "rançon ne garantit en rien le retour des fichiers ».")
+    assert speakers(run(french, gaz, "2017-10-25", "fr")) == ["US-CERT"]
+
+
+def test_the_agency_is_the_one_its_sentence_is_about_not_one_it_lists(gaz):
+    text = ("TOKYO -- Japan's National Police Agency said on Wednesday that hackers had attacked ministries, the Japan "
+            "Maritime Research Agency and think tanks since 2019.\n\n"
+            '"The campaign is an organised operation aimed at stealing information," the agency said.')
+    result = run(text, gaz, "2025-01-08", "en")
+    assert speakers(result) == ["National Police Agency"]
+    assert "Japan Maritime Research Agency" in result.actors

@@ -103,6 +103,7 @@ class LanguageData:
         self.female_markers = [fold(m) for m in self.FEMALE_MARKERS]
         self.male_markers = [fold(m) for m in self.MALE_MARKERS]
         self.org_words = {kind: {fold(x) for x in words} for kind, words in self.ORG_WORDS.items()}
+        self.national_body_ends = self.org_words.get("agency", set()) | {fold(x) for x in self.NATIONAL_BODY_ENDS}
         self.institution_nouns = {fold(noun): set(kinds) for noun, kinds in self.INSTITUTION_NOUNS.items()}
         articles = [*self.DETERMINERS, *self.CONTRACTED_ARTICLES]  # « du constructeur » after « une porte-parole »
         self.institution_noun = re.compile(

@@ -612,6 +612,9 @@ CLAIM_CUES = {
 FEMALE_MARKERS = ["ms.", "mrs.", "ms", "mrs", "madam", "spokeswoman", "chairwoman", "she"]
 MALE_MARKERS = ["mr.", "mr", "spokesman", "chairman"]
 
+# a state's name, capitalised words and one of these (or of ORG_WORDS["agency"]) name a national body the
+# gazetteer lacks: "the U.S. Computer Emergency Readiness Team"
+NATIONAL_BODY_ENDS = ["team", "force", "unit", "corps"]
 ORG_WORDS = {
     "agency": [
         "ministry",

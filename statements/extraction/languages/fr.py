@@ -772,6 +772,8 @@ MALE_MARKERS = [
     "sénateur",
 ]
 
+# the names of national bodies French writes with the state's name first are acronyms (« US-CERT »)
+NATIONAL_BODY_ENDS: list[str] = []
 ORG_WORDS = {
     "agency": [
         "ministère",
