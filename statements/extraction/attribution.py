@@ -38,6 +38,7 @@ OWN_REPORT_REACH = 5  # words between a speech verb and the "that" of its own re
 ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence before is about an unnamed official
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
+DOCUMENT_REACH_PARAGRAPHS = 2  # "the statement said" names a document mentioned no further back than this, unnamed
 # "TOKYO -- ", "PARIS, 7 mai 2024 (AFP) - ": a dateline, no subject
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^\n,]{0,30},?)?[^\S\n]*(?:\([\w ]+\)[^\S\n]*)?(?:--|[-–—])[^\S\n]")
 _COMPOUND_MODIFIER = re.compile(r"-[a-zà-ÿ]")  # right after a name: "-based", "-linked", "-backed"
@@ -1393,9 +1394,21 @@ class Attribution:
         first = re.match(r"[\w']+", written)
         if first and fold(first.group()) in self.data.INDEFINITE_ARTICLES:
             return Who(ANON, written, how="document-unknown")  # « selon un communiqué »: not the earlier one
-        if owner is not None:  # this very document, when its author was found ("a readout ...")
-            return Who(owner[1], written, False, 0.7, owner[2], "readout")
+        if owner is not None and self._same_document_noun(owner[0], a, b) \
+                and self.doc.para(a) - self.doc.para(owner[0]) <= DOCUMENT_REACH_PARAGRAPHS:
+            return Who(owner[1], written, False, 0.7, owner[2], "readout")  # this very document ("a readout ...")
         return Who(ANON, written, how="document-unknown")
+
+    def _same_document_noun(self, earlier: int, a: int, b: int) -> bool:
+        """Whether the document noun in norm[a:b] can name the document mentioned at `earlier` in another paragraph:
+        the same noun, or one that names any document ("the text"); "The message warned" after a statement
+        paragraphs before is another one (the ransom screen's)."""
+        current = self.data.document.search(self.norm, a, b)
+        before = self.data.document.match(self.norm, earlier)
+        if current is None or before is None:
+            return True
+        nouns = {fold(current.group()).split()[-1], fold(before.group()).split()[-1]}
+        return len(nouns) == 1 or bool(nouns & self.data.generic_document_nouns)
 
     def _is_state(self, name) -> bool:
         info = self.doc.gaz.actor(name) if isinstance(name, str) else None

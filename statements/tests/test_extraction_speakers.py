@@ -1027,3 +1027,12 @@ def test_the_agency_is_the_one_its_sentence_is_about_not_one_it_lists(gaz):
     result = run(text, gaz, "2025-01-08", "en")
     assert speakers(result) == ["National Police Agency"]
     assert "Japan Maritime Research Agency" in result.actors
+
+
+def test_a_document_noun_paragraphs_after_a_document_is_not_that_documents_author(gaz):
+    text = ('Serhiy Kovalenko, the head of the cyber police, replied in a text message: “Yes, our systems held.”\n\n'
+            "The airport said flights were delayed.\n\n"
+            "Banks in Kiev reported no disruption.\n\n"
+            "Infected screens displayed a ransom demand with a countdown. The message warned that “nobody will "
+            "recover your files without our key.”")
+    assert speakers(run(text, gaz, "2017-10-24", "en")) == ["Serhiy Kovalenko", None]

@@ -322,6 +322,8 @@ DOCUMENT_NOUNS = [
     "text",
     "message",
 ]
+# document nouns that may name any document mentioned before ("the text said" after "a joint statement")
+GENERIC_DOCUMENT_NOUNS = ["text", "document", "statement"]
 # a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
 BODY_POSSESSIVES = ["its", "their"]
 SPOKES_NOUNS = ["spokesperson", "spokesman", "spokeswoman", "press office", "press secretary", "spokespeople"]

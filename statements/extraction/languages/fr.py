@@ -450,6 +450,8 @@ DOCUMENT_NOUNS = [
     "tweet",
     "message publié",
 ]
+# document nouns that may name any document mentioned before (« selon le texte » after « une déclaration »)
+GENERIC_DOCUMENT_NOUNS = ["texte", "document", "communiqué"]
 # a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
 BODY_POSSESSIVES = ["son", "sa", "leur"]
 SPOKES_NOUNS = ["porte-parole", "porte-parole adjoint", "porte-parole adjointe", "service de presse", "diplomatie"]
