@@ -134,6 +134,8 @@ class Attribution:
                 return who
         # 4. anywhere before it
         verbs = list(self.data.verb.finditer(prefix))
+        if verbs and (who := self._subject_after_question(prefix, pre_a, pre_b, verbs[-1])) is not None:
+            return who
         if verbs:
             who = self.verb_subject(verbs[-1], pre_a, pre_b, pre_a, prefix_mode=True)
             if who:
@@ -149,6 +151,17 @@ class Attribution:
         if src:
             return self._source(pre_a + src[-1].end(), pre_b)
         return None
+
+    def _subject_after_question(self, prefix: str, a: int, b: int, verb: re.Match) -> Who | None:
+        """"Asked [...] whether Russia was trying to [...], Obama declined to discuss “...”": a participle of being
+        asked that opens the sentence is no speech verb of its own; the subject after its clause speaks."""
+        if fold(verb.group()) not in self.data.questioned_participles or re.search(r"\w", prefix[:verb.start()]):
+            return None
+        comma = prefix.find(",", verb.end())
+        if comma < 0:
+            return None
+        who = self._resolve(a + comma + 1, b, "after", require_mention=True)
+        return who if who is not None and who.name else None
 
     def _prefix_immediate(self, prefix: str, a: int, b: int) -> Who | None:
         src = self.data.prefix_source.search(prefix)
@@ -1077,11 +1090,13 @@ class Attribution:
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
         person = holder = None
         noun = fold(role.group())
+        modifiers = re.findall(r"(?-i:[a-z][\w-]*)", region[m.end():role.start()])
+        qualified = " ".join([*map(fold, modifiers), noun])  # "the intelligence chief": a chief of intelligence
         for mention in self.entities.persons_before(a):
             fits = not gender or not mention.gender or mention.gender == gender
             if not self.statements.in_quote(mention.start) and fits:
                 person = person or mention
-                if self._holds_role(mention, noun):
+                if self._holds_qualified_role(mention, noun, modifiers, qualified):
                     holder = mention
                     break
         if holder is not None:  # the person the text (or the gazetteer, at the article's date) gives that role
@@ -1176,6 +1191,16 @@ class Attribution:
                 titles = self._role_titles.setdefault(held.actor, [])
                 titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.doc.lang, ()))]
         return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
+
+    def _holds_qualified_role(self, mention: Mention, noun: str, modifiers: list[str], qualified: str) -> bool:
+        """Whether the person holds the role a definite noun names with its modifiers: "the intelligence chief" is
+        no chief of anything else; a generic head ("chief", « chef ») is whoever holds a title with the modifiers
+        (the Director of National Intelligence)."""
+        if not modifiers:
+            return self._holds_role(mention, noun)
+        if self._holds_role(mention, noun) and self._holds_role(mention, qualified):
+            return True
+        return noun in self.data.generic_heads and all(self._holds_role(mention, fold(word)) for word in modifiers)
 
     def _holds_other_role(self, mention: Mention, noun: str) -> bool:
         """The text gives the person another role in apposition ("Marc Castan, directeur de l'hôpital"), so a

@@ -125,6 +125,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._name_candidates()
     entities._possessed_names()
     entities._possessed_bodies()
+    entities._surname_mentions()
     entities._institution_candidates()
     entities._company_candidates(named_spans)
     entities._acronyms_of_named_bodies()
@@ -334,6 +335,30 @@ class Entities:
                     and not any(fold(w) in self.doc.data.institution_nouns for w in words) \
                     and not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
                 self.mention_new(start, end, name, "person")
+
+    def _surname_mentions(self):
+        """A bare surname of a person the text named in full before, where no name was found ("Dan Coats [...].
+        Within an hour, Coats issued a rebuttal": the gazetteer knows him by his full name only), so that "the
+        intelligence chief" or "he" after it finds him. Not inside a longer capitalised name."""
+        first_full = {}
+        for mention in self.persons:
+            if len(mention.name.split()) >= 2:
+                first_full.setdefault(mention.name, mention)
+        surnames = {surname: name for surname, name in self.surnames.items()
+                    if name in first_full and " " not in surname and len(surname) >= 3 and surname[0].isupper()}
+        if not surnames:
+            return
+        taken = Intervals((m.start, m.end) for m in self.mentions)
+        pattern = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, sorted(surnames, key=len, reverse=True)))})"
+                             rf"(?![\w'’-])(?![^\S\n]+[A-ZÀ-Ý])")
+        text = self.doc.text
+        for m in pattern.finditer(text):
+            full = first_full[surnames[m.group()]]
+            if m.start() < full.end or taken.overlaps(m.start(), m.end()) \
+                    or re.search(r"[A-ZÀ-Ý][\w'’-]*[^\S\n]+$", text[max(0, m.start() - 30):m.start()]):
+                continue
+            gender = full.gender or self._guess_gender(m.start(), m.end())  # "M. Kallevik"
+            self.add_mention(Mention(m.start(), m.end(), full.name, "person", gender, full.how, m.group(), full.is_new))
 
     def _possessed_bodies(self):
         """A body the gazetteer lacks, named between a possessive and its kind's noun ("Macron's En Marche!

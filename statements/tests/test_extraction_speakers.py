@@ -1036,3 +1036,16 @@ def test_a_document_noun_paragraphs_after_a_document_is_not_that_documents_autho
             "Infected screens displayed a ransom demand with a countdown. The message warned that “nobody will "
             "recover your files without our key.”")
     assert speakers(run(text, gaz, "2017-10-24", "en")) == ["Serhiy Kovalenko", None]
+
+
+def test_a_bare_surname_of_a_person_named_in_a_quote_is_that_person(gaz):
+    text = ('Vladimir Putin stood beside him. "Dan Coats came to see me, and his view is clear," Donald Trump said.\n\n'
+            'Within an hour, Coats issued a rare public rebuttal. "Our assessments have been clear and remain so," the '
+            "intelligence chief said in a statement.")
+    assert speakers(run(text, gaz, "2018-07-16", "en")) == ["Donald Trump", "Dan Coats"]
+
+
+def test_the_subject_after_an_asked_clause_speaks_not_a_state_the_question_names(gaz):
+    text = ("Asked at his closing news conference whether Russia was behind the hacking, Barack Obama declined to "
+            "discuss “investigations that are still under way”.")
+    assert speakers(run(text, gaz, "2016-09-05", "en")) == ["Barack Obama"]

@@ -328,6 +328,9 @@ GENERIC_DOCUMENT_NOUNS = ["text", "document", "statement"]
 BODY_POSSESSIVES = ["its", "their"]
 SPOKES_NOUNS = ["spokesperson", "spokesman", "spokeswoman", "press office", "press secretary", "spokespeople"]
 COMPANY_NATIONALITY_NOUNS = []  # French writes « l'allemand Siemens »; English "Germany's Siemens" (a possessive)
+# role nouns that name whoever heads what their modifiers say ("the intelligence chief": the Director of National
+# Intelligence)
+GENERIC_HEAD_NOUNS = ["chief", "head", "boss", "leader"]
 ROLE_NOUNS = [
     "minister",
     "president",

@@ -455,6 +455,8 @@ GENERIC_DOCUMENT_NOUNS = ["texte", "document", "communiqué"]
 # a spokesperson owned by these words speaks for the body just spoken of ("its spokesman said")
 BODY_POSSESSIVES = ["son", "sa", "leur"]
 SPOKES_NOUNS = ["porte-parole", "porte-parole adjoint", "porte-parole adjointe", "service de presse", "diplomatie"]
+# role nouns that name whoever heads what their complement says (« le chef du renseignement »)
+GENERIC_HEAD_NOUNS = ["chef", "patron", "responsable"]
 ROLE_NOUNS = [
     "ministre",
     "président",
