@@ -261,10 +261,13 @@ class Attribution:
         if not by or fold(by.group(1)) not in self.data.passive_agents:
             return None
         start = a + by.end()
-        first = next((m for m in self.entities.mentions_in(start, self._clause_end(start, b, ","))
+        end = self._clause_end(start, b, ",")
+        if self.data.role.search(self.norm, start, end) and self.norm[end:end + 1] == ",":
+            end = self._clause_end(end + 1, b, ",")  # "was asked by its chair, Darren Jones:": the role's holder
+        first = next((m for m in self.entities.mentions_in(start, end)
                       if not self.statements.in_quote(m.start)), None)
         if first is None or first.kind not in candidates.SPEAKING_KINDS or \
-                re.search(r"[^\w\s'-]", self.norm[start:first.start]):
+                re.search(r"[^\w\s',-]", self.norm[start:first.start]):
             return None
         return self.who_of(first)
 

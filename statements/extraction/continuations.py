@@ -73,9 +73,23 @@ def _continuations(rules: Attribution, quotes):
                 who, how = rules.who_of(subject), "previous-sentence"
         if who is None and _opens_on_another_role(rules, between_a, between_b, prev.who.name):
             continue  # « Le directeur délégué de l'hôpital a raconté la scène. « ... » »: someone else speaks
+        if who is None and rules.text[prev.span.start:prev.span.end].rstrip(" »”\"").endswith("?"):
+            # "X was asked by its chair, Y: “...?”" then a bare quote: the answer is the one asked, not the asker
+            answerer = _asked(rules, prev)
+            if answerer is None:
+                continue
+            who, how = rules.who_of(answerer), "answer"
         if who is None:
             who = prev.who
         q.who = Who(who.name, who.written, who.is_new, min(who.confidence, 0.6), how, who.kind, who.verb)
+
+def _asked(rules: Attribution, question: QuoteInContext) -> Mention | None:
+    """The person a quoted question was put to: the subject of its sentence, when it is not the asker."""
+    subject, _ = rules.sentence_subject(question.prefix_start, question.span.open)
+    if subject is not None and subject.person and subject.name != question.who.name:
+        return subject
+    return None
+
 
 def _opens_on_another_role(rules: Attribution, a: int, b: int, speaker: str) -> bool:
     """Whether a sentence of the narration norm[a:b] opens on a definite role that is not `speaker`."""

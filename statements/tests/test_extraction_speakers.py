@@ -1049,3 +1049,10 @@ def test_the_subject_after_an_asked_clause_speaks_not_a_state_the_question_names
     text = ("Asked at his closing news conference whether Russia was behind the hacking, Barack Obama declined to "
             "discuss “investigations that are still under way”.")
     assert speakers(run(text, gaz, "2016-09-05", "en")) == ["Barack Obama"]
+
+
+def test_a_question_put_by_a_role_holder_is_theirs_and_the_answer_is_the_one_asked(gaz):
+    text = ("Appearing before the transport committee, Helen Marsh was asked by its chair, Owen Pryce: “Has the "
+            "company been hit by ransomware, and have you been asked to pay?”\n\n"
+            "“We have confirmed that it was a cyberattack. Beyond that I cannot go.”")
+    assert speakers(run(text, gaz, "2023-01-17", "en")) == ["Owen Pryce", "Helen Marsh"]

@@ -295,6 +295,8 @@ PREPOSITIONS = [
     "despite",
     "between",
     "among",
+    "before",
+    "after",
 ]
 GENITIVE = ["of"]
 POSSESSIVE_MARKERS = ["'s"]  # "Kaspersky's Ivan Petrenko" (the text's apostrophes normalised to ')
@@ -860,7 +862,8 @@ PERSON_TITLE_CUES = ["Rep.", "Sen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "M
                      "Speaker", "Detective", "Superintendent", "Inspector", "Sergeant", "Constable", "Sheikh"]
 # ...and a name followed by these is a person: "Ossian Smyth, the Minister of State", "Paul Reid said"
 PERSON_AFTER_CUES = [", a ", ", an ", ", the ", ", who ", " said", " told", " says", " added", " wrote", " saying",
-                     " calling", " adding", " warning"]
+                     " calling", " adding", " warning", " was asked", " was pressed", " was questioned",
+                     " was quoted"]
 # "the readout released by the administration": who wrote a document
 PASSIVE_AUXILIARIES = ["was", "were", "has been", "have been", "had been", "is", "are", "been"]
 PASSIVE_AGENTS = ["by"]  # right after a speech verb, its agent: "was warned by X"
