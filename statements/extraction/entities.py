@@ -660,7 +660,8 @@ class Entities:
         name = _SPACE_RUN.sub(" ", text[start:end])
         words = name.split()
         while words and (words[0] in data.not_names or words[0] in data.NAME_TITLES
-                         or (folded := fold(words[0])) in data.stopwords or folded.rstrip("'") in data.determiners):
+                         or (folded := fold(words[0])) in data.stopwords or folded.rstrip("'") in data.determiners
+                         or folded in data.prepositions and folded not in SURNAME_PARTICLES):  # « Chez Free »
             start = text.find(words[1], start) if len(words) > 1 else end
             words = words[1:]
         titles = [i for i, word in enumerate(words[:-1]) if word in self.doc.data.NAME_TITLES]

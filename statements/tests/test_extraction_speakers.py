@@ -1056,3 +1056,13 @@ def test_a_question_put_by_a_role_holder_is_theirs_and_the_answer_is_the_one_ask
             "company been hit by ransomware, and have you been asked to pay?”\n\n"
             "“We have confirmed that it was a cyberattack. Beyond that I cannot go.”")
     assert speakers(run(text, gaz, "2023-01-17", "en")) == ["Owen Pryce", "Helen Marsh"]
+
+
+def test_chez_is_no_part_of_a_name_and_a_hacker_who_boasts_is_unnamed(gaz):
+    text = ("« L’incident a touché un outil de gestion », indique Bouygues dans un courriel à ses clients. Le groupe "
+            "fondé par Martin Bouygues assure avoir porté plainte.\n\n"
+            "Sur un forum, un pirate se présentant sous le pseudonyme de darkvend revendique le vol des données. "
+            "« Chez Bouygues, ils ont pris leur sécurité pour une option », a-t-il ironisé.")
+    result = run(text, gaz, "2024-10-28", "fr")
+    assert speakers(result)[1] is None  # the hacker, not Martin Bouygues
+    assert "Chez Bouygues" not in result.actors

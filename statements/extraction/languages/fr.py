@@ -521,6 +521,7 @@ WITNESS_NOUNS = [
     "ingénieur", "ingénieure", "technicien", "technicienne", "informaticien", "informaticienne",
     "étudiant", "étudiante", "riverain", "riveraine", "passant", "passante", "fonctionnaire",
     "syndicaliste", "militant", "militante", "diplomate", "policier", "policière", "gendarme", "juriste",
+    "pirate", "hacker", "hackeur", "cybercriminel",
 ]
 ANONYMOUS_HEADS = [
     "un",
