@@ -856,6 +856,10 @@ class Attribution:
             rest = re.search(r"\S", region[doc.end():])
             return self._resolve(a + doc.end() + rest.start(), b, direction)  # « a écrit dans un communiqué le
             # secrétaire d'Etat américain »: the document is the means, the subject comes after it
+        if doc and (modifier := next((m for m in mentions if m.end <= a + doc.start() and not m.person
+                                      and not re.search(r"[,;:]", self.norm[m.end:a + doc.start()])), None)):
+            # "The Kremlin statement said", "a Foreign Office statement": the body naming the document wrote it
+            return Who(modifier.name, self.text[a:b].strip(), modifier.is_new, 0.8, "document", "readout")
         if doc and len(re.findall(r"\w+", region[:doc.start()])) <= 2 and not subject_after:
             owners = [m for m in self.entities.mentions_in(a + doc.end(), b)  # "diffusé par la Maison Blanche" included
                       if (not m.person or self._document_of_person(a + doc.end(), m))

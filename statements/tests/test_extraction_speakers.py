@@ -1066,3 +1066,9 @@ def test_chez_is_no_part_of_a_name_and_a_hacker_who_boasts_is_unnamed(gaz):
     result = run(text, gaz, "2024-10-28", "fr")
     assert speakers(result)[1] is None  # the hacker, not Martin Bouygues
     assert "Chez Bouygues" not in result.actors
+
+
+def test_a_body_naming_a_document_before_its_noun_wrote_it(gaz):
+    text = ("“The leaders discussed ransomware,” the White House readout said.\n\n"
+            "The Kremlin statement said contacts “between the relevant agencies on cybersecurity” would continue.")
+    assert speakers(run(text, gaz, "2021-12-07", "en")) == ["White House", "Kremlin"]
