@@ -908,6 +908,8 @@ class Attribution:
                     return Who(ANON, seg_text.strip(), how="role-of-org")
                 after_org = self.norm[org.end:a + sb]
                 if org.how == "alias" and self.data.role.match(after_org.lstrip()) and len(after_org.split()) <= 2:
+                    if self._anonymous(head):  # "A senior Justice Department official": unnamed, not the last named
+                        return Who(ANON, seg_text.strip(), how="anonymous")
                     holder = next(self.entities.persons_before(org.start), None)
                     if holder is not None:
                         return Who(holder.name, seg_text.strip(), holder.is_new, 0.6, "org-role-anaphora")

@@ -345,7 +345,7 @@ class Entities:
             if len(mention.name.split()) >= 2:
                 first_full.setdefault(mention.name, mention)
         surnames = {surname: name for surname, name in self.surnames.items()
-                    if name in first_full and " " not in surname and len(surname) >= 3 and surname[0].isupper()}
+                    if " " not in surname and len(surname) >= 3 and surname[0].isupper() and surname != name}
         if not surnames:
             return
         taken = Intervals((m.start, m.end) for m in self.mentions)
@@ -353,9 +353,16 @@ class Entities:
                              rf"(?![\w'’-])(?![^\S\n]+[A-ZÀ-Ý])")
         text = self.doc.text
         for m in pattern.finditer(text):
-            full = first_full[surnames[m.group()]]
-            if m.start() < full.end or taken.overlaps(m.start(), m.end()) \
+            if taken.overlaps(m.start(), m.end()) \
                     or re.search(r"[A-ZÀ-Ý][\w'’-]*[^\S\n]+$", text[max(0, m.start() - 30):m.start()]):
+                continue
+            full = first_full.get(surnames[m.group()])
+            if full is None:  # "Olympians Simone Biles and [...]. Biles, who won four gold medals, said": a name
+                # written once without a cue, then as a person's surname
+                if self._person_context(m.start(), m.end()) and not self.doc.quote_marks.contains(m.start()):
+                    self.mention_new(m.start(), m.end(), surnames[m.group()], "person")
+                continue
+            if m.start() < full.end:
                 continue
             gender = full.gender or self._guess_gender(m.start(), m.end())  # "M. Kallevik"
             self.add_mention(Mention(m.start(), m.end(), full.name, "person", gender, full.how, m.group(), full.is_new))
@@ -660,7 +667,8 @@ class Entities:
         name = _SPACE_RUN.sub(" ", text[start:end])
         words = name.split()
         while words and (words[0] in data.not_names or words[0] in data.NAME_TITLES
-                         or (folded := fold(words[0])) in data.stopwords or folded.rstrip("'") in data.determiners
+                         or (folded := fold(words[0])) in data.stopwords and words[0] not in data.GIVEN_NAME_STOPWORDS
+                         or folded.rstrip("'") in data.determiners
                          or folded in data.prepositions and folded not in SURNAME_PARTICLES):  # « Chez Free »
             start = text.find(words[1], start) if len(words) > 1 else end
             words = words[1:]

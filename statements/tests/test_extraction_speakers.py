@@ -1072,3 +1072,18 @@ def test_a_body_naming_a_document_before_its_noun_wrote_it(gaz):
     text = ("“The leaders discussed ransomware,” the White House readout said.\n\n"
             "The Kremlin statement said contacts “between the relevant agencies on cybersecurity” would continue.")
     assert speakers(run(text, gaz, "2021-12-07", "en")) == ["White House", "Kremlin"]
+
+
+def test_a_surname_with_a_persons_cue_is_the_full_name_written_earlier_without_one(gaz):
+    text = ("The hackers posted the medical records of the gymnast Simone Biles and of two tennis players.\n\n"
+            "Biles, who won four gold medals in Rio, said on Twitter that she had nothing to hide. \"Fair play means "
+            "a lot to me,\" she wrote.")
+    assert speakers(run(text, gaz, "2016-09-14", "en")) == ["Simone Biles"]
+
+
+def test_a_given_name_that_is_a_stopword_and_an_unnamed_official_of_a_body(gaz):
+    text = ("Britain’s National Crime Agency said it had taken down servers. “Our priority is to go after the "
+            "criminals who cause the most harm,” said Will Lyne, the NCA’s head of cyber intelligence.\n\n"
+            "A senior Justice Department official, who briefed reporters on condition of anonymity, said: “We fully "
+            "expect them to try to rebuild.”")
+    assert speakers(run(text, gaz, "2023-08-29", "en")) == ["Will Lyne", None]

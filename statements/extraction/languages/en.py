@@ -717,6 +717,8 @@ MEDIUM_NOUNS_AFTER = ["account", "accounts", "page", "post", "posts", "channel",
 NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
                          "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
+# stopwords that are given names when capitalised before another name ("said Will Lyne")
+GIVEN_NAME_STOPWORDS = ["Will"]
 NOT_NAMES = [
     "The",
     "A",

@@ -822,6 +822,8 @@ MEDIUM_NOUNS_AFTER = []
 NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
                          "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
+# stopwords that are given names when capitalised before another name
+GIVEN_NAME_STOPWORDS: list[str] = []
 NOT_NAMES = [
     "Le",
     "La",
