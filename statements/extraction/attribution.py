@@ -1099,13 +1099,12 @@ class Attribution:
         gender = {fold(k): v for k, v in self.data.DEFINITE_GENDER.items()}[fold(m.group(1))]
         person = holder = None
         noun = fold(role.group())
-        modifiers = re.findall(r"(?-i:[a-z][\w-]*)", region[m.end():role.start()])
-        qualified = " ".join([*map(fold, modifiers), noun])  # "the intelligence chief": a chief of intelligence
+        modifiers = [fold(word) for word in re.findall(r"(?-i:[a-z][\w-]*)", region[m.end():role.start()])]
         for mention in self.entities.persons_before(a):
             fits = not gender or not mention.gender or mention.gender == gender
             if not self.statements.in_quote(mention.start) and fits:
                 person = person or mention
-                if self._holds_qualified_role(mention, noun, modifiers, qualified):
+                if self._holds_qualified_role(mention, noun, modifiers):
                     holder = mention
                     break
         if holder is not None:  # the person the text (or the gazetteer, at the article's date) gives that role
@@ -1201,15 +1200,15 @@ class Attribution:
                 titles += [fold(held.title), *(fold(d) for d in held.descriptors.get(self.doc.lang, ()))]
         return any(re.search(rf"(?<!\w){re.escape(noun)}", title) for title in self._role_titles.get(mention.name, ()))
 
-    def _holds_qualified_role(self, mention: Mention, noun: str, modifiers: list[str], qualified: str) -> bool:
+    def _holds_qualified_role(self, mention: Mention, noun: str, modifiers: list[str]) -> bool:
         """Whether the person holds the role a definite noun names with its modifiers: "the intelligence chief" is
         no chief of anything else; a generic head ("chief", « chef ») is whoever holds a title with the modifiers
         (the Director of National Intelligence)."""
         if not modifiers:
             return self._holds_role(mention, noun)
-        if self._holds_role(mention, noun) and self._holds_role(mention, qualified):
+        if self._holds_role(mention, noun) and self._holds_role(mention, " ".join([*modifiers, noun])):
             return True
-        return noun in self.data.generic_heads and all(self._holds_role(mention, fold(word)) for word in modifiers)
+        return noun in self.data.generic_heads and all(self._holds_role(mention, word) for word in modifiers)
 
     def _holds_other_role(self, mention: Mention, noun: str) -> bool:
         """The text gives the person another role in apposition ("Marc Castan, directeur de l'hôpital"), so a

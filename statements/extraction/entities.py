@@ -20,7 +20,6 @@ from . import ner
 from .document import QUOTE_MARKS, Document
 from .found_incidents import victims_named_by_kind
 from .intervals import Intervals
-from .languages import _alternation
 from .model import NewActor
 from .quotes import STRIP
 from .text import Folded, fold
@@ -69,18 +68,6 @@ def _possessed_name(data) -> re.Pattern | None:
         markers = "|".join(map(re.escape, data.POSSESSIVE_MARKERS))
         _POSSESSED_NAME[data.CODE] = re.compile(rf"\w(?:{markers})\s+(?P<name>{NAME.pattern})") if markers else None
     return _POSSESSED_NAME[data.CODE]
-
-
-_POSSESSED_BODY: dict[str, re.Pattern | None] = {}  # per language: "Macron's En Marche! movement"
-
-
-def _possessed_body(data) -> re.Pattern | None:
-    if data.CODE not in _POSSESSED_BODY:
-        markers = "|".join(map(re.escape, data.POSSESSIVE_MARKERS))
-        _POSSESSED_BODY[data.CODE] = re.compile(
-            rf"\w(?:{markers})[^\S\n]+(?P<name>(?-i:[A-ZÀ-Ý][\w-]*)(?:[^\S\n]+(?-i:[A-ZÀ-Ý][\w-]*)){{0,3}})!?"
-            rf"[^\S\n]+(?P<noun>{_alternation(data.INSTITUTION_NOUNS)})(?![\w-])") if markers else None
-    return _POSSESSED_BODY[data.CODE]
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
@@ -370,7 +357,7 @@ class Entities:
     def _possessed_bodies(self):
         """A body the gazetteer lacks, named between a possessive and its kind's noun ("Macron's En Marche!
         movement", "Acme's Threat Intelligence unit"): the body is the subject there, not its possessor."""
-        possessed = _possessed_body(self.doc.data)
+        possessed = self.doc.data.possessed_body
         if possessed is None:
             return
         taken = Intervals((m.start, m.end) for m in self.mentions)

@@ -148,6 +148,11 @@ class LanguageData:
         self.company_before = re.compile(
             rf"(?<![\w'])(?:{articles})\s*(?:(?:[\w-]+\s+){{0,2}}?(?:{company})(?:\s+(?-i:[a-zà-ÿ'-]+)){{0,3}}"
             rf"|(?-i:{nationality}))\s+$", re.IGNORECASE)
+        # "Macron's En Marche! movement": a body named between a possessive and its kind's noun
+        markers = _alternation(self.POSSESSIVE_MARKERS)
+        self.possessed_body = re.compile(
+            rf"\w(?:{markers})[^\S\n]+(?P<name>(?-i:[A-ZÀ-Ý][\w-]*)(?:[^\S\n]+(?-i:[A-ZÀ-Ý][\w-]*)){{0,3}})!?"
+            rf"[^\S\n]+(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})(?![\w-])") if markers else None
         # "A Siemens spokesman said": the name a spokesperson's noun follows is a body's
         self.spokes_after_name = re.compile(rf"[^\S\n]+(?:{_alternation(self.SPOKES_NOUNS)}){e}", re.IGNORECASE)
 
