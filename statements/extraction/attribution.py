@@ -22,7 +22,7 @@ from .document import Document
 from .entities import NAME, Entities, Mention, outermost
 from .model import Who
 from .spans import SENTENCE_REACH, QuoteInContext, Statements
-from .text import fold
+from .text import DATELINE, fold
 
 ANON = "anonymous"  # the name of a speaker the text leaves unnamed ("un haut responsable")
 SALIENCE_SENTENCES = 4  # sentences back in which a pronoun or a bare quote looks for its subject
@@ -40,7 +40,6 @@ AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second
 _WORD = re.compile(r"\w")
 DOCUMENT_REACH_PARAGRAPHS = 2  # "the statement said" names a document mentioned no further back than this, unnamed
 # "TOKYO -- ", "PARIS, 7 mai 2024 (AFP) - ": a dateline, no subject
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^\n,]{0,30},?)?[^\S\n]*(?:\([\w ]+\)[^\S\n]*)?(?:--|[-–—])[^\S\n]")
 _COMPOUND_MODIFIER = re.compile(r"-[a-zà-ÿ]")  # right after a name: "-based", "-linked", "-backed"
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
@@ -761,6 +760,9 @@ class Attribution:
                 max(0, sentence - SALIENCE_SENTENCES)], a, kinds)
             if only is not None:
                 return Who(only.name, self.text[a:b].strip(), only.is_new, 0.6, "definite-institution-only")
+            victim = self._only_victim_before(a, kinds)
+            if victim is not None:
+                return Who(victim.name, self.text[a:b].strip(), victim.is_new, 0.55, "definite-institution-victim")
         if "company" in kinds and noun not in self.data.self_naming_nouns:
             company = self._opening_company(a)
             if company is not None:
@@ -773,7 +775,7 @@ class Attribution:
         about, not one it lists), else named."""
         k = bisect.bisect_right(self.doc.sentence_starts, named.start) - 1
         start = self.doc.sentence_starts[k] if k >= 0 else 0
-        start = dateline.end() if (dateline := _DATELINE.match(self.norm, start, named.start)) else start
+        start = dateline.end() if (dateline := DATELINE.match(self.norm, start, named.start)) else start
         subject, _ = self.sentence_subject(start, named.start)
         if subject is not None and not subject.person and (noun in fold(subject.written) or noun in fold(subject.name)):
             return subject
@@ -785,6 +787,13 @@ class Attribution:
         bodies = {m.name: m for m in self.entities.mentions_in(start, end)
                   if not m.person and m.kind in kinds and not self.statements.in_quote(m.start)}
         return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def _only_victim_before(self, pos: int, kinds: set[str]) -> Mention | None:
+        """The one victim of the story, of these kinds, named before pos, however far back (« le CHU de Rouen
+        [...] » paragraphs before « indique l'établissement »: the body the article is about); None if several."""
+        victims = {m.name: m for m in self.entities.mentions_in(0, pos)
+                   if m.how == "victim" and m.kind in kinds and not self.statements.in_quote(m.start)}
+        return next(iter(victims.values())) if len(victims) == 1 else None
 
     def _institution_named(self, pos: int, noun: str) -> Mention | None:
         """The latest institution before pos (within INSTITUTIONS_LOOKBACK mentions) whose name holds `noun`, or

@@ -19,7 +19,7 @@ import re
 from .about import Story
 from .gazetteer import Gazetteer
 from .model import ExtractedClaim, Extraction
-from .text import Folded, fold
+from .text import DATELINE, Folded, fold
 
 CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -54,8 +54,6 @@ CLAIMANT_KINDS = {"state", "agency", "person", "igo", "company", "group", "other
 ACCUSED_KINDS = {"state", "agency", "group", "person"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[»”\"]?\s+|\n\s*\n")
 # A wire story's dateline ("WASHINGTON, June 2 —", "MOSCOU, 11 mai (Reuters) -"): its city is no claimant.
-_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,}(?:,[^—–\n]{0,40}?)?\s*[—–-]\s")
-
 
 def _cue_patterns() -> dict[str, dict[str, re.Pattern]]:
     patterns = {}
@@ -89,7 +87,7 @@ def find_claims(result: Extraction, text: str, *, gazetteer: Gazetteer, story: S
         if cue is None:
             continue
         cue_at = start + cue.start()  # folding keeps lengths but for rare characters: near enough to order
-        dateline = _DATELINE.match(text, start, end)
+        dateline = DATELINE.match(text, start, end)
         first = dateline.end() if dateline else start
         within = actors[bisect.bisect_left(actor_starts, first):bisect.bisect_left(actor_starts, end)]
         quote_index, quote = _quote_around(quotes, quote_starts, cue_at)

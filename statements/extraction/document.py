@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer
 from .intervals import Intervals
 from .languages import LanguageData, detect_language, language_data
 from .quotes import find_quote_spans, paragraphs
-from .text import Folded, fold
+from .text import DATELINE, Folded, fold
 
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ",
                             "\u2009": " ", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
@@ -39,6 +39,7 @@ class Document:
         self.data: LanguageData = language_data(self.lang)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
+        self.datelines = Intervals(m.span() for start in self.para_starts if (m := DATELINE.match(self.text, start)))
         self._sentence_ends = frozenset(m.start() for m in _SENTENCE_END.finditer(self.text)
                                         if self._ends_sentence(m.start()))
         self.sentence_starts = sorted({*self.para_starts, *(i + 1 for i in self._sentence_ends)})

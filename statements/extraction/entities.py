@@ -18,7 +18,7 @@ from actors.names import ascii_spelling
 
 from . import ner
 from .document import QUOTE_MARKS, Document
-from .found_incidents import victims_named_by_kind
+from .found_incidents import find_new_incidents, victims_named_by_kind
 from .intervals import Intervals
 from .model import NewActor
 from .quotes import STRIP
@@ -81,6 +81,13 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[A-Z][\w-]*", name))
 
 
+def _linked_initials(name: str, links: set[str]) -> str:
+    """The initials of a name's words with its short link words in lower case ("Transport for London": TfL,
+    "Ministry of Defence": MoD, "Bundesamt für Verfassungsschutz": BfV)."""
+    words = re.findall(r"[\w-]+", name)
+    return "".join(word[0] for word in words if word[0].isupper() or fold(word) in links)
+
+
 @dataclass
 class Mention:
     start: int
@@ -115,6 +122,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
     entities._surname_mentions()
     entities._institution_candidates()
     entities._company_candidates(named_spans)
+    entities._new_incident_victims(named_spans, {m.value for m in incidents})
     entities._acronyms_of_named_bodies()
     entities._acronym_candidates()
     entities._roles_to_named_holders()
@@ -198,6 +206,36 @@ class Entities:
             if not taken.overlaps(start, end) and not self.doc.quote_marks.contains(start):
                 self._add_victim(start, end, victim, self.doc.text[start:end])
 
+    def _new_incident_victims(self, named_spans, named_incidents: set[str]):
+        """The victims of the incidents the gazetteer lacks ("the cyber attack on Transport for London"), each
+        place the text names them outside quotes and no longer name holds them: bodies of the story, as the
+        gazetteer's victims are. Never a bare institution noun (« le piratage de l'Agence nationale des revenus »
+        read as the attack on "Agence")."""
+        _, incidents = find_new_incidents(self.doc.text, self.doc.lang, self.doc.gaz, named_spans, self.doc.published,
+                                          named_incidents)
+        for victim in {incident.victim for incident in incidents if incident.victim[:1].isupper()
+                       and fold(incident.victim) not in self.doc.data.institution_nouns}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(victim)}(?![\w-])", self.doc.text):
+                if self.doc.quote_marks.contains(m.start()):
+                    continue
+                inside = self.mentions_in(m.start(), m.end())  # "London" of "Transport for London" is the name's
+                if self._straddled(m.start(), m.end()) or any(x.end - x.start == len(victim) for x in inside):
+                    continue
+                for mention in inside:
+                    self.remove_mention(mention)
+                self._add_victim(m.start(), m.end(), victim, victim)
+
+    def _straddled(self, a: int, b: int) -> bool:
+        """A mention crosses a or b: it begins before a and ends inside, or begins inside and ends after b."""
+        i = bisect.bisect_left(self.mention_starts, a)
+        if i > 0 and self.mentions[i - 1].end > a:
+            return True
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end > b:
+                return True
+            i += 1
+        return False
+
     def _add_victim(self, start: int, end: int, victim: str, written: str) -> None:
         kind = self.org_kind(victim)
         self.victims.setdefault(victim, kind if kind != "other" else "company")
@@ -256,7 +294,7 @@ class Entities:
                 # « au quotidien Iran Daily Mahmoud Liayi » read as one name: who follows the title is its source
                 start, label = title_end, "PER"
             start, end, name = self.clean_name(start, end)
-            if not name or taken.overlaps(start, end):
+            if not name or taken.overlaps(start, end) or self.doc.datelines.contains(start):
                 continue
             if not label.startswith("PER") and self.doc.quote_marks.contains(start):
                 continue
@@ -371,13 +409,16 @@ class Entities:
 
     def _acronyms_of_named_bodies(self):
         """An acronym made of the initials of the capitalised words of a body named before is that body ("The
-        Information Commissioner's Office said [...]. [...] an ICO spokesperson said")."""
+        Information Commissioner's Office said [...]. [...] an ICO spokesperson said"), also with its link words in
+        lower case ("Transport for London [...] TfL told customers")."""
         taken = Intervals((m.start, m.end) for m in self.mentions)
         bodies = [m for m in self.mentions if not m.person]  # in text order: one pass over them and the acronyms
         by_initials: dict[str, Mention] = {}
         k = 0
-        for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?![\w'-])", self.doc.text):
+        links = self.doc.data.acronym_links
+        for m in re.finditer(r"(?<![\w'-])[A-Z](?:[a-z]?[A-Z]){1,5}(?![\w'-])", self.doc.text):
             while k < len(bodies) and bodies[k].start < m.start():
+                by_initials[_linked_initials(bodies[k].written, links)] = bodies[k]  # "TfL", "MoD"
                 by_initials[_initials(bodies[k].written)] = bodies[k]  # the latest body with these initials
                 k += 1
             body = by_initials.get(m.group())
@@ -392,7 +433,7 @@ class Entities:
         taken = Intervals((m.start, m.end) for m in self.mentions)
         for m in re.finditer(r"(?<![\w'-])[A-Z]{2,6}(?:\s[A-Z][a-z]+)?(?![\w'-])", self.doc.text):
             if taken.overlaps(m.start(), m.end()) or self.doc.quote_marks.contains(m.start()) \
-                    or m.group() in self.doc.data.not_names:
+                    or m.group() in self.doc.data.not_names or self.doc.datelines.contains(m.start()):
                 continue
             verb = self.doc.data.verb.match(self.doc.norm, m.end() + 1)
             if verb and self.doc.norm[m.end()] == " ":
@@ -629,10 +670,9 @@ class Entities:
         or a speech verb ("Ossian Smyth, the Minister of State", "Mark Hollis, head of", "Paul Reid said")."""
         before = self.doc.norm[max(0, start - 30):start].rstrip()
         after = self.doc.norm[end:end + 40]
-        apposed = re.match(r",\s*", after)  # "Mark Hollis, head of the centre": a role with no determiner
         return bool(self.doc.data.person_title_before.search(before)
                     or self.doc.data.person_after.match(after)
-                    or apposed and self.doc.data.role.match(after, apposed.end())
+                    or self.doc.data.apposed_role.match(after)
                     or self._apposed_to_role(start))
 
     def _apposed_to_role(self, start: int) -> bool:

@@ -29,6 +29,9 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
+# a wire's dateline opening a paragraph: "ROUEN (AFP) - ", "WASHINGTON, July 9 — ", "KYIV -- ": a place, never a speaker
+DATELINE = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý .'-]+(?:,[^\n,—–]{0,40},?)?[^\S\n]*(?:\([\w ]+\)[^\S\n]*)?"
+                      r"(?:--|[-–—])[^\S\n]")
 
 
 def tokens(folded: str) -> list[tuple[str, int, int]]:

@@ -1087,3 +1087,31 @@ def test_a_given_name_that_is_a_stopword_and_an_unnamed_official_of_a_body(gaz):
             "A senior Justice Department official, who briefed reporters on condition of anonymity, said: “We fully "
             "expect them to try to rebuild.”")
     assert speakers(run(text, gaz, "2023-08-29", "en")) == ["Will Lyne", None]
+
+
+def test_a_name_before_a_role_with_modifiers_is_a_person_not_the_unit_the_role_heads(gaz):
+    text = ("Paul Morley, deputy director and head of the agency’s Economic Crime Unit, said the inquiry was a "
+            "priority.\n\n"
+            "“We have been moving fast. Attacks like this one cause real disruption.\n\n"
+            "“Our inquiries are far from over,” he said.")
+    result = run(text, gaz, "2023-03-02", "en")
+    assert speakers(result) == ["Paul Morley", "Paul Morley"]
+    assert "Economic Crime Unit" not in {actor.name for actor in result.new_actors}
+
+
+def test_a_mixed_case_acronym_of_the_victim_of_a_new_incident_is_that_victim(gaz):
+    text = ("The ransomware attack on Network for Northern Rail has disrupted ticket sales for a week.\n\n"
+            "“Do not answer any message that asks for your card number,” NfNR told passengers on Friday.")
+    assert speakers(run(text, gaz, "2023-05-12", "en")) == ["Network for Northern Rail"]
+
+
+def test_the_establishment_far_from_its_name_is_the_victim_of_the_story(gaz):
+    text = ("BREST (AFP) - Une cyberattaque a paralysé dans la nuit de samedi le CHU de Brest, contraint de reporter "
+            "des opérations.\n\n"
+            "« Nous travaillons sur papier », a raconté Anne Le Goff, directrice des soins. Les urgences restent "
+            "ouvertes, a-t-elle précisé. Les pirates réclament une rançon. Une enquête est ouverte.\n\n"
+            "« Les données des patients ne semblent pas avoir été copiées », indique l'établissement dans un "
+            "communiqué.")
+    result = run(text, gaz, "2023-04-02", "fr")
+    assert speakers(result) == ["Anne Le Goff", "CHU de Brest"]
+    assert "BREST" not in {actor.name for actor in result.new_actors}  # the dateline is a place

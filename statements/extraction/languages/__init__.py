@@ -88,11 +88,18 @@ class LanguageData:
         self.document = re.compile(rf"{w}(?:{_alternation(self.DOCUMENT_NOUNS)}){e}", re.IGNORECASE)
         self.spokes = re.compile(rf"{w}(?:{_alternation(self.SPOKES_NOUNS)}){e}", re.IGNORECASE)
         self.role = re.compile(rf"{w}(?:{_alternation(self.ROLE_NOUNS)})s?{e}", re.IGNORECASE)
+        # "Mark Hollis, head of", "Paul Foster, deputy director and head of", « X, ancien directeur »: a role after
+        # a comma, behind a determiner and a few lowercase modifiers (never a relative pronoun: "X, whose chief")
+        self.apposed_role = re.compile(
+            rf",\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
+            rf"(?:(?!(?:{_alternation(self.RELATIVE_PRONOUNS)}){e})(?-i:[a-zà-ÿ][\w-]*)\s+){{0,3}}?"
+            rf"(?:{_alternation(self.ROLE_NOUNS)})s?{e}", re.IGNORECASE)
         self.witness = re.compile(rf"{w}(?:{_alternation(self.WITNESS_NOUNS)})s?{e}", re.IGNORECASE)
         self.naming_cue_end = re.compile(rf"{w}(?:{_alternation(self.NAMING_CUES)})\s*[:,]?\s*$", re.IGNORECASE)
         self.stopwords = set(self.STOPWORDS)
         self.prepositions = {fold(p) for p in self.PREPOSITIONS}
         self.genitive = {fold(p).rstrip("'") for p in self.GENITIVE}
+        self.acronym_links = {fold(word) for word in self.ACRONYM_LINKS}
         self.anonymous = {fold(p) for p in self.ANONYMOUS_HEADS}
         self.plural_heads = {fold(p) for p in self.PLURAL_HEADS}
         self.determiners = {fold(p).rstrip("'") for p in self.DETERMINERS}

@@ -299,6 +299,9 @@ PREPOSITIONS = [
     "after",
 ]
 GENITIVE = ["of"]
+# the link words a body's mixed-case acronym keeps in lower case ("Transport for London": TfL, "Bundesamt für
+# Verfassungsschutz": BfV)
+ACRONYM_LINKS = ["of", "for", "für"]
 POSSESSIVE_MARKERS = ["'s"]  # "Kaspersky's Ivan Petrenko" (the text's apostrophes normalised to ')
 CONTRACTED_ARTICLES: list[str] = []  # English writes "of the": no preposition holds its article
 
@@ -634,6 +637,9 @@ ORG_WORDS = {
         "commission",
         "government",
         "police",
+        "unit",
+        "division",
+        "directorate",
         "parliament",
         "senate",
         "congress",
@@ -783,6 +789,28 @@ NOT_NAMES = [
     "MPs",
     "MEP",
     "MEPs",
+    "Because",
+    "Although",
+    "Though",
+    "Unless",
+    "Until",
+    "Once",
+    "Whether",
+    "Why",
+    "What",
+    "How",
+    "Where",
+    "Even",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Here",
+    "Despite",
+    "Without",
+    "Every",
+    "Only",
+    "Instead",
 ]
 
 # "the embassy said": a definite noun standing for an institution named before; each noun with the
@@ -896,7 +924,7 @@ VICTIM_NOUNS = {"hospital": "hospital", "university hospital": "hospital", "clin
 VICTIM_LINKS = ["of", "in"]
 # the links a victim's own name holds ("University of Maryland"); "in" says where it is ("Bowman Avenue Dam in Rye
 # Brook"), not what it is called
-NAME_LINKS = ["of"]
+NAME_LINKS = ["of", "for"]
 # capitalised words beside an attack word that are not a victim: whose hackers they were, not whom they hit
 NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US", "U.S.", "British", "Israeli",
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]

@@ -427,6 +427,9 @@ PREPOSITIONS = [
     "malgré",
 ]
 GENITIVE = ["de", "du", "des", "d'"]
+# les mots de liaison qu'un sigle à casse mixte garde en minuscule (« Transport for London » : TfL, « Bundesamt für
+# Verfassungsschutz » : BfV)
+ACRONYM_LINKS = ["of", "for", "für"]
 POSSESSIVE_MARKERS: list[str] = []  # French writes « Ivan Petrenko, de Kaspersky »: no possessive before a name
 # a preposition and its article in one word: « une porte-parole du constructeur » names a definite body
 CONTRACTED_ARTICLES = ["du", "des", "au", "aux"]
@@ -893,6 +896,21 @@ NOT_NAMES = [
     "Auparavant",
     "D'ailleurs",
     "Enfin",
+    "Parce",
+    "Puisque",
+    "Lorsque",
+    "Bien",
+    "Tant",
+    "Pourquoi",
+    "Comment",
+    "Où",
+    "Aujourd'hui",
+    "Désormais",
+    "Ici",
+    "Sans",
+    "Chaque",
+    "Seul",
+    "Seule",
 ]
 
 # « l'allemand Siemens », « le russe Kaspersky » : un adjectif de nationalité en minuscules pris comme nom devant un nom
