@@ -20,6 +20,7 @@ from . import ner
 from .document import QUOTE_MARKS, Document
 from .found_incidents import find_new_incidents, victims_named_by_kind
 from .intervals import Intervals
+from .languages import SUPPORTED, _alternation, language_data
 from .model import NewActor
 from .quotes import STRIP
 from .text import Folded, fold
@@ -49,6 +50,11 @@ _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
+_BODY_BEFORE_GENITIVE = {  # "National Police of ", « Police nationale d' »: a body's name before its state's
+    lang: re.compile(rf"(?<![\w'-])(?P<body>[\w&-]+(?:[^\S\n]+[\w&-]+){{0,4}}?)[^\S\n]+"
+                     rf"(?:{_alternation(sorted(language_data(lang).GENITIVE, key=len, reverse=True))})"
+                     rf"(?:[^\S\n]*(?:the|l')[^\S\n]*|[^\S\n]*)$")
+    for lang in SUPPORTED}
 _CAPITALISED_WORDS = re.compile(r"(?:[^\S\n]+(?-i:[A-Z][\w&-]*)){1,5}")
 NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
@@ -156,8 +162,9 @@ class Entities:
             if info and info.kind == "state" and (title := self._newspaper_title(m.end)):
                 self.newspaper_titles.append((m.start, title))  # "Iran Daily": a newspaper, not Iran
                 continue
-            if info and info.kind == "state" and (body := self._national_body_named(m.start, m.end)) \
-                    and not known.overlaps(m.end, body[1]):
+            if info and info.kind == "state" and (body := self._national_body_named(m.start, m.end)
+                                                  or self._national_body_ending(m.start, m.end)) \
+                    and not known.overlaps(*((m.end, body[1]) if body[0] == m.start else (body[0], m.start))):
                 self.state_named_bodies.append(body)  # "the U.S. Computer Emergency Readiness Team", "US-CERT"
                 continue
             words = m.written.split()
@@ -267,6 +274,22 @@ class Entities:
         words = _CAPITALISED_WORDS.match(self.doc.text, end)
         if words and fold(words.group().split()[-1]) in self.doc.data.national_body_ends:
             return start, words.end()
+        return None
+
+    def _national_body_ending(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a body the gazetteer lacks whose name a state's name ends, after a genitive: capitalised
+        words ending on a body's noun ("the National Police of Ukraine"), or a body's noun and its adjectives
+        (« la Police nationale d'Ukraine »)."""
+        before = _BODY_BEFORE_GENITIVE[self.doc.lang].search(self.doc.text, max(0, start - 80), start)
+        if before is None:
+            return None
+        words = before.group("body").split()
+        ends = self.doc.data.national_body_ends
+        for k in range(len(words)):  # the longest run of words that is a body's name
+            run = words[k:]
+            if run[0][0].isupper() and (all(word[0].isupper() for word in run) and fold(run[-1]) in ends
+                                        or fold(run[0]) in ends and all(word.islower() for word in run[1:])):
+                return self.doc.text.index(run[0], before.start("body") + len(" ".join(words[:k]))), end
         return None
 
     def _newspaper_title(self, end: int) -> int:
@@ -518,6 +541,14 @@ class Entities:
                 self.add_mention(national)
                 continue
             kind = next(iter(sorted(kinds)), "agency")
+            owner = re.match(rf"\S+(?:{'|'.join(map(re.escape, self.doc.data.POSSESSIVE_MARKERS)) or '(?!)'})\s+",
+                             self.doc.norm[start:end])
+            if owner and self.mentions_in(start, start + owner.end()) \
+                    and len(re.findall(r"(?<![\w'-])(?-i:[A-ZÀ-Ý])", self.doc.text[start + owner.end():end])) >= 3:
+                # "Germany's Federal Criminal Police Office": a name that says what it is on its own, its owner a
+                # mention of its own ("Russia's embassy in Berlin", "Georgia's Foreign Ministry" need theirs; the
+                # "King's" of "King's College Hospital" is no owner)
+                start += owner.end()
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
 
     def _national_body(self, start: int, end: int) -> Mention | None:

@@ -1115,3 +1115,22 @@ def test_the_establishment_far_from_its_name_is_the_victim_of_the_story(gaz):
     result = run(text, gaz, "2023-04-02", "fr")
     assert speakers(result) == ["Anne Le Goff", "CHU de Brest"]
     assert "BREST" not in {actor.name for actor in result.new_actors}  # the dateline is a place
+
+
+def test_what_a_speaker_calls_a_case_is_in_their_words(gaz):
+    text = ("Anna Lindqvist, a prosecutor in Stockholm, called the case “a turning point for police cooperation” on "
+            "Tuesday.")
+    assert speakers(run(text, gaz, "2022-03-08", "en")) == ["Anna Lindqvist"]
+
+
+def test_a_body_whose_name_ends_on_its_states_name_is_that_body(gaz):
+    text = ("“Three suspects were questioned in Odesa overnight,” the Cyber Police of Ukraine said in a statement.\n\n"
+            "« Trois suspects ont été interrogés », a indiqué la Police nationale d'Ukraine.")
+    assert speakers(run(text.split("\n\n")[0], gaz, "2022-03-08", "en")) == ["Cyber Police of Ukraine"]
+    assert speakers(run(text.split("\n\n")[1], gaz, "2022-03-08", "fr")) == ["Police nationale d'Ukraine"]
+
+
+def test_a_state_owning_a_body_with_a_full_name_is_not_the_speaker(gaz):
+    text = ("“The servers were taken over from the inside,” Austria’s Federal Criminal Intelligence Service said. "
+            "The agency, which worked with Czech police, called the operation “a heavy blow to the gang and to its paying customers.”")
+    assert speakers(run(text, gaz, "2022-03-08", "en")) == ["Federal Criminal Intelligence Service"] * 2

@@ -47,6 +47,8 @@ class LanguageData:
             participles += p
         irregular = list(getattr(module, "SPEECH_FORMS_IRREGULAR", []))
         phrases = list(getattr(module, "SPEECH_PHRASES", []))
+        phrases += [f"{verb} {named}" for verb in getattr(module, "NAMING_VERBS", [])
+                    for named in getattr(module, "NAMED_OBJECTS", [])]
         finite += irregular + phrases
         participles += irregular + phrases
         self.speech_forms = set(finite) | set(participles)
@@ -126,7 +128,7 @@ class LanguageData:
         owner = rf"(?=(?-i:[A-ZÀ-Ý][\w-]*)(?:{_alternation(self.POSSESSIVE_MARKERS) or '(?!)'})\s)"
         self.new_institution = re.compile(
             rf"(?<![\w'])(?:(?:{_alternation(self.DETERMINERS)})\s*|{owner})(?P<name>(?P<before>(?:(?:{capitalised}|"
-            rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,2}})"
+            rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,4}})"
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)

@@ -46,6 +46,14 @@ STOPWORDS = [
 ]
 
 SPEECH_VERBS_ER = []
+# "called the accusation “made up”", "with Ben Zocco calling the incident “...”": what a speaker calls something, in
+# their words (each naming verb before each named object is a speech phrase)
+NAMING_VERBS = ["called", "calls", "calling", "described", "describing", "branded", "termed", "dubbed"]
+NAMED_OBJECTS = ["it", "them", "this", "that"] + [
+    f"{determiner} {noun}" for determiner in ("the", "this", "that")
+    for noun in ("accusation", "accusations", "allegation", "allegations", "claims", "charges", "report", "indictment",
+                 "move", "incident", "attack", "attacks", "breach", "hack", "leak", "case", "takedown", "operation",
+                 "decision", "sanctions", "arrests", "campaign", "intrusion", "agreement", "ruling", "bill", "plan")]
 SPEECH_PHRASES = [
     "pointed out",
     "points out",
@@ -55,28 +63,6 @@ SPEECH_PHRASES = [
     "makes clear",
     "called on",
     "calls on",
-    # "called the accusation “made up”": what a speaker calls something, in their words
-    "called it",
-    "calls it",
-    "called them",
-    "called the accusation",
-    "called the accusations",
-    "called the allegations",
-    "called the claims",
-    "called the charges",
-    "called the report",
-    "called the indictment",
-    "called the move",
-    # "with senior associate Ben Zocco calling the incident “...”": the participle of the same
-    "calling it",
-    "calling the incident",
-    "calling the attack",
-    "calling the breach",
-    "calling the hack",
-    "calling the leak",
-    "calling the accusation",
-    "calling the accusations",
-    "calling the allegations",
     # the wire's passive: "Dmitry Peskov was quoted as saying by the Tass news agency"
     "was quoted as saying",
     "is quoted as saying",
@@ -870,8 +856,8 @@ COLLECTIVE_SUBJECTS = ["the leaders", "leaders", "the ministers", "the foreign m
 AS_OPENERS = ["as"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
-NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "hospital", "executive",
-                         "committee", "library", "university", "museum", "council", "trust", "city", "county"]
+NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "service", "hospital",
+                         "executive", "committee", "library", "university", "museum", "council", "trust", "city", "county"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."
