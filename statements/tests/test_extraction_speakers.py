@@ -1132,5 +1132,6 @@ def test_a_body_whose_name_ends_on_its_states_name_is_that_body(gaz):
 
 def test_a_state_owning_a_body_with_a_full_name_is_not_the_speaker(gaz):
     text = ("“The servers were taken over from the inside,” Austria’s Federal Criminal Intelligence Service said. "
-            "The agency, which worked with Czech police, called the operation “a heavy blow to the gang and to its paying customers.”")
+            "The agency, which worked with Czech police, called the operation “a heavy blow to the gang and to its "
+            "paying customers.”")
     assert speakers(run(text, gaz, "2022-03-08", "en")) == ["Federal Criminal Intelligence Service"] * 2

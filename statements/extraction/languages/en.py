@@ -857,7 +857,8 @@ AS_OPENERS = ["as"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "service", "hospital",
-                         "executive", "committee", "library", "university", "museum", "council", "trust", "city", "county"]
+                         "executive", "committee", "library", "university", "museum", "council", "trust", "city",
+                         "county"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."
