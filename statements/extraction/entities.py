@@ -50,6 +50,7 @@ _WORD = re.compile(r"[\w-]+")
 MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'.-])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[^\S\n]$")
 _BODY_BEFORE_GENITIVE = {  # "National Police of ", « Police nationale d' »: a body's name before its state's
     lang: re.compile(rf"(?<![\w'-])(?P<body>[\w&-]+(?:[^\S\n]+[\w&-]+){{0,4}}?)[^\S\n]+"
                      rf"(?:{_alternation(sorted(language_data(lang).GENITIVE, key=len, reverse=True))})"
@@ -169,6 +170,9 @@ class Entities:
                 continue
             words = m.written.split()
             if info and info.kind == "person" and m.how == "alias" and len(words) == 1 \
+                    and self._other_given_name(m.start, info.name):
+                continue  # « Oleksiï Kouleba » is not Dmytro Kuleba: the name is left to the other passes
+            if info and info.kind == "person" and m.how == "alias" and len(words) == 1 \
                     and (full := named_in_full.get(words[0])) is not None and full.name != m.value:
                 # a bare surname is the person the text named in full before ("Jay Carney ... Mr. Carney"), not
                 # another person of the gazetteer known by it alone (Mark Carney)
@@ -275,6 +279,19 @@ class Entities:
         if words and fold(words.group().split()[-1]) in self.doc.data.national_body_ends:
             return start, words.end()
         return None
+
+    def _other_given_name(self, start: int, canonical: str) -> bool:
+        """A given name the person's own does not begin like is written right before a surname the gazetteer
+        knows ("Hunter Biden", « Oleksiï Kouleba »): another person of that surname. Never a title, a weekday or a
+        word that opens a sentence ("President Biden", "Monday Biden", « Selon Kouleba »)."""
+        before = _GIVEN_NAME_BEFORE.search(self.doc.text, max(0, start - 30), start)
+        if before is None:
+            return False
+        given, data = before.group("given"), self.doc.data
+        if given in data.not_names or given in data.NAME_TITLES or fold(given) in data.stopwords \
+                or fold(given) in data.determiners or fold(given) in data.prepositions:
+            return False
+        return fold(given)[:1] != fold(canonical)[:1]
 
     def _national_body_ending(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of a body the gazetteer lacks whose name a state's name ends, after a genitive: capitalised

@@ -1135,3 +1135,12 @@ def test_a_state_owning_a_body_with_a_full_name_is_not_the_speaker(gaz):
             "The agency, which worked with Czech police, called the operation “a heavy blow to the gang and to its "
             "paying customers.”")
     assert speakers(run(text, gaz, "2022-03-08", "en")) == ["Federal Criminal Intelligence Service"] * 2
+
+
+def test_another_given_name_before_a_known_surname_is_another_person(gaz):
+    text = ("Le ministre de la Défense, Andriï Kouleba, s'est voulu confiant : « Nos réseaux ont tenu bon, et les "
+            "attaquants n'ont rien obtenu de ce qu'ils cherchaient. »")
+    result = run(text, gaz, "2025-03-24", "fr")
+    assert speakers(result) == ["Andriï Kouleba"]  # not Dmytro Kuleba, whom the gazetteer knows as "Kouleba"
+    text = "“The Ukrainian networks held, and the attackers got nothing they wanted,” Dmytro Kuleba said."
+    assert speakers(run(text, gaz, "2022-03-24", "en")) == ["Dmytro Kuleba"]
