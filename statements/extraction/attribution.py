@@ -191,6 +191,12 @@ class Attribution:
             who = self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
             if who:
                 return who
+            # "Senator Mark Warner of Virginia, the top Democrat on the committee, went further: “...”": the
+            # sentence's subject says what follows its colon
+            start = self.doc.sentence_starts[self._sentence_of(a + colon.start(1)) - 1]
+            subject, _ = self.sentence_subject(start, a + colon.start(1))
+            if subject is not None and start < a + colon.start(1):
+                return self.who_of(subject)
             if self._anonymous_subject(a, b):  # « Un responsable, qui a requis l'anonymat, se montrait inquiet : «
                 return Who(ANON, self.text[a:b].strip(" :"), how="anonymous")
         return None

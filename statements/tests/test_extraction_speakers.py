@@ -1144,3 +1144,16 @@ def test_another_given_name_before_a_known_surname_is_another_person(gaz):
     assert speakers(result) == ["Andriï Kouleba"]  # not Dmytro Kuleba, whom the gazetteer knows as "Kouleba"
     text = "“The Ukrainian networks held, and the attackers got nothing they wanted,” Dmytro Kuleba said."
     assert speakers(run(text, gaz, "2022-03-24", "en")) == ["Dmytro Kuleba"]
+
+
+def test_the_subject_of_a_sentence_ending_on_a_colon_says_what_follows(gaz):
+    text = ("“The networks held this time, but we were lucky,” said Senator Ruth Calder, Democrat of Oregon. "
+            "Senator Tom Ellery of Ohio, the ranking member of the committee, went further: “If a teenager can do "
+            "this in an afternoon, every agency should be worried.”")
+    assert speakers(run(text, gaz, "2020-07-16", "en")) == ["Ruth Calder", "Tom Ellery"]
+
+
+def test_the_bureau_after_the_fbi_written_with_stops_is_the_fbi(gaz):
+    text = ("The F.B.I.’s Boston field office said it had opened an inquiry. “We ask victims not to pay anything to "
+            "the senders of these messages,” the bureau said.")
+    assert speakers(run(text, gaz, "2020-07-16", "en")) == ["FBI"]
