@@ -188,7 +188,8 @@ class Attribution:
                 return who
         colon = re.search(r"(?:^|[.;,]\s*)([^.;,:]{2,80}?)\s*:\s*$", prefix)
         if colon and not verbs:
-            who = self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
+            who = None if self.data.participle_opening.match(colon.group(1)) else \
+                self._resolve(a + colon.start(1), a + colon.end(1), "before", require_mention=True)
             if who:
                 return who
             # "Senator Mark Warner of Virginia, the top Democrat on the committee, went further: “...”": the

@@ -1157,3 +1157,9 @@ def test_the_bureau_after_the_fbi_written_with_stops_is_the_fbi(gaz):
     text = ("The F.B.I.’s Boston field office said it had opened an inquiry. “We ask victims not to pay anything to "
             "the senders of these messages,” the bureau said.")
     assert speakers(run(text, gaz, "2020-07-16", "en")) == ["FBI"]
+
+
+def test_a_body_a_participle_governs_before_a_colon_is_not_the_speaker(gaz):
+    text = ("Ines Varga, a researcher at the University of Vienna, put it more bluntly on Twitter, tagging the "
+            "Justice Department: “If the company paid, it paid a sanctioned group. Someone should look into that.”")
+    assert speakers(run(text, gaz, "2020-07-27", "en")) == ["Ines Varga"]

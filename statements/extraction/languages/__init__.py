@@ -102,6 +102,8 @@ class LanguageData:
         self.prepositions = {fold(p) for p in self.PREPOSITIONS}
         self.genitive = {fold(p).rstrip("'") for p in self.GENITIVE}
         self.acronym_links = {fold(word) for word in self.ACRONYM_LINKS}
+        self.participle_opening = re.compile(
+            rf"\s*(?-i:[a-zà-ÿ]+(?:{_alternation(self.PRESENT_PARTICIPLE_ENDINGS)})){e}")
         self.anonymous = {fold(p) for p in self.ANONYMOUS_HEADS}
         self.plural_heads = {fold(p) for p in self.PLURAL_HEADS}
         self.determiners = {fold(p).rstrip("'") for p in self.DETERMINERS}

@@ -917,6 +917,8 @@ NOT_VICTIMS = ["Russian", "Chinese", "Iranian", "North Korean", "American", "US"
                "Ukrainian", "European", "French", "German", "Western", "Internet", "State"]
 # ...nor is a word of nationality before a common noun ("the cyberattack on Georgian websites"), known by its ending
 NOT_VICTIM_ENDINGS = ["ian", "ean", "ese", "ish"]
+# a clause opened by a present participle ("tagging the Justice Department:") has its object, not its speaker
+PRESENT_PARTICIPLE_ENDINGS = ["ing"]
 
 # What each quote is about (statements/extraction/about.py), folded words matched at word starts:
 # the words that say a passage reports an event of a kind,

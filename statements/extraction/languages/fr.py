@@ -978,6 +978,8 @@ GENERIC_INSTITUTION_NOUNS = ["entreprise", "société", "firme", "groupe", "géa
 SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
                                  "conseil régional", "université", "diplomatie"]
 # terminaisons des adjectifs qui suivent le mot à majuscule du nom d'un corps (« des Affaires étrangères »)
+# une proposition ouverte par un participe présent (« citant le ministère : ») a son objet, pas son locuteur
+PRESENT_PARTICIPLE_ENDINGS = ["ant"]
 NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ais", "aise", "aises", "ale", "ales", "aux", "ique", "iques", "èque", "ien",
                           "ienne", "iennes", "ain", "aine", "aines", "ois", "oise", "oises", "el", "elle", "elles"]
 # sujets collectifs : les membres du corps international que l'article nomme (« les dirigeants » du G7)
