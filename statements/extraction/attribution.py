@@ -39,7 +39,6 @@ ANONYMOUS_SUBJECT = object()  # what a pronoun refers to when the sentence befor
 AMBIGUOUS_SUBJECT = object()  # ... when the sentence before introduces a second person it may as well refer to
 _WORD = re.compile(r"\w")
 DOCUMENT_REACH_PARAGRAPHS = 2  # "the statement said" names a document mentioned no further back than this, unnamed
-# "TOKYO -- ", "PARIS, 7 mai 2024 (AFP) - ": a dateline, no subject
 _COMPOUND_MODIFIER = re.compile(r"-[a-zà-ÿ]")  # right after a name: "-based", "-linked", "-backed"
 _CONJUNCTION_END: dict[str, re.Pattern] = {}  # per language: a subject that names no one ("un responsable et")
 
@@ -96,6 +95,7 @@ class Attribution:
         self.unowned_documents: list[int] = []  # positions of documents whose author the narration leaves unsaid
         self._role_titles: dict[str, list[str]] | None = None  # gazetteer role titles at doc.when, per actor
         self._anonymous_roles: dict[str, list[tuple[int, int]]] = {}
+        self.victims = [m for m in entities.mentions if m.how == "victim"]  # the story's victims, in text order
 
     def attribute(self, q: QuoteInContext) -> Who | None:
         s = q.span
@@ -798,8 +798,8 @@ class Attribution:
     def _only_victim_before(self, pos: int, kinds: set[str]) -> Mention | None:
         """The one victim of the story, of these kinds, named before pos, however far back (« le CHU de Rouen
         [...] » paragraphs before « indique l'établissement »: the body the article is about); None if several."""
-        victims = {m.name: m for m in self.entities.mentions_in(0, pos)
-                   if m.how == "victim" and m.kind in kinds and not self.statements.in_quote(m.start)}
+        victims = {m.name: m for m in self.victims
+                   if m.end <= pos and m.kind in kinds and not self.statements.in_quote(m.start)}
         return next(iter(victims.values())) if len(victims) == 1 else None
 
     def _institution_named(self, pos: int, noun: str) -> Mention | None:

@@ -53,7 +53,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 CLAIMANT_KINDS = {"state", "agency", "person", "igo", "company", "group", "other"}
 ACCUSED_KINDS = {"state", "agency", "group", "person"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[»”\"]?\s+|\n\s*\n")
-# A wire story's dateline ("WASHINGTON, June 2 —", "MOSCOU, 11 mai (Reuters) -"): its city is no claimant.
+
 
 def _cue_patterns() -> dict[str, dict[str, re.Pattern]]:
     patterns = {}

@@ -20,7 +20,6 @@ from . import ner
 from .document import QUOTE_MARKS, Document
 from .found_incidents import find_new_incidents, victims_named_by_kind
 from .intervals import Intervals
-from .languages import SUPPORTED, _alternation, language_data
 from .model import NewActor
 from .quotes import STRIP
 from .text import Folded, fold
@@ -51,11 +50,6 @@ MEDIUM_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a name
 MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'.-])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[^\S\n]$")
-_BODY_BEFORE_GENITIVE = {  # "National Police of ", « Police nationale d' »: a body's name before its state's
-    lang: re.compile(rf"(?<![\w'-])(?P<body>[\w&-]+(?:[^\S\n]+[\w&-]+){{0,4}}?)[^\S\n]+"
-                     rf"(?:{_alternation(sorted(language_data(lang).GENITIVE, key=len, reverse=True))})"
-                     rf"(?:[^\S\n]*(?:the|l')[^\S\n]*|[^\S\n]*)$")
-    for lang in SUPPORTED}
 _CAPITALISED_WORDS = re.compile(r"(?:[^\S\n]+(?-i:[A-Z][\w&-]*)){1,5}")
 NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
@@ -163,9 +157,7 @@ class Entities:
             if info and info.kind == "state" and (title := self._newspaper_title(m.end)):
                 self.newspaper_titles.append((m.start, title))  # "Iran Daily": a newspaper, not Iran
                 continue
-            if info and info.kind == "state" and (body := self._national_body_named(m.start, m.end)
-                                                  or self._national_body_ending(m.start, m.end)) \
-                    and not known.overlaps(*((m.end, body[1]) if body[0] == m.start else (body[0], m.start))):
+            if info and info.kind == "state" and (body := self._state_named_body(m.start, m.end, known)):
                 self.state_named_bodies.append(body)  # "the U.S. Computer Emergency Readiness Team", "US-CERT"
                 continue
             words = m.written.split()
@@ -269,6 +261,15 @@ class Entities:
         info = self.doc.gaz.actor(name)
         return info is not None and info.kind == "state"
 
+    def _state_named_body(self, start: int, end: int, known: Intervals) -> tuple[int, int] | None:
+        """The span of a body the gazetteer lacks that a state's name at start:end begins or ends, when no name the
+        gazetteer knows lies in the rest of it."""
+        if body := self._national_body_named(start, end):
+            return body if not known.overlaps(end, body[1]) else None
+        if body := self._national_body_ending(start, end):
+            return body if not known.overlaps(body[0], start) else None
+        return None
+
     def _national_body_named(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of a body the gazetteer lacks whose name a state's name begins: capitalised words ending on a
         body's noun ("U.S. Computer Emergency Readiness Team"), or an acronym joined by a hyphen ("US-CERT")."""
@@ -297,7 +298,7 @@ class Entities:
         """The span of a body the gazetteer lacks whose name a state's name ends, after a genitive: capitalised
         words ending on a body's noun ("the National Police of Ukraine"), or a body's noun and its adjectives
         (« la Police nationale d'Ukraine »)."""
-        before = _BODY_BEFORE_GENITIVE[self.doc.lang].search(self.doc.text, max(0, start - 80), start)
+        before = self.doc.data.body_before_genitive.search(self.doc.text, max(0, start - 80), start)
         if before is None:
             return None
         words = before.group("body").split()
@@ -558,14 +559,13 @@ class Entities:
                 self.add_mention(national)
                 continue
             kind = next(iter(sorted(kinds)), "agency")
-            owner = re.match(rf"\S+(?:{'|'.join(map(re.escape, self.doc.data.POSSESSIVE_MARKERS)) or '(?!)'})\s+",
-                             self.doc.norm[start:end])
-            if owner and self.mentions_in(start, start + owner.end()) \
-                    and len(re.findall(r"(?<![\w'-])(?-i:[A-ZÀ-Ý])", self.doc.text[start + owner.end():end])) >= 3:
+            owner = self.doc.data.possessive_owner.match(self.doc.norm, start, end)
+            if owner and self.mentions_in(start, owner.end()) \
+                    and len(re.findall(r"(?<![\w'-])(?-i:[A-ZÀ-Ý])", self.doc.text[owner.end():end])) >= 3:
                 # "Germany's Federal Criminal Police Office": a name that says what it is on its own, its owner a
                 # mention of its own ("Russia's embassy in Berlin", "Georgia's Foreign Ministry" need theirs; the
                 # "King's" of "King's College Hospital" is no owner)
-                start += owner.end()
+                start = owner.end()
             self.mention_new(start, end, re.sub(r"\s+", " ", self.doc.text[start:end]), kind)
 
     def _national_body(self, start: int, end: int) -> Mention | None:

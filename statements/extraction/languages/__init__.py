@@ -161,6 +161,11 @@ class LanguageData:
             rf"|(?-i:{nationality}))\s+$", re.IGNORECASE)
         # "Macron's En Marche! movement": a body named between a possessive and its kind's noun
         markers = _alternation(self.POSSESSIVE_MARKERS)
+        self.possessive_owner = re.compile(rf"\S+(?:{markers or '(?!)'})\s+")  # "Germany's " opening a body's name
+        # "National Police of ", « Police nationale d' »: a body's name before its state's, up to the genitive
+        self.body_before_genitive = re.compile(
+            rf"(?<![\w'-])(?P<body>[\w&-]+(?:[^\S\n]+[\w&-]+){{0,4}}?)[^\S\n]+(?:{_alternation(self.GENITIVE)})"
+            rf"[^\S\n]*(?:(?:{_alternation(self.DETERMINERS)})[^\S\n]*)?$")
         self.possessed_body = re.compile(
             rf"\w(?:{markers})[^\S\n]+(?P<name>(?-i:[A-ZÀ-Ý][\w-]*)(?:[^\S\n]+(?-i:[A-ZÀ-Ý][\w-]*)){{0,3}})!?"
             rf"[^\S\n]+(?P<noun>{_alternation(self.INSTITUTION_NOUNS)})(?![\w-])") if markers else None
