@@ -51,6 +51,7 @@ MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'.-])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[^\S\n]$")
 _CAPITALISED_WORDS = re.compile(r"(?:[^\S\n]+(?-i:[A-Z][\w&-]*)){1,5}")
+STATE_OPENED_WORDS = 2  # capitalised words after a state's name that may make a body's name of it ("France Travail")
 NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
 PORTFOLIO_REACH = 60  # characters before a body's name in which the role whose portfolio it may be is looked for
@@ -268,7 +269,26 @@ class Entities:
             return body if not known.overlaps(end, body[1]) else None
         if body := self._national_body_ending(start, end):
             return body if not known.overlaps(body[0], start) else None
+        if body := self._state_opened_name(start, end):
+            return body if not known.overlaps(end, body[1]) else None
         return None
+
+    def _state_opened_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a name a state's name opens, followed by capitalised words that are no title, weekday,
+        month or function word ("France Travail", « France Télévisions », "Israel Defense Forces"): a body of
+        its own, not the state. Not "the United States Government" (the state itself) nor "US Defense Secretary
+        Lloyd Austin" (a role and its holder)."""
+        words = _CAPITALISED_WORDS.match(self.doc.text, end)
+        if words is None or len(words.group().split()) > STATE_OPENED_WORDS:
+            return None  # "U.S. Olympians Simone Biles": longer runs hold a person's name
+        data = self.doc.data
+        for word in words.group().split():
+            folded = fold(word)
+            if word in data.NAME_TITLES or word in data.PLACE_OR_EVENT_WORDS or word in data.not_names \
+                    or folded in data.stopwords \
+                    or folded in data.determiners or "state" in data.institution_nouns.get(folded, ()):
+                return None
+        return start, words.end()
 
     def _national_body_named(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of a body the gazetteer lacks whose name a state's name begins: capitalised words ending on a

@@ -1163,3 +1163,33 @@ def test_a_body_a_participle_governs_before_a_colon_is_not_the_speaker(gaz):
     text = ("Ines Varga, a researcher at the University of Vienna, put it more bluntly on Twitter, tagging the "
             "Justice Department: “If the company paid, it paid a sanctioned group. Someone should look into that.”")
     assert speakers(run(text, gaz, "2020-07-27", "en")) == ["Ines Varga"]
+
+
+def test_a_name_a_state_opens_is_a_body_of_its_own_not_the_state(gaz):
+    text = ("France Travail a révélé mercredi avoir été victime d'une cyberattaque. « Jusqu'à 43 millions de "
+            "personnes pourraient voir leurs données entre les mains des pirates », a reconnu l'organisme.")
+    assert speakers(run(text, gaz, "2024-03-14", "fr")) == ["France Travail"]
+
+
+def test_a_place_or_an_event_a_state_opens_is_no_body(gaz):
+    text = ("Tensions rose in the Taiwan Strait on Monday. “We will defend our networks against every intrusion "
+            "from across the water,” Taiwan said in a statement.")
+    result = run(text, gaz, "2024-05-20", "en")
+    assert "Taiwan Strait" not in result.actors
+
+
+def test_the_authority_and_the_diplomatic_mission_are_the_bodies_named_before(gaz):
+    authority = ("La Commission nationale de l'informatique et des libertés (CNIL) a confirmé avoir été notifiée de "
+                 "l'incident le 8 mars. « Nous allons procéder à des contrôles pour vérifier les mesures de sécurité "
+                 "mises en place », a fait savoir l'autorité.")
+    mission = ("L'ambassade de Russie à Oslo a rejeté ces accusations sur sa page Facebook. « Aucune preuve n'a été "
+               "présentée. Nous considérons cela comme une provocation délibérée », écrit la représentation "
+               "diplomatique.")
+    assert speakers(run(authority, gaz, "2024-03-14", "fr")) == ["CNIL"]
+    assert speakers(run(mission, gaz, "2020-10-13", "fr")) == ["ambassade de Russie à Oslo"]
+
+
+def test_the_newspaper_is_the_one_named_before(gaz):
+    text = ("Le Monde a révélé lundi que la NSA avait intercepté des millions de communications. « Les numéros "
+            "visés se trouvaient pour l'essentiel en France et en Allemagne », écrit le quotidien.")
+    assert speakers(run(text, gaz, "2013-10-21", "fr")) == ["Le Monde"]

@@ -709,6 +709,12 @@ MEDIUM_NOUNS_AFTER = ["account", "accounts", "page", "post", "posts", "channel",
 NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
                          "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
+# a place's name followed by one of these names a place or an event, not a body: "the Taiwan Strait", "the Paris
+# Olympics" (see STATE_OPENED_WORDS)
+PLACE_OR_EVENT_WORDS = ["Strait", "Sea", "Gulf", "Peninsula", "Island", "Islands", "Coast", "Valley", "Basin",
+                        "Olympics", "Games", "Cup", "Summit", "Conference", "Forum", "Election",
+                        "Elections"]
+
 # stopwords that are given names when capitalised before another name ("said Will Lyne")
 GIVEN_NAME_STOPWORDS = ["Will"]
 NOT_NAMES = [
@@ -834,6 +840,12 @@ INSTITUTION_NOUNS = {
     "commission": ["agency", "igo", "other"],
     "regulator": ["agency"],
     "watchdog": ["agency"],
+    "authority": ["agency", "igo"],
+    "newspaper": ["media"],
+    "paper": ["media"],
+    "daily": ["media"],
+    "broadcaster": ["media"],
+    "magazine": ["media"],
     "movement": ["group", "company", "other"],
     "party": ["group", "other"],
 }

@@ -825,6 +825,10 @@ MEDIUM_NOUNS_AFTER = []
 NEWSPAPER_TITLE_WORDS = ["Daily", "Times", "Post", "News", "Today", "Herald", "Tribune", "Journal", "Gazette",
                          "Telegraph", "Observer", "Express", "Mail", "Standard", "Chronicle", "Monitor"]
 
+# un nom de lieu suivi de ces mots nomme un lieu ou un événement, pas un corps : « les Paris Olympics » (titres
+# étrangers)
+PLACE_OR_EVENT_WORDS = ["Olympiques", "Olympics", "Games"]
+
 # stopwords that are given names when capitalised before another name
 GIVEN_NAME_STOPWORDS: list[str] = []
 NOT_NAMES = [
@@ -964,6 +968,13 @@ INSTITUTION_NOUNS = {
     "instance": ["agency", "igo", "other"],
     "mouvement": ["group", "company", "other"],
     "parti": ["group", "other"],
+    "autorité": ["agency", "igo"],
+    "organisme": ["agency", "company", "other"],
+    "représentation diplomatique": ["agency", "state"],
+    "quotidien": ["media"],
+    "journal": ["media"],
+    "hebdomadaire": ["media"],
+    "magazine": ["media"],
 }
 # une institution que le gazetteer ignore, nommée par son nom commun et ce qui suit : « l'ambassade de Chine à
 # Londres », « le ministère des Finances » (les mots après le nom, reliés par ces prépositions, portent une majuscule)
@@ -971,8 +982,8 @@ INSTITUTION_DOMAINS = []
 # noms qui peuvent reprendre un corps dont le nom ne les porte pas (« la société d'Etat » pour Hydro-Québec) : le seul
 # corps de leurs types que nomment les dernières phrases
 GENERIC_INSTITUTION_NOUNS = ["entreprise", "société", "firme", "groupe", "géant", "éditeur", "constructeur",
-                             "opérateur", "organisation", "hôpital", "centre hospitalier", "chu", "clinique",
-                             "établissement"]
+                             "opérateur", "organisation", "organisme", "hôpital", "centre hospitalier", "chu",
+                             "clinique", "établissement"]
 # noms qui ne reprennent qu'un corps nommé avec eux : « la métropole » est la métropole Aix-Marseille-Provence nommée
 # avant, jamais l'Anssi dont parlait la phrase précédente
 SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture", "conseil départemental",
