@@ -963,8 +963,9 @@ class Attribution:
             if require_mention:
                 return None
             cut = self._before_adjunct(a + sa, a + sb)
-            anaphora = self._definite_institution(a + sa, cut) or self._definite_role(a + sa, cut) \
-                or self._collective(a + sa, cut)
+            # "the leaders" are the members of a body, never the last leader named
+            anaphora = self._definite_institution(a + sa, cut) or self._collective(a + sa, cut) \
+                or self._definite_role(a + sa, cut)
             if anaphora:
                 return anaphora
             name = self._new_name(a + sa, a + sb, direction)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from actors.names import ascii_spelling
 
@@ -551,6 +551,17 @@ class Entities:
         for m in self.doc.data.new_institution.finditer(self.doc.norm):
             if not (m.group("before").strip() or m.group("after").strip()) or taken.contains(m.start("noun")):
                 continue  # a bare "the ministry" names nothing new; "Justice Department" is the gazetteer's
+            apposed = re.match(r"[ \u00a0](?=\w)", m.group("after"))
+            if apposed and taken.contains(m.start("after") + 1):
+                # « l'agence officielle Chine nouvelle »: the name set beside the noun is the body's own, and the
+                # noun names it too (« a précisé l'agence »)
+                name_start = m.start("after") + 1
+                known = next((x for x in self.mentions if x.start == name_start and not x.person), None)
+                if known is not None:
+                    self.remove_mention(known)
+                    start = m.start("name")
+                    self.add_mention(replace(known, start=start, written=self.doc.text[start:known.end]))
+                continue
             start, end = m.start("name"), m.end("name")
             if self.doc.quote_marks.contains(start) or self.doc.preposition_before(m.start()):
                 continue

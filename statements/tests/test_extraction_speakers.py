@@ -1193,3 +1193,33 @@ def test_the_newspaper_is_the_one_named_before(gaz):
     text = ("Le Monde a révélé lundi que la NSA avait intercepté des millions de communications. « Les numéros "
             "visés se trouvaient pour l'essentiel en France et en Allemagne », écrit le quotidien.")
     assert speakers(run(text, gaz, "2013-10-21", "fr")) == ["Le Monde"]
+
+
+def test_the_leaders_who_wrote_a_communique_are_its_body_not_the_last_leader_named(gaz):
+    text = ("NATO leaders meeting in Brussels on Monday warned that Beijing presented “systemic challenges”. Joe "
+            "Biden attended his first summit as president.\n\n"
+            "The communique was the toughest language the alliance has used about Beijing. “The ambitions China has "
+            "proclaimed pose systemic challenges to the rules-based international order,” the leaders wrote.")
+    assert speakers(run(text, gaz, "2021-06-15", "en")) == ["NATO"]
+
+
+def test_a_states_mission_to_an_international_body_is_the_mission(gaz):
+    french = ("A New York, la mission iranienne auprès des Nations unies a jugé les accusations « absurdes ». "
+              "« Contrairement aux Etats-Unis, l'Iran ne s'ingère pas dans les élections des autres pays », a "
+              "souligné la mission.")
+    english = ("Iran's mission to the United Nations rejected the accusation in a statement. “We give no credence to "
+               "such reports about our country and its government,” the mission said.")
+    assert speakers(run(french, gaz, "2020-10-22", "fr")) == ["mission iranienne auprès des Nations unies"]
+    assert speakers(run(english, gaz, "2024-08-12", "en")) == ["Iran's mission to the United Nations"]
+
+
+def test_a_known_name_set_beside_an_institution_noun_is_that_body(gaz):
+    text = ("Selon l'agence officielle Chine nouvelle, les attaquants ont d'abord visé les systèmes d'inscription. "
+            "« Les attaques ont culminé le 3 février, jour du premier match de hockey », a précisé l'agence.")
+    assert speakers(run(text, gaz, "2025-04-15", "fr")) == ["Xinhua"]
+
+
+def test_a_prosecutor_is_a_title_not_part_of_the_name(gaz):
+    text = ("ICC Prosecutor Karim Khan said his office would investigate cyber attacks. \"Cyber warfare is not "
+            "abstract. An attack on a hospital or a power plant can cost lives,\" Khan wrote in August.")
+    assert speakers(run(text, gaz, "2023-09-20", "en")) == ["Karim Khan"]

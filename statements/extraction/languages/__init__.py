@@ -128,10 +128,14 @@ class LanguageData:
             linked = rf"(?:{linked}|[ \u00a0])"  # one space: never across a line
         # a possessive owner stands for the determiner: "Georgia's Foreign Ministry", "the Georgian Foreign Ministry"
         owner = rf"(?=(?-i:[A-ZÀ-Ý][\w-]*)(?:{_alternation(self.POSSESSIVE_MARKERS) or '(?!)'})\s)"
+        # « la mission iranienne auprès des Nations unies »: a lower-case adjective between the noun and what follows
+        endings = _alternation(self.NAME_ADJECTIVE_ENDINGS)
+        adjective = rf"(?:[ \u00a0](?-i:[a-zà-ÿ]+(?:{endings}))(?=\s))?" if endings else ""
         self.new_institution = re.compile(
             rf"(?<![\w'])(?:(?:{_alternation(self.DETERMINERS)})\s*|{owner})(?P<name>(?P<before>(?:(?:{capitalised}|"
             rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,4}})"
-            rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)})(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
+            rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)}){adjective}"
+            rf"(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.body_possessives = {fold(word) for word in self.BODY_POSSESSIVES}

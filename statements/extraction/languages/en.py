@@ -411,6 +411,7 @@ NAME_TITLES = [
     "Governor",
     "Ambassador",
     "Judge",
+    "Prosecutor",
     "Commissioner",
     "Mr.",
     "Mrs.",
@@ -809,6 +810,7 @@ NOT_NAMES = [
 # kinds of actor it can stand for (a named actor whose name holds the noun is preferred).
 INSTITUTION_NOUNS = {
     "embassy": ["agency", "state"],
+    "mission": ["agency", "state"],
     "ministry": ["agency"],
     "department": ["agency"],
     "office": ["agency"],
@@ -868,9 +870,9 @@ COLLECTIVE_SUBJECTS = ["the leaders", "leaders", "the ministers", "the foreign m
 AS_OPENERS = ["as"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
-NEW_INSTITUTION_NOUNS = ["embassy", "ministry", "department", "office", "agency", "bureau", "service", "hospital",
-                         "executive", "committee", "library", "university", "museum", "council", "trust", "city",
-                         "county"]
+NEW_INSTITUTION_NOUNS = ["embassy", "mission", "ministry", "department", "office", "agency", "bureau", "service",
+                         "hospital", "executive", "committee", "library", "university", "museum", "council", "trust",
+                         "city", "county"]
 # pronouns that may stand for an institution as well as a person ("the ministry ... it said")
 INSTITUTION_PRONOUNS = ["it"]
 # a person named after these at a sentence's start gives an opinion, not a complement: "For Adam Segal, ..."

@@ -929,6 +929,7 @@ COMPANY_NATIONALITY_NOUNS = ["allemand", "américain", "britannique", "chinois",
 # d'acteur qu'il peut désigner (un acteur dont le nom contient le mot est préféré).
 INSTITUTION_NOUNS = {
     "ambassade": ["agency", "state"],
+    "mission": ["agency", "state"],
     "ministère": ["agency"],
     "département": ["agency"],
     "agence": ["agency"],
@@ -991,19 +992,20 @@ SELF_NAMING_INSTITUTION_NOUNS = ["mairie", "métropole", "ville", "préfecture",
 # terminaisons des adjectifs qui suivent le mot à majuscule du nom d'un corps (« des Affaires étrangères »)
 # une proposition ouverte par un participe présent (« citant le ministère : ») a son objet, pas son locuteur
 PRESENT_PARTICIPLE_ENDINGS = ["ant"]
-NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ais", "aise", "aises", "ale", "ales", "aux", "ique", "iques", "èque", "ien",
-                          "ienne", "iennes", "ain", "aine", "aines", "ois", "oise", "oises", "el", "elle", "elles"]
+NAME_ADJECTIVE_ENDINGS = ["ère", "ères", "ies", "ais", "aise", "aises", "ale", "ales", "aux", "ique", "iques",
+                          "èque", "ien", "ienne", "iennes", "ain", "aine", "aines", "ois", "oise", "oises", "el",
+                          "elle", "elles"]
 # sujets collectifs : les membres du corps international que l'article nomme (« les dirigeants » du G7)
 COLLECTIVE_SUBJECTS = ["les dirigeants", "les chefs d'Etat", "les chefs d'Etat et de gouvernement", "les ministres",
                        "les ministres des Affaires étrangères", "les Sept", "les Vingt-Sept", "les Etats membres",
                        "les alliés"]
 # « Comme l'a écrit X, « ... » » : le sujet suit le verbe
 AS_OPENERS = ["comme"]
-INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en"]
+INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en", "auprès de", "auprès des", "auprès du"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
 # les noms de ces corps (« le gouvernement américain », « le groupe du G7 » sont l'Etat et le groupe eux-mêmes)
-NEW_INSTITUTION_NOUNS = ["ambassade", "ministère", "département", "agence", "bureau", "parquet", "hôpital",
+NEW_INSTITUTION_NOUNS = ["ambassade", "mission", "ministère", "département", "agence", "bureau", "parquet", "hôpital",
                          "établissement", "centre hospitalier", "CHU", "clinique", "mairie", "métropole", "ville",
                          "préfecture", "conseil départemental", "conseil régional", "université"]
 # pronoms qui peuvent reprendre une institution aussi bien qu'une personne (« l'ambassade ... a-t-elle écrit »)
