@@ -551,13 +551,11 @@ class Entities:
         for m in self.doc.data.new_institution.finditer(self.doc.norm):
             if not (m.group("before").strip() or m.group("after").strip()) or taken.contains(m.start("noun")):
                 continue  # a bare "the ministry" names nothing new; "Justice Department" is the gazetteer's
-            apposed = re.match(r"[ \u00a0](?=\w)", m.group("after"))
-            if apposed and taken.contains(m.start("after") + 1):
+            if re.match(r"[ \u00a0](?=\w)", m.group("after")) and taken.contains(m.start("after") + 1):
                 # « l'agence officielle Chine nouvelle »: the name set beside the noun is the body's own, and the
                 # noun names it too (« a précisé l'agence »)
-                name_start = m.start("after") + 1
-                known = next((x for x in self.mentions if x.start == name_start and not x.person), None)
-                if known is not None:
+                known = self._mention_starting_at(m.start("after") + 1)
+                if known is not None and not known.person:
                     self.remove_mention(known)
                     start = m.start("name")
                     self.add_mention(replace(known, start=start, written=self.doc.text[start:known.end]))
@@ -649,8 +647,12 @@ class Entities:
 
     def _owned_by_a_state(self, start: int) -> bool:
         """Whether the name at start opens on a state's possessive ("Russia's ...")."""
-        i = bisect.bisect_left(self.mention_starts, start)
-        return i < len(self.mentions) and self.mentions[i].start == start and self.mentions[i].kind == "state"
+        mention = self._mention_starting_at(start)
+        return mention is not None and mention.kind == "state"
+
+    def _mention_starting_at(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos)
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].start == pos else None
 
     def _institution_named_before(self, start: int, kinds: set[str]) -> Mention | None:
         """« la diplomatie chinoise [...] le ministère des Affaires étrangères »: a national institution written
