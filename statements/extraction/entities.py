@@ -51,6 +51,7 @@ MEDIUM_AFTER = re.compile(r"\s+(\w+)")  # the word right after it
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,6}(?![\w-])")  # "US-CERT": the state's name is part of the body's
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'.-])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[^\S\n]$")
 _CAPITALISED_WORDS = re.compile(r"(?:[^\S\n]+(?-i:[A-Z][\w&-]*)){1,5}")
+_WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+$")  # the word right before a position, on its line
 STATE_OPENED_WORDS = 2  # capitalised words after a state's name that may make a body's name of it ("France Travail")
 NEXT_WORD = re.compile(r"[^\S\n](\w+)")  # the word right after a name, on its line
 MEDIUM_REACH = 30  # characters read either side of a company's name for the noun of a medium
@@ -115,6 +116,7 @@ def find_entities(doc: Document, incidents=(), events=()) -> Entities:
         entities.add_mention(mention)
     named_spans = [(m.start, m.end) for m in (*incidents, *events)]
     entities._state_named_body_mentions()
+    entities._index_narrated_states()
     entities._victim_mentions(named_spans)
     entities._national_body_mentions(named_spans)
     entities._ner_mentions(named_spans)
@@ -145,6 +147,7 @@ class Entities:
         self.victims: dict[str, str] = {}  # the incidents' victims the gazetteer has no actor for, and their kind
         self.state_named_bodies: list[tuple[int, int]] = []  # spans of bodies a state's name opens ("US-CERT")
         self.newspaper_titles: list[tuple[int, int]] = []  # spans of titles a place's name begins ("China Daily")
+        self.narrated_states: dict[str, list[int]] = {}  # country -> where the narration names its state, in order
 
     def _gazetteer_mentions(self) -> list[Mention]:
         out = []
@@ -252,11 +255,18 @@ class Entities:
         taken = Intervals([*((m.start, m.end) for m in self.mentions), *other_spans])
         for m in self.doc.folded.find(self.doc.gaz.national_body_matcher(self.doc.lang)):
             if taken.overlaps(m.start, m.end) or self.doc.quote_marks.contains(m.start) \
-                    or self.doc.preposition_before(m.start):
+                    or self.doc.preposition_before(m.start) or self._name_goes_on_before(m.start):
                 continue
             national = self._national_body(m.start, m.end)
             if national is not None:
                 self.add_mention(national)
+
+    def _name_goes_on_before(self, start: int) -> bool:
+        """A capitalised word other than a determiner right before start: the name began there ("Georgian Foreign
+        Ministry", "UN Security Council"), not "The Foreign Ministry"."""
+        before = _WORD_BEFORE.search(self.doc.text, max(0, start - 40), start)
+        return before is not None and before.group(1)[0].isupper() \
+            and fold(before.group(1)) not in self.doc.data.determiners
 
     def _is_state(self, name: str) -> bool:
         info = self.doc.gaz.actor(name)
@@ -609,6 +619,8 @@ class Entities:
         fits = {name for name, _, word in candidates if after and word == fold(after.group(1))}
         if len(fits) == 1:
             end += after.end()
+        elif written.rsplit(" ", 1)[-1] in self.doc.data.stopwords:
+            return None  # "department of the" needs its word after it ("Treasury")
         else:
             country = self._country_spoken_of(start)
             fits = {name for name, state, _ in candidates if country and state == country}
@@ -620,20 +632,45 @@ class Entities:
 
     def _country_spoken_of(self, pos: int) -> str:
         """The country of the first state the sentence around pos names outside quotes and prepositions, else of
-        the sentence before."""
+        the sentence before, else the country of the story (_country_of_the_story) when the sentence names no
+        other state."""
         k = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
+        elsewhere = False  # a state the sentence places things in ("In Beijing on Tuesday, ...") or quotes
         for i in (k, k - 1):
             if i < 0:
                 break
             a = self.doc.sentence_starts[i]
             b = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.doc.text)
             for mention in self.mentions_in(a, b):
-                if mention.kind == "state" and not self.doc.quote_marks.contains(mention.start) \
-                        and not self.doc.preposition_before(mention.start):
-                    info = self.doc.gaz.actor(mention.name)
-                    if info is not None and info.country:
-                        return info.country
+                if country := self._narrated_country(mention):
+                    return country
+                elsewhere = elsewhere or (i == k and mention.kind == "state")
+        return "" if elsewhere else self._country_of_the_story(pos)
+
+    def _index_narrated_states(self) -> None:
+        """Where the narration names each country's state ("in Finland" too), once the states are known (see
+        _country_of_the_story)."""
+        for mention in self.mentions:
+            info = self.doc.gaz.actor(mention.name) if mention.kind == "state" else None
+            if info is not None and info.country and not self.doc.quote_marks.contains(mention.start):
+                self.narrated_states.setdefault(info.country, []).append(mention.start)
+
+    def _country_of_the_story(self, pos: int) -> str:
+        """The country the narration before pos names most, at least twice and more often than any other ("the
+        foreign ministry said" in a story about Finland), else ""."""
+        ranked = sorted(((bisect.bisect_left(starts, pos), country)
+                         for country, starts in self.narrated_states.items()), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return ranked[0][1]
         return ""
+
+    def _narrated_country(self, mention: Mention) -> str:
+        """The country of a state the narration names, not inside quotes nor after a preposition, else ""."""
+        if mention.kind != "state" or self.doc.quote_marks.contains(mention.start) \
+                or self.doc.preposition_before(mention.start):
+            return ""
+        info = self.doc.gaz.actor(mention.name)
+        return info.country if info is not None and info.country else ""
 
     def _adjective_after(self, end: int) -> int:
         """Where a body's name ends that the language writes with a lower-case adjective after its capitalised

@@ -366,23 +366,56 @@ class Gazetteer:
         "ministere des affaires etrangeres" -> (the Czech ministry, CZ, "tcheque")), so that a text naming one
         without its country, or with the country's word after it, finds the one of the state it speaks of. The
         word left out is the first, the second or the last (« Agence nationale de la police japonaise »).
-        Only aliases of three words or more once the word is left out: "foreign ministry" says too little."""
+        Two words may be left ("foreign ministry", of "Finnish foreign ministry") only when the word left out is
+        one of its country's words (_country_words): not "intelligence agency", of "Central Intelligence
+        Agency"."""
         key = ("national", language)
         if key not in self._cache:
             bodies: dict[str, list[tuple[str, str, str]]] = {}
-            for name, aliases in self._names_by_canonical("aliases", self._actor_aliases, language).items():
-                info = self.actors.get(name)
-                if info is None or not info.country or info.kind in ("person", "state"):
-                    continue
+            stopwords = language_data(language).stopwords
+            country_words = self._country_words(language)
+            for name, aliases in self._national_aliases(language):
+                country = self.actors[name].country
                 for alias in aliases:
                     words = [fold(word) for word in re.findall(r"[\w-]+", alias)]
                     for k in sorted({0, 1, len(words) - 1}):
                         rest = words[:k] + words[k + 1:]
-                        if len(words) > k and len(rest) >= 3 and (name, info.country, words[k]) not in \
-                                bodies.get(" ".join(rest), ()):
-                            bodies.setdefault(" ".join(rest), []).append((name, info.country, words[k]))
+                        if len(words) <= k or len(rest) < 2:
+                            continue
+                        if len(rest) == 2 and (country_words.get(words[k]) != country or set(rest) & stopwords
+                                               or self.actors[name].kind != "agency" or min(map(len, rest)) < 2):
+                            continue
+                        if (name, country, words[k]) not in bodies.get(" ".join(rest), ()):
+                            bodies.setdefault(" ".join(rest), []).append((name, country, words[k]))
             self._cache[key] = bodies
         return self._cache[key]
+
+    def _national_aliases(self, language: str):
+        """(name, aliases) of every body of the gazetteer that belongs to a state."""
+        for name, aliases in self._names_by_canonical("aliases", self._actor_aliases, language).items():
+            info = self.actors.get(name)
+            if info is not None and info.country and info.kind not in ("person", "state"):
+                yield name, aliases
+
+    def _country_words(self, language: str) -> dict[str, str]:
+        """The words that stand for one country in its bodies' aliases ("finnish", "tcheque"): a word that opens,
+        or comes second in, the aliases of two of that country's agencies and of no other country's, and is no
+        function word or institution noun ("department")."""
+        data = language_data(language)
+        bodies_by_word: dict[str, set[tuple[str, str]]] = {}
+        for name, aliases in self._national_aliases(language):
+            if self.actors[name].kind != "agency":
+                continue
+            for alias in aliases:
+                for word in [fold(word) for word in re.findall(r"[\w-]+", alias)][:2]:
+                    if len(word) > 2 and word not in data.stopwords and word not in data.institution_nouns:
+                        bodies_by_word.setdefault(word, set()).add((name, self.actors[name].country))
+        words = {}
+        for word, bodies in bodies_by_word.items():
+            countries = {country for _, country in bodies}
+            if len(bodies) >= 2 and len(countries) == 1:
+                words[word] = countries.pop()
+        return words
 
     def national_body_matcher(self, language: str) -> Matcher:
         """The keys of national_bodies, in any case: « l'agence nationale de la police » as much as « l'Agence

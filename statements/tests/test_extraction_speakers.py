@@ -1223,3 +1223,27 @@ def test_a_prosecutor_is_a_title_not_part_of_the_name(gaz):
     text = ("ICC Prosecutor Karim Khan said his office would investigate cyber attacks. \"Cyber warfare is not "
             "abstract. An attack on a hospital or a power plant can cost lives,\" Khan wrote in August.")
     assert speakers(run(text, gaz, "2023-09-20", "en")) == ["Karim Khan"]
+
+
+def test_a_ministry_named_without_its_country_is_the_one_of_the_state_the_story_is_about(gaz):
+    text = ("HELSINKI, March 26 - Finland said on Tuesday that a Chinese state-backed group was behind a 2021 "
+            "intrusion into its parliament. Police in Finland have named APT31.\n\n"
+            "The foreign ministry said in a brief statement that it was \"following the criminal investigation "
+            "closely and will comment later\".")
+    assert speakers(run(text, gaz, "2024-03-26", "en")) == ["Finnish Ministry for Foreign Affairs"]
+    text = ("BERLIN - L’Allemagne a été visée par une fuite. L’Allemagne enquête, a dit Olaf Scholz lors d’une "
+            "visite à Rome.\n\nLe ministère de l’Intérieur a confirmé l’authenticité de l’échange : « Nous estimons "
+            "qu’une discussion a été écoutée par un tiers », a indiqué une porte-parole du ministère.")
+    assert speakers(run(text, gaz, "2024-03-02", "fr")) == ["German Federal Ministry of the Interior"]
+
+
+def test_a_ministry_in_a_sentence_placed_in_another_state_is_not_the_story_states(gaz):
+    text = ("WASHINGTON - The United States charged four Chinese soldiers. The United States said the hack was "
+            "massive. United States officials spoke.\n\nIn Beijing on Tuesday, a Foreign Ministry spokesman "
+            "rejected the charges. \"China is a staunch defender of cybersecurity and never steals secrets,\" "
+            "he said.")
+    assert speakers(run(text, gaz, "2020-02-11", "en")) in ([None], ["Chinese Ministry of Foreign Affairs"])
+    text = ("MOSCOW - Russia rejected the claims. Russia said it was a lie, and Russia denied it again.\n\n"
+            "The Georgian Foreign Ministry said the attack \"was carried out by Russian military intelligence, "
+            "the GRU\".")
+    assert speakers(run(text, gaz, "2020-02-21", "en")) == ["Georgian Foreign Ministry"]
