@@ -20,6 +20,7 @@ import re
 from . import candidates
 from .document import Document
 from .entities import NAME, Entities, Mention, outermost
+from .intervals import Intervals
 from .model import Who
 from .spans import SENTENCE_REACH, QuoteInContext, Statements
 from .text import DATELINE, fold
@@ -63,6 +64,19 @@ def _conjunction_end(data) -> re.Pattern:
         _CONJUNCTION_END[data.CODE] = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, data.CONJUNCTIONS))})\s*$", re.I)
     return _CONJUNCTION_END[data.CODE]
+
+
+def _joined_across(segments: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Comma-separated segments, those a name runs across joined ("the Department for Science, Innovation and
+    Technology")."""
+    inside_a_name = Intervals(names)
+    joined: list[tuple[int, int]] = []
+    for start, end in segments:
+        if joined and inside_a_name.contains(joined[-1][1]):  # the comma that ends the segment before
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 class ShiftedMatch:
@@ -906,7 +920,7 @@ class Attribution:
             return self.who_of(pick)
         if direction == "before":
             segments = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", region) if re.search(r"\w", x.group())]
-            segments = segments[::-1]
+            segments = _joined_across(segments, [(m.start - a, m.end - a) for m in mentions])[::-1]
         else:
             first = re.search(r"[^,]+", region)
             segments = [(first.start(), first.end())] if first else []

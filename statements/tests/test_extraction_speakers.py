@@ -1247,3 +1247,13 @@ def test_a_ministry_in_a_sentence_placed_in_another_state_is_not_the_story_state
             "The Georgian Foreign Ministry said the attack \"was carried out by Russian military intelligence, "
             "the GRU\".")
     assert speakers(run(text, gaz, "2020-02-21", "en")) == ["Georgian Foreign Ministry"]
+
+
+def test_a_body_whose_name_lists_its_portfolios_is_named_whole(gaz):
+    text = ("The Department for Science, Innovation and Technology said it was \"in close contact with the "
+            "relevant agencies, as it has been since the start\".")
+    assert speakers(run(text, gaz, "2024-05-07", "en")) == ["Department for Science, Innovation and Technology"]
+    text = ("Le ministère de l’Économie, des Finances et de la Souveraineté industrielle a indiqué être « en contact "
+            "étroit avec les agences concernées depuis le premier jour ».")
+    assert speakers(run(text, gaz, "2024-05-07", "fr")) == [
+        "ministère de l’Économie, des Finances et de la Souveraineté industrielle"]

@@ -131,11 +131,16 @@ class LanguageData:
         # « la mission iranienne auprès des Nations unies »: a lower-case adjective between the noun and what follows
         endings = _alternation(self.NAME_ADJECTIVE_ENDINGS)
         adjective = rf"(?:[ \u00a0](?-i:[a-zà-ÿ]+(?:{endings}))(?=\s))?" if endings else ""
+        # "Department for Business, Energy and Industrial Strategy": a list of portfolios, with a comma at least
+        # (« de l'Économie, des Finances et de l'Industrie »: each may have its linker and article)
+        its_linker = rf"(?:{_alternation(self.INSTITUTION_LINKERS)})\s*(?:(?:{_alternation(self.DETERMINERS)})\s*)?"
+        portfolio = rf"(?:{its_linker})?{capitalised}(?:\s+{capitalised}){{0,2}}"
+        portfolios = rf"(?:(?:,\s+{portfolio}){{1,3}},?\s+(?:{_alternation(self.NAME_LIST_JOINERS)})\s+{portfolio})?"
         self.new_institution = re.compile(
             rf"(?<![\w'])(?:(?:{_alternation(self.DETERMINERS)})\s*|{owner})(?P<name>(?P<before>(?:(?:{capitalised}|"
             rf"{_alternation(self.INSTITUTION_DOMAINS) or '(?!)'})\s+){{0,4}})"
             rf"(?P<noun>{_alternation(self.NEW_INSTITUTION_NOUNS)}){adjective}"
-            rf"(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}){{0,2}}))"
+            rf"(?P<after>(?:{linked}{capitalised}(?:\s+{capitalised}){{0,2}}{portfolios}){{0,2}}))"
             rf"(?![\w-])", re.IGNORECASE)
         self.institution_pronouns = set(self.INSTITUTION_PRONOUNS)
         self.body_possessives = {fold(word) for word in self.BODY_POSSESSIVES}

@@ -869,6 +869,8 @@ COLLECTIVE_SUBJECTS = ["the leaders", "leaders", "the ministers", "the foreign m
 # "As X put it, ..." (in English the subject comes before the verb)
 AS_OPENERS = ["as"]
 INSTITUTION_LINKERS = ["in", "of", "to", "for"]
+# the last join of a list of portfolios in a body's name ("Department for Business, Energy and Industrial Strategy")
+NAME_LIST_JOINERS = ["and", "&"]
 # the nouns of such bodies ("the US government", "the G7 group" are the state and the group themselves)
 NEW_INSTITUTION_NOUNS = ["embassy", "mission", "ministry", "department", "office", "agency", "bureau", "service",
                          "hospital", "executive", "committee", "library", "university", "museum", "council", "trust",

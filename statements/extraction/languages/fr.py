@@ -1002,6 +1002,9 @@ COLLECTIVE_SUBJECTS = ["les dirigeants", "les chefs d'Etat", "les chefs d'Etat e
 # « Comme l'a écrit X, « ... » » : le sujet suit le verbe
 AS_OPENERS = ["comme"]
 INSTITUTION_LINKERS = ["de", "du", "des", "d'", "à", "au", "en", "auprès de", "auprès des", "auprès du"]
+# la dernière jonction d'une liste de portefeuilles dans le nom d'un organe (« ministère de l'Économie, des Finances et
+# de l'Industrie »)
+NAME_LIST_JOINERS = ["et"]
 # ...ou par un nom propre apposé, sans préposition (« la métropole Aix-Marseille-Provence », « l'hôpital Simone-Veil »)
 INSTITUTION_NAME_APPOSED = True
 # les noms de ces corps (« le gouvernement américain », « le groupe du G7 » sont l'Etat et le groupe eux-mêmes)
