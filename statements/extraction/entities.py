@@ -631,9 +631,9 @@ class Entities:
         return Mention(start, end, name, info.kind if info else "agency", "", "alias", self.doc.text[start:end])
 
     def _country_spoken_of(self, pos: int) -> str:
-        """The country of the first state the sentence around pos names outside quotes and prepositions, else of
-        the sentence before, else the country of the story (_country_of_the_story) when the sentence names no
-        other state."""
+        """The country of the first state the sentence names before pos outside quotes and prepositions, else of
+        the first the sentence before names, else the country of the story (_country_of_the_story) when the
+        sentence names no other state before pos."""
         k = bisect.bisect_right(self.doc.sentence_starts, pos) - 1
         elsewhere = False  # a state the sentence places things in ("In Beijing on Tuesday, ...") or quotes
         for i in (k, k - 1):
@@ -641,7 +641,7 @@ class Entities:
                 break
             a = self.doc.sentence_starts[i]
             b = self.doc.sentence_starts[i + 1] if i + 1 < len(self.doc.sentence_starts) else len(self.doc.text)
-            for mention in self.mentions_in(a, b):
+            for mention in self.mentions_in(a, pos if i == k else b):  # not "called Albania's decision"
                 if country := self._narrated_country(mention):
                     return country
                 elsewhere = elsewhere or (i == k and mention.kind == "state")

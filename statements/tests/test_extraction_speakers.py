@@ -434,11 +434,11 @@ def test_a_title_written_before_a_name_in_a_list_is_that_name_s(gaz):
 
 
 def test_a_country_s_possessive_before_an_institution_names_the_institution_not_the_country(gaz):
-    text = ("Latvia's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
+    text = ("Moldova's Foreign Ministry said the intrusion had been \"carried out by a foreign intelligence "
             'service".\n\n'
             "The FBI's executive assistant director said nothing more.")
     result = run(text, gaz, "2021-06-01", "en")
-    assert speakers(result) == ["Latvia's Foreign Ministry"]
+    assert speakers(result) == ["Moldova's Foreign Ministry"]
     assert "FBI's executive" not in {actor.name for actor in result.new_actors}
 
 
@@ -1124,10 +1124,10 @@ def test_what_a_speaker_calls_a_case_is_in_their_words(gaz):
 
 
 def test_a_body_whose_name_ends_on_its_states_name_is_that_body(gaz):
-    text = ("“Three suspects were questioned in Odesa overnight,” the Cyber Police of Ukraine said in a statement.\n\n"
-            "« Trois suspects ont été interrogés », a indiqué la Police nationale d'Ukraine.")
-    assert speakers(run(text.split("\n\n")[0], gaz, "2022-03-08", "en")) == ["Cyber Police of Ukraine"]
-    assert speakers(run(text.split("\n\n")[1], gaz, "2022-03-08", "fr")) == ["Police nationale d'Ukraine"]
+    text = ("“Three suspects were questioned in Balti overnight,” the Cyber Police of Moldova said in a statement.\n\n"
+            "« Trois suspects ont été interrogés », a indiqué la Police nationale de Moldavie.")
+    assert speakers(run(text.split("\n\n")[0], gaz, "2022-03-08", "en")) == ["Cyber Police of Moldova"]
+    assert speakers(run(text.split("\n\n")[1], gaz, "2022-03-08", "fr")) == ["Police nationale de Moldavie"]
 
 
 def test_a_state_owning_a_body_with_a_full_name_is_not_the_speaker(gaz):
