@@ -921,6 +921,9 @@ class Attribution:
         if direction == "before":
             segments = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", region) if re.search(r"\w", x.group())]
             segments = _joined_across(segments, [(m.start - a, m.end - a) for m in mentions])[::-1]
+            # "Microsoft, which tracks the group as Void Blizzard, said": a relative clause holds no subject
+            segments = [(sa, sb) for sa, sb in segments if not self.data.relative_opening.match(region, sa)] \
+                or segments
         else:
             first = re.search(r"[^,]+", region)
             segments = [(first.start(), first.end())] if first else []

@@ -1257,3 +1257,9 @@ def test_a_body_whose_name_lists_its_portfolios_is_named_whole(gaz):
             "étroit avec les agences concernées depuis le premier jour ».")
     assert speakers(run(text, gaz, "2024-05-07", "fr")) == [
         "ministère de l’Économie, des Finances et de la Souveraineté industrielle"]
+
+
+def test_a_relative_clause_between_the_subject_and_its_verb_holds_no_speaker(gaz):
+    text = ("Microsoft, which tracks the same group under the name Void Blizzard, said in a blog post the same day "
+            "that the hackers were “chiefly interested in NATO countries and Ukraine.”")
+    assert speakers(run(text, gaz, "2025-05-27", "en")) == ["Microsoft"]

@@ -85,6 +85,7 @@ class LanguageData:
         self.pronoun = re.compile(rf"{w}(?P<pron>{_alternation(self.PRONOUNS)}){e}", re.IGNORECASE)
         self.complementizer_end = re.compile(rf"(?:{_alternation(self.COMPLEMENTIZERS)})\s*$", re.IGNORECASE)
         self.relative_clause = re.compile(rf",\s*(?:{_alternation(self.RELATIVE_PRONOUNS)}){e}[^,;:]*$", re.IGNORECASE)
+        self.relative_opening = re.compile(rf"\s*(?:{_alternation(self.RELATIVE_PRONOUNS)}){e}", re.IGNORECASE)
         self.generic_heads = {fold(n) for n in self.GENERIC_HEAD_NOUNS}
         self.generic_document_nouns = {fold(n) for n in self.GENERIC_DOCUMENT_NOUNS}
         self.document = re.compile(rf"{w}(?:{_alternation(self.DOCUMENT_NOUNS)}){e}", re.IGNORECASE)
