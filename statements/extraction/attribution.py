@@ -1264,9 +1264,11 @@ class Attribution:
         """(end, start) of each "un haut responsable" / "an official" naming the role noun anonymously,
         found once per noun over the whole text."""
         if noun not in self._anonymous_roles:
-            pattern = re.compile(rf"(?<!\w)(\w+)(?:\s+[\w-]+){{0,2}}\s+{re.escape(noun)}")
-            self._anonymous_roles[noun] = [(m.end(), m.start()) for m in pattern.finditer(self.doc.norm_lower)
-                                           if fold(m.group(1)) in self.data.anonymous]
+            # looked for at every word ("a U.S. official" after "Kremez said."): a lookahead, never consumed
+            pattern = re.compile(rf"(?<!\w)(?=((\w+)(?:\s+[\w.-]+){{0,2}}\s+{re.escape(noun)}))")
+            self._anonymous_roles[noun] = sorted((m.start() + len(m.group(1)), m.start())
+                                                 for m in pattern.finditer(self.doc.norm_lower)
+                                                 if fold(m.group(2)) in self.data.anonymous)
         return self._anonymous_roles[noun]
 
     def _org_first(self, mentions, before):

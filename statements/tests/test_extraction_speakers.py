@@ -1263,3 +1263,10 @@ def test_a_relative_clause_between_the_subject_and_its_verb_holds_no_speaker(gaz
     text = ("Microsoft, which tracks the same group under the name Void Blizzard, said in a blog post the same day "
             "that the hackers were “chiefly interested in NATO countries and Ukraine.”")
     assert speakers(run(text, gaz, "2025-05-27", "en")) == ["Microsoft"]
+
+
+def test_the_official_after_an_anonymous_official_with_a_dotted_country_stays_anonymous(gaz):
+    text = ("Foreign ministry spokeswoman Mao Ning said the report was solid.\n\n"
+            "The NSA declined to comment. A U.S. official, who asked not to be named, dismissed the report. "
+            "“Beijing is trying to change the subject from its own vast hacking campaigns,” the official said.")
+    assert speakers(run(text, gaz, "2022-09-12", "en")) == [None]
