@@ -1328,7 +1328,7 @@ class Attribution:
         for m in self.data.document.finditer(self.norm):
             if self.statements.in_quote(m.start()):
                 continue
-            window_end = min(len(self.norm), m.end() + 60)
+            window_end = min(len(self.norm), m.end() + 120)  # "publié par le Centre national [...] (CVERC)"
             clause = self.norm[m.end():window_end]
             stop = re.search(r"[,;.:!?]", clause)
             window_end = m.end() + (stop.start() if stop else len(clause))

@@ -1270,3 +1270,12 @@ def test_the_official_after_an_anonymous_official_with_a_dotted_country_stays_an
             "The NSA declined to comment. A U.S. official, who asked not to be named, dismissed the report. "
             "“Beijing is trying to change the subject from its own vast hacking campaigns,” the official said.")
     assert speakers(run(text, gaz, "2022-09-12", "en")) == [None]
+
+
+def test_a_report_published_by_a_body_with_a_long_name_is_that_bodys(gaz):
+    text = ("Pékin, 5 septembre 2022 (AFP) - La Chine a accusé lundi la NSA d'avoir piraté l'Université "
+            "polytechnique du Nord-Ouest et d'avoir mené « des dizaines de milliers d'attaques informatiques "
+            "hostiles » contre des cibles chinoises, selon un rapport publié par le Centre national de réponse "
+            "d'urgence aux virus informatiques (CVERC).\n\n"
+            "« Plus de 140 gigaoctets de données à haute valeur ont été exfiltrés », affirme le rapport.")
+    assert speakers(run(text, gaz, "2022-09-05", "fr")) == ["CVERC", "CVERC"]
