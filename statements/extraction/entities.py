@@ -651,9 +651,8 @@ class Entities:
         """Where the narration names each country's state ("in Finland" too), once the states are known (see
         _country_of_the_story)."""
         for mention in self.mentions:
-            info = self.doc.gaz.actor(mention.name) if mention.kind == "state" else None
-            if info is not None and info.country and not self.doc.quote_marks.contains(mention.start):
-                self.narrated_states.setdefault(info.country, []).append(mention.start)
+            if country := self._state_country(mention):
+                self.narrated_states.setdefault(country, []).append(mention.start)
 
     def _country_of_the_story(self, pos: int) -> str:
         """The country the narration before pos names most, at least twice and more often than any other ("the
@@ -666,8 +665,11 @@ class Entities:
 
     def _narrated_country(self, mention: Mention) -> str:
         """The country of a state the narration names, not inside quotes nor after a preposition, else ""."""
-        if mention.kind != "state" or self.doc.quote_marks.contains(mention.start) \
-                or self.doc.preposition_before(mention.start):
+        return "" if self.doc.preposition_before(mention.start) else self._state_country(mention)
+
+    def _state_country(self, mention: Mention) -> str:
+        """The country of a state named outside quotes, else ""."""
+        if mention.kind != "state" or self.doc.quote_marks.contains(mention.start):
             return ""
         info = self.doc.gaz.actor(mention.name)
         return info.country if info is not None and info.country else ""
